@@ -15,13 +15,15 @@ export interface RouteDefinition {
   readonly handler: string;
   /** Roles allowed; `'public'` = no token needed; `'any'` = any signed-in user. */
   readonly auth: 'public' | 'any' | readonly Role[];
+  /** What the handler may do to the table; CDK grants exactly this (least privilege). */
+  readonly data: 'none' | 'read' | 'readwrite';
   /** Raw request body reaches the handler unparsed (webhooks verify signatures over it). */
   readonly rawBody?: boolean;
 }
 
 export const routes = [
-  { method: 'GET', path: '/health', handler: 'system/health', auth: 'public' },
-  { method: 'GET', path: '/me', handler: 'system/me', auth: 'any' },
+  { method: 'GET', path: '/health', handler: 'system/health', auth: 'public', data: 'read' },
+  { method: 'GET', path: '/me', handler: 'system/me', auth: 'any', data: 'read' },
 ] as const satisfies readonly RouteDefinition[];
 
 /** Stable id of a handler module, used for the Lambda function's construct id and bundle name. */
