@@ -1,0 +1,80 @@
+/**
+ * The CDK app's four stacks, built from the same area constructs sst.config.ts mounts
+ * (Data, Identity, Api, Site). Shared by src/app.ts (the `cdk` entry) and the tests.
+ */
+import { App, type Environment } from 'aws-cdk-lib';
+import { applyNag } from './nag.ts';
+import { findRepoRoot } from './paths.ts';
+import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
+import { ApiStack } from './stacks/api.ts';
+import { DataStack } from './stacks/data.ts';
+import { IdentityStack } from './stacks/identity.ts';
+import { SiteStack } from './stacks/site.ts';
+
+export interface PlatformOptions {
+  readonly app?: App;
+  readonly repoRoot?: string;
+  /** Prefix of the stack names: `chophien-<stage>-data` etc. */
+  readonly stage?: string;
+  readonly env?: Environment;
+  /** A storefront build; built on demand (cached) when omitted. */
+  readonly siteBuild?: SiteBuild;
+  /** Apply cdk-nag AwsSolutions checks (default true). */
+  readonly nag?: boolean;
+}
+
+export interface Platform {
+  readonly app: App;
+  readonly data: DataStack;
+  readonly identity: IdentityStack;
+  readonly api: ApiStack;
+  readonly site: SiteStack;
+}
+
+/** Singapore: the closest region to Viet Nam with every service used here. */
+export const DEFAULT_REGION = 'ap-southeast-1';
+
+/**
+ * Account from the CLI's credentials when there are any, else a dummy (offline synth).
+ * The region is the platform's choice, not the CLI profile's: CHOPHIEN_AWS_REGION overrides it.
+ */
+export function defaultEnv(): Environment {
+  return {
+    account: process.env.CDK_DEFAULT_ACCOUNT ?? '000000000000',
+    region: process.env.CHOPHIEN_AWS_REGION ?? DEFAULT_REGION,
+  };
+}
+
+export function buildPlatform(options: PlatformOptions = {}): Platform {
+  const app = options.app ?? new App();
+  const repoRoot = options.repoRoot ?? findRepoRoot();
+  const stage = options.stage ?? process.env.CHOPHIEN_STAGE ?? 'prod';
+  const env = options.env ?? defaultEnv();
+  const name = (area: string) => `chophien-${stage}-${area}`;
+
+  const data = new DataStack(app, 'Data', { env, stackName: name('data'), description: 'chophien data' });
+  const identity = new IdentityStack(app, 'Identity', {
+    env,
+    stackName: name('identity'),
+    description: 'chophien identity (Cognito)',
+  });
+  const api = new ApiStack(app, 'Api', {
+    env,
+    stackName: name('api'),
+    description: 'chophien HTTP API',
+    repoRoot,
+    table: data.data.table,
+    identity: identity.identity,
+  });
+  const site = new SiteStack(app, 'Site', {
+    env,
+    stackName: name('site'),
+    description: 'chophien storefront (S3 + CloudFront + Lambda SSR)',
+    repoRoot,
+    build: options.siteBuild ?? ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
+    table: data.data.table,
+    apiUrl: api.api.url,
+  });
+  if (options.nag ?? true) applyNag(app);
+  return { app, data, identity, api, site };
+}

@@ -1,0 +1,103 @@
+/**
+ * The storefront's AWS build: `ASTRO_ADAPTER=aws astro build` (astro-sst adapter) into
+ * infra/aws/dist/site, run on demand when missing or when the site or the packages it imports
+ * changed (content hash in a stamp file). `dist/` is git-ignored.
+ * Layout (astro-sst 3.1.4): server/entry.mjs exports `handler`; client/ holds static files, with
+ * hashed assets under client/_astro; sst.buildMeta.json names both.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface SiteBuild {
+  /** Absolute path of the server handler module (exports `handler`). */
+  readonly serverEntry: string;
+  /** Absolute path of the static files uploaded to S3. */
+  readonly clientDir: string;
+  /** Sub-folder of clientDir with content-hashed assets (long cache). */
+  readonly assetsDir: string;
+  /** Top-level names in clientDir (files and folders) served from S3 instead of SSR. */
+  readonly staticEntries: readonly string[];
+}
+
+interface BuildMeta {
+  readonly serverBuildOutputFile: string;
+  readonly clientBuildOutputDir: string;
+  readonly clientBuildVersionedSubDir: string;
+}
+
+const IGNORED = new Set(['node_modules', 'dist', '.astro', 'test-results']);
+
+function hashTree(root: string, hash: ReturnType<typeof createHash>, base: string): void {
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root).sort()) {
+    if (IGNORED.has(name)) continue;
+    const path = join(root, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) hashTree(path, hash, base);
+    else {
+      hash.update(relative(base, path));
+      hash.update(readFileSync(path).toString('base64'));
+    }
+  }
+}
+
+/** Hash of everything the storefront build reads from the checkout. */
+export function siteSourceHash(repoRoot: string): string {
+  const hash = createHash('sha256');
+  hash.update('astro-sst build v1');
+  hashTree(join(repoRoot, 'site'), hash, repoRoot);
+  const packages = join(repoRoot, 'packages');
+  for (const name of existsSync(packages) ? readdirSync(packages).sort() : []) {
+    hashTree(join(packages, name, 'src'), hash, repoRoot);
+    const pkg = join(packages, name, 'package.json');
+    if (existsSync(pkg)) hash.update(readFileSync(pkg, 'utf8'));
+  }
+  return hash.digest('hex');
+}
+
+export function siteOutDir(repoRoot: string): string {
+  return join(repoRoot, 'infra', 'aws', 'dist', 'site');
+}
+
+/** Builds the storefront for Lambda when needed and returns where its parts are. */
+export function ensureSiteBuild(repoRoot: string, log: (line: string) => void = () => {}): SiteBuild {
+  const outDir = siteOutDir(repoRoot);
+  const stamp = join(outDir, '.source-hash');
+  const metaFile = join(outDir, 'sst.buildMeta.json');
+  const sourceHash = siteSourceHash(repoRoot);
+  const fresh =
+    existsSync(metaFile) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === sourceHash;
+  if (!fresh) {
+    log(`building the storefront for AWS (astro-sst) into ${relative(repoRoot, outDir)}`);
+    mkdirSync(outDir, { recursive: true });
+    const siteDir = join(repoRoot, 'site');
+    const result = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir, '--outDir', outDir],
+      {
+        cwd: siteDir,
+        env: { ...process.env, ASTRO_ADAPTER: 'aws', ASTRO_TELEMETRY_DISABLED: '1' },
+        // Keep stdout clean for whoever runs us (cdk reads nothing from it, but tests might).
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (result.status !== 0) {
+      throw new Error(
+        `storefront build failed (ASTRO_ADAPTER=aws astro build, exit ${result.status}):\n${result.stdout}\n${result.stderr}`,
+      );
+    }
+    writeFileSync(stamp, `${sourceHash}\n`);
+  }
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as BuildMeta;
+  const clientDir = join(repoRoot, 'site', meta.clientBuildOutputDir);
+  return {
+    serverEntry: join(repoRoot, 'site', meta.serverBuildOutputFile),
+    clientDir,
+    assetsDir: meta.clientBuildVersionedSubDir,
+    staticEntries: existsSync(clientDir) ? readdirSync(clientDir).sort() : [],
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Api: HTTP API built from THE route table (functions/routes.ts). One NodejsFunction per distinct
+ * handler module, one route per entry, a JWT authorizer (Cognito) on every non-public route, table
+ * grants from each route's `data`, stage throttling, JSON access logs and alarms. No per-route code.
+ */
+import { join } from 'node:path';
+import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
+import type { Identity } from './identity.ts';
+
+export type DataAccess = RouteDefinition['data'];
+
+export interface ApiProps {
+  readonly repoRoot: string;
+  readonly table: ITableV2;
+  readonly identity: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
+  /** Defaults to THE route table; tests may pass another list. */
+  readonly routes?: readonly RouteDefinition[];
+  /** Browser origins allowed by CORS (the storefront's domain). */
+  readonly corsOrigins?: readonly string[];
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Steady-state and burst request limits of the stage. */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+const accessRank: Record<DataAccess, number> = { none: 0, read: 1, readwrite: 2 };
+
+/** Each distinct handler module with the widest data access any of its routes declares. */
+export function handlersOf(
+  routes: readonly RouteDefinition[],
+): ReadonlyMap<string, { readonly id: string; readonly data: DataAccess }> {
+  const byHandler = new Map<string, { id: string; data: DataAccess }>();
+  for (const route of routes) {
+    const seen = byHandler.get(route.handler);
+    if (!seen) byHandler.set(route.handler, { id: handlerId(route.handler), data: route.data });
+    else if (accessRank[route.data] > accessRank[seen.data]) seen.data = route.data;
+  }
+  return byHandler;
+}
+
+/** The same id may not come from two handler modules (it names the function and its bundle). */
+function assertUniqueIds(handlers: ReadonlyMap<string, { readonly id: string }>): void {
+  const ids = new Map<string, string>();
+  for (const [handler, { id }] of handlers) {
+    const other = ids.get(id);
+    if (other) throw new Error(`handlers ${other} and ${handler} share the id ${id}`);
+    ids.set(id, handler);
+  }
+}
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** Routes declared `auth: 'public'` (no authorizer). */
+  readonly publicRoutes: readonly HttpRoute[];
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const routes = props.routes ?? routeTable;
+    const handlers = handlersOf(routes);
+    assertUniqueIds(handlers);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'chophien HTTP API (routes from functions/routes.ts)',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...(props.corsOrigins ?? ['*'])],
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const throttle = props.throttle ?? { rateLimit: 200, burstLimit: 400 };
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
+      },
+    });
+    this.url = this.stage.url;
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
+      authorizerName: 'cognito-jwt',
+      jwtAudience: [props.identity.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      AUTH_ISSUER: props.identity.issuer,
+      AUTH_JWKS_URL: props.identity.jwksUrl,
+      AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
+      POWERTOOLS_SERVICE_NAME: 'chophien-api',
+      POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+      CHOPHIEN_MODE: 'aws',
+    };
+
+    const functions = new Map<string, NodejsFunction>();
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const [handler, { id: fnId, data }] of handlers) {
+      const fnScope = new Construct(this, fnId);
+      const logGroup = new LogGroup(fnScope, 'Logs', {
+        retention: RetentionDays.THREE_MONTHS,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      // Own role instead of the AWSLambdaBasicExecutionRole managed policy: logs only to its group.
+      const role = new Role(fnScope, 'Role', {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `chophien ${handler}: logs + table ${data}`,
+      });
+      logGroup.grantWrite(role);
+      const fn = new NodejsFunction(fnScope, 'Function', {
+        entry: join(props.repoRoot, 'functions', `${handler}.ts`),
+        handler: 'handler',
+        projectRoot: props.repoRoot,
+        depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+        runtime: lambdaRuntime,
+        architecture: lambdaArchitecture,
+        memorySize: 1024,
+        timeout: Duration.seconds(10),
+        role,
+        logGroup,
+        loggingFormat: LoggingFormat.JSON,
+        environment,
+        bundling: lambdaBundling,
+        description: `chophien ${handler}`,
+      });
+      if (data === 'read') props.table.grantReadData(fn);
+      if (data === 'readwrite') props.table.grantReadWriteData(fn);
+      functions.set(handler, fn);
+      integrations.set(handler, new HttpLambdaIntegration(`${fnId}Integration`, fn));
+
+      new Alarm(fnScope, 'ErrorsAlarm', {
+        alarmDescription: `chophien ${handler}: function errors`,
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
+    this.functions = functions;
+
+    const publicRoutes: HttpRoute[] = [];
+    for (const route of routes) {
+      const added = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations.get(route.handler)!,
+        ...(route.auth === 'public' ? {} : { authorizer }),
+      });
+      if (route.auth === 'public') publicRoutes.push(...added);
+    }
+    this.publicRoutes = publicRoutes;
+
+    new Alarm(this, 'ServerErrorsAlarm', {
+      alarmDescription: 'chophien API: 5xx responses',
+      metric: this.stage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.url });
+  }
+}
+
+export interface ApiStackProps extends StackProps, ApiProps {}
+
+export class ApiStack extends Stack {
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    this.api = new Api(this, 'Api', props);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Site: the Astro storefront. Static files in a private S3 bucket (CloudFront origin access
+ * control), server-rendered pages on a Lambda function URL (CloudFront OAC for Lambda, IAM auth),
+ * one CloudFront distribution in front of both. The build comes from src/site-build.ts.
+ */
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  type BehaviorOptions,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FunctionUrlAuthType, LoggingFormat } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
+import type { SiteBuild } from '../site-build.ts';
+
+export interface SiteProps {
+  readonly repoRoot: string;
+  readonly build: SiteBuild;
+  readonly table: ITableV2;
+  /** Base URL of the HTTP API, for browser calls (cart, checkout, payment feed). */
+  readonly apiUrl: string;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+export class Site extends Construct {
+  readonly bucket: Bucket;
+  /** CloudFront standard logs and S3 server access logs (SSE-S3, ACLs for the log delivery). */
+  readonly logBucket: Bucket;
+  readonly server: NodejsFunction;
+  readonly distribution: Distribution;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const { build } = props;
+
+    this.logBucket = new Bucket(this, 'Logs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with an ACL; the bucket must accept object writers.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.bucket = new Bucket(this, 'Assets', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3-assets/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const logGroup = new LogGroup(this, 'ServerLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(this, 'ServerRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'chophien storefront SSR: logs + table read',
+    });
+    logGroup.grantWrite(role);
+    this.server = new NodejsFunction(this, 'Server', {
+      entry: build.serverEntry,
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+      runtime: lambdaRuntime,
+      architecture: lambdaArchitecture,
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        API_URL: props.apiUrl,
+        POWERTOOLS_SERVICE_NAME: 'chophien-site',
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        CHOPHIEN_MODE: 'aws',
+      },
+      bundling: {
+        ...lambdaBundling,
+        // The astro image service loads sharp only when an image is transformed; none is shipped.
+        externalModules: ['sharp'],
+        // astro's server chunks keep bare `import 'es-module-lexer'` lines esbuild drops (harmless).
+        logLevel: LogLevel.ERROR,
+      },
+      description: 'chophien storefront server (Astro SSR, astro-sst)',
+    });
+    props.table.grantReadData(this.server);
+    const serverUrl = this.server.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+
+    const staticOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const staticBehavior: BehaviorOptions = {
+      origin: staticOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      compress: true,
+    };
+    const additionalBehaviors: Record<string, BehaviorOptions> = {
+      [`${build.assetsDir}/*`]: staticBehavior,
+    };
+    for (const entry of build.staticEntries) {
+      if (entry === build.assetsDir) continue;
+      additionalBehaviors[entry.includes('.') ? entry : `${entry}/*`] = staticBehavior;
+    }
+
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'chophien storefront',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_200, // includes edge locations in Viet Nam
+      defaultBehavior: {
+        origin: FunctionUrlOrigin.withOriginAccessControl(serverUrl),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // Lambda OAC signs requests; POST/PUT bodies would need a client-side SHA-256, so the
+        // storefront is read-only here and mutations go to the HTTP API.
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        compress: true,
+      },
+      additionalBehaviors,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    new BucketDeployment(this, 'DeployAssets', {
+      sources: [Source.asset(build.clientDir)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      memoryLimit: 512,
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.url });
+    new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
+    new CfnOutput(this, 'AssetsBucket', { value: this.bucket.bucketName });
+  }
+}
+
+export interface SiteStackProps extends StackProps, SiteProps {}
+
+export class SiteStack extends Stack {
+  readonly site: Site;
+
+  constructor(scope: Construct, id: string, props: SiteStackProps) {
+    super(scope, id, props);
+    this.site = new Site(this, 'Site', props);
+  }
+}
