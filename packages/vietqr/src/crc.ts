@@ -1,0 +1,61 @@
+/**
+ * CRC-16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection, no final XOR) as required by
+ * EMVCo MPM and NAPAS. Computed over UTF-8 bytes because that is what every public producer of
+ * non-ASCII VietQR payloads does; the spec itself is silent.
+ */
+
+const TABLE = (() => {
+  const table = new Uint16Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n << 8;
+    for (let k = 0; k < 8; k++) c = c & 0x8000 ? ((c << 1) ^ 0x1021) & 0xffff : (c << 1) & 0xffff;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function step(crc: number, byte: number): number {
+  return ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ byte) & 0xff]!;
+}
+
+/** CRC of `text.slice(0, end)` encoded as UTF-8, without allocating the byte array. */
+export function crc16(text: string, end: number = text.length): number {
+  let crc = 0xffff;
+  for (let i = 0; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ c) & 0xff]!;
+      continue;
+    }
+    if (c < 0x800) {
+      crc = step(crc, 0xc0 | (c >> 6));
+      crc = step(crc, 0x80 | (c & 0x3f));
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        crc = step(crc, 0xf0 | (c >> 18));
+        crc = step(crc, 0x80 | ((c >> 12) & 0x3f));
+        crc = step(crc, 0x80 | ((c >> 6) & 0x3f));
+        crc = step(crc, 0x80 | (c & 0x3f));
+        continue;
+      }
+    }
+    // Lone surrogates are encoded as U+FFFD, as TextEncoder does.
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    crc = step(crc, 0xe0 | (c >> 12));
+    crc = step(crc, 0x80 | ((c >> 6) & 0x3f));
+    crc = step(crc, 0x80 | (c & 0x3f));
+  }
+  return crc;
+}
+
+const HEX = '0123456789ABCDEF';
+
+/** Four upper-case hex digits, zero-padded (a CRC such as 0x0283 must stay `0283`). */
+export function crcHex(crc: number): string {
+  return HEX[(crc >> 12) & 15]! + HEX[(crc >> 8) & 15]! + HEX[(crc >> 4) & 15]! + HEX[crc & 15]!;
+}
