@@ -32,3 +32,17 @@ export const handlerId = (handler: string): string =>
     .split(/[/-]/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
+
+export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
+
+/** A handler module names its own entry: `createHandler(route('GET /me'), …)`. */
+export function route<K extends RouteKey>(
+  key: K,
+): Extract<
+  (typeof routes)[number],
+  { method: K extends `${infer M} ${string}` ? M : never; path: K extends `${string} ${infer P}` ? P : never }
+> {
+  const found = routes.find((entry) => `${entry.method} ${entry.path}` === key);
+  if (!found) throw new Error(`No route ${key} in functions/routes.ts`);
+  return found as never;
+}

@@ -1,0 +1,34 @@
+import { readLocalConfig } from './config.ts';
+import { LocalRuntimeError } from './dynamodb-local.ts';
+import { startLocalStack } from './stack.ts';
+
+/** `npm start`: the whole platform, seeded, until Ctrl-C. */
+const config = readLocalConfig();
+const started = Date.now();
+try {
+  const stack = await startLocalStack(config, { log: (line) => console.log(`  ${line}`) });
+  console.log(`
+Chợ Phiên đang chạy / is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+  Cửa hàng / Storefront:  ${stack.siteUrl}
+  API:                    ${stack.apiUrl}   (GET ${stack.apiUrl}/health)
+  Đăng nhập thử / Dev token: curl -s -X POST ${stack.apiUrl}/dev/token -H 'content-type: application/json' -d '{"phone":"+84912000001"}'
+  DynamoDB Local:         ${stack.dynamoDbEndpoint}   (dữ liệu / data: ${config.dataDir})
+Nhấn Ctrl-C để dừng / Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nĐang dừng… / Stopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof LocalRuntimeError) {
+    console.error(`chophien: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,130 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createDb, migrateTable, userRepository } from '@chophien/db';
+import { routes } from '@chophien/functions';
+import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
+import { type LocalConfig, repoRoot } from './config.ts';
+import { createDevIdentity, mintForRequest } from './dev-identity.ts';
+import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertPortFree } from './ports.ts';
+import { seed } from './seed/index.ts';
+import { ensureSiteBuilt, startSiteServer } from './site.ts';
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly siteUrl: string | undefined;
+  readonly dynamoDbEndpoint: string;
+  /** Stops the servers and DynamoDB Local; resolves when every child process has exited. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly log?: (line: string) => void;
+  /** Keep DynamoDB in memory instead of `<dataDir>/dynamodb` (tests). */
+  readonly inMemory?: boolean;
+  /** Skip the storefront (API-only tests). */
+  readonly withSite?: boolean;
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+
+/**
+ * The whole platform on one machine: DynamoDB Local, the table from the shared definition, demo data,
+ * the development identity provider, every route of the route table, and the storefront.
+ */
+export async function startLocalStack(config: LocalConfig, options: StartOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const withSite = options.withSite ?? true;
+  assertJava();
+  await assertPortFree(config.apiPort, config.host, 'API_PORT');
+  if (withSite) await assertPortFree(config.sitePort, config.host, 'SITE_PORT');
+  await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
+
+  const apiUrl = `http://${config.host}:${config.apiPort}`;
+  const siteUrl = withSite ? `http://${config.host}:${config.sitePort}` : undefined;
+  const servers: Server[] = [];
+  let dynamo: DynamoDbLocal | undefined;
+  const stop = async () => {
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      ),
+    );
+    await dynamo?.stop();
+  };
+
+  try {
+    dynamo = await startDynamoDbLocal({
+      port: config.dynamoDbPort,
+      ...(options.inMemory ? {} : { dataDir: join(config.dataDir, 'dynamodb') }),
+    });
+    log(`DynamoDB Local: ${dynamo.endpoint}`);
+
+    const identity = await createDevIdentity({ dataDir: config.dataDir, apiUrl });
+    // Handlers read these once at cold start, exactly as a Lambda reads its environment.
+    Object.assign(process.env, {
+      CHOPHIEN_MODE: 'local',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      TABLE_NAME: config.tableName,
+      AUTH_ISSUER: identity.issuer,
+      AUTH_JWKS_URL: identity.jwksUrl,
+      AUTH_AUDIENCE: identity.audience,
+      SITE_URL: siteUrl ?? apiUrl,
+      API_URL: apiUrl,
+    });
+
+    const db = createDb();
+    const migration = await migrateTable(db.raw, db.tableName);
+    if (migration.created) log(`Đã tạo bảng ${db.tableName} / created table`);
+    const seeded = await seed(db);
+    for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+
+    const localRoutes: LocalRoute[] = [
+      {
+        method: 'GET',
+        path: new URL(identity.jwksUrl).pathname,
+        handle: (_req, res) => sendJson(res, 200, identity.jwks()),
+      },
+      {
+        method: 'POST',
+        path: '/dev/token',
+        handle: async (_req, res, body) => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(body.toString('utf8') || '{}');
+          } catch {
+            return sendJson(res, 400, { error: { code: 'malformed_json', message: 'JSON không hợp lệ.' } });
+          }
+          const { status, payload } = await mintForRequest(identity, userRepository(db), parsed);
+          sendJson(res, status, payload);
+        },
+      },
+    ];
+    const api = createApiServer({
+      routes,
+      functionsDir: join(repoRoot, 'functions'),
+      localRoutes,
+      onError: (error) => console.error('[api] handler crashed:', error),
+    });
+    await listen(api, config.apiPort, config.host);
+    servers.push(api);
+
+    if (withSite) {
+      ensureSiteBuilt(log);
+      servers.push(await startSiteServer({ host: config.host, port: config.sitePort }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return { apiUrl, siteUrl, dynamoDbEndpoint: dynamo.endpoint, stop };
+}

@@ -1,0 +1,4 @@
+export * from './categories.ts';
+export * from './list-home-products.ts';
+export * from './ports.ts';
+export * from './product.ts';

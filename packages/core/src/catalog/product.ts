@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { bilingual } from '../errors/zod-issues.ts';
+import { vndAmount } from '../money/vnd.ts';
+import { categorySlugs } from './categories.ts';
+
+/** Stock lives in one pool counted in the base unit; every pack draws `size` base units from it. */
+export const baseUnits = ['g', 'ml', 'piece', 'bunch'] as const;
+export type BaseUnit = (typeof baseUnits)[number];
+
+export const productStatuses = ['draft', 'published', 'sold_out', 'archived'] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+export const localizedText = (maxLength: number) =>
+  z.object({
+    vi: z
+      .string()
+      .trim()
+      .min(1, bilingual('Cần nhập tiếng Việt.', 'Vietnamese text is required.'))
+      .max(maxLength),
+    en: z.string().trim().max(maxLength).optional(),
+  });
+
+export const packSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  label: localizedText(60),
+  /** Base units drawn from the stock pool per pack (e.g. 500 for a 500 g pack). */
+  size: z.number().int().positive(),
+  priceVnd: vndAmount,
+});
+export type Pack = z.infer<typeof packSchema>;
+
+export const productSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  farmerId: z.string(),
+  farmId: z.string().optional(),
+  title: localizedText(120),
+  description: localizedText(4000),
+  category: z.enum(categorySlugs),
+  baseUnit: z.enum(baseUnits),
+  packs: z.array(packSchema).min(1).max(10),
+  /** Remaining stock in base units; reserved on order creation, never negative. */
+  stock: z.number().int().min(0),
+  province: z.string(),
+  commune: z.string().optional(),
+  ocopStars: z.number().int().min(3).max(5).optional(),
+  imageUrls: z.array(z.string()).max(8),
+  lotIds: z.array(z.string()).default([]),
+  status: z.enum(productStatuses),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** The cheapest pack's price, shown as "từ …" on cards. */
+export const lowestPrice = (product: Pick<Product, 'packs'>): number =>
+  Math.min(...product.packs.map((pack) => pack.priceVnd));
+
+/** How many of a pack the pool can still supply. */
+export const packsAvailable = (product: Pick<Product, 'stock'>, pack: Pick<Pack, 'size'>): number =>
+  Math.floor(product.stock / pack.size);

@@ -1,0 +1,3 @@
+export * from './profile.ts';
+export * from './roles.ts';
+export * from './user.ts';

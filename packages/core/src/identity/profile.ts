@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { roles } from './roles.ts';
+import type { Actor } from './user.ts';
+
+export const userProfileSchema = z.object({
+  id: z.string(),
+  /** E.164, as Cognito stores it: +84… */
+  phone: z.string().regex(/^\+84\d{9,10}$/),
+  name: z.string().min(1).max(100),
+  roles: z.array(z.enum(roles)).min(1),
+  province: z.string().optional(),
+  commune: z.string().optional(),
+  createdAt: z.string(),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+export interface UserRepository {
+  get(id: string): Promise<UserProfile | undefined>;
+  getByPhone(phone: string): Promise<UserProfile | undefined>;
+  put(user: UserProfile): Promise<void>;
+}
+
+export interface Me {
+  readonly userId: string;
+  readonly roles: Actor['roles'];
+  readonly name: string | undefined;
+  readonly phone: string | undefined;
+  readonly province: string | undefined;
+  readonly commune: string | undefined;
+  /** False when the identity provider knows the person but the platform has no profile yet. */
+  readonly registered: boolean;
+}
+
+/** `GET /me`: who the token says you are, completed with the platform's profile. */
+export async function getProfile(deps: { users: UserRepository }, actor: Actor): Promise<Me> {
+  const profile = await deps.users.get(actor.userId);
+  return {
+    userId: actor.userId,
+    roles: actor.roles,
+    name: profile?.name ?? actor.name,
+    phone: profile?.phone ?? actor.phone,
+    province: profile?.province,
+    commune: profile?.commune,
+    registered: profile !== undefined,
+  };
+}

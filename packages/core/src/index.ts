@@ -1,0 +1,5 @@
+export * from './catalog/index.ts';
+export * from './errors/index.ts';
+export * from './identity/index.ts';
+export * from './money/vnd.ts';
+export * from './text/fold.ts';

@@ -1,0 +1,6 @@
+export * from './client.ts';
+export * from './keys.ts';
+export * from './migrate.ts';
+export * from './product-repository.ts';
+export * from './table.ts';
+export * from './user-repository.ts';

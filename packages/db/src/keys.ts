@@ -1,0 +1,54 @@
+/**
+ * Every item's keys are built here and nowhere else, so an access pattern is one function.
+ * The patterns each key serves are listed in docs/decisions/0002-table-design.md.
+ */
+import { indexes } from './table.ts';
+
+export type ItemKeys = {
+  PK: string;
+  SK: string;
+  GSI1PK?: string;
+  GSI1SK?: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  GSI3PK?: string;
+  GSI3SK?: string;
+};
+
+export const productKeys = (product: {
+  id: string;
+  farmerId: string;
+  slug: string;
+  status: string;
+  createdAt: string;
+}): ItemKeys => ({
+  PK: `PRODUCT#${product.id}`,
+  SK: 'PRODUCT',
+  GSI1PK: `FARMER#${product.farmerId}`,
+  GSI1SK: `PRODUCT#${product.createdAt}#${product.id}`,
+  GSI2PK: `SLUG#${product.slug}`,
+  GSI2SK: 'PRODUCT',
+  GSI3PK: `CATALOG#${product.status}`,
+  GSI3SK: `${product.createdAt}#${product.id}`,
+});
+
+export const productKey = (id: string) => ({ PK: `PRODUCT#${id}`, SK: 'PRODUCT' });
+export const productBySlug = (slug: string) => ({ index: indexes.byCode, pk: `SLUG#${slug}` });
+export const catalogByStatus = (status: string) => ({ index: indexes.byTime, pk: `CATALOG#${status}` });
+
+export const userKeys = (user: { id: string; phone: string }): ItemKeys => ({
+  PK: `USER#${user.id}`,
+  SK: 'PROFILE',
+  GSI2PK: `PHONE#${user.phone}`,
+  GSI2SK: 'USER',
+});
+export const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'PROFILE' });
+
+/** Marks that a named seed set was applied, so a second start adds nothing. */
+export const seedMarkerKey = (name: string) => ({ PK: 'SYSTEM', SK: `SEED#${name}` });
+
+/** Strips key attributes before an item leaves the repository layer. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, keyof ItemKeys> {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, ...rest } = item as T & ItemKeys;
+  return rest;
+}

@@ -1,0 +1,35 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type UserProfile, type UserRepository, userProfileSchema } from '@chophien/core';
+import type { Db } from './client.ts';
+import { userKey, userKeys, withoutKeys } from './keys.ts';
+import { indexes } from './table.ts';
+
+const toUser = (item: Record<string, unknown>): UserProfile => userProfileSchema.parse(withoutKeys(item));
+
+export function userRepository(db: Db): UserRepository {
+  return {
+    async get(id) {
+      const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: userKey(id) }));
+      return result.Item ? toUser(result.Item) : undefined;
+    },
+    async getByPhone(phone) {
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: indexes.byCode.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': indexes.byCode.partitionKey },
+          ExpressionAttributeValues: { ':pk': `PHONE#${phone}` },
+          Limit: 1,
+        }),
+      );
+      const item = result.Items?.[0];
+      return item ? toUser(item) : undefined;
+    },
+    async put(user) {
+      await db.doc.send(
+        new PutCommand({ TableName: db.tableName, Item: { ...userKeys(user), ...user, type: 'User' } }),
+      );
+    },
+  };
+}

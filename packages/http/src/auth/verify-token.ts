@@ -1,0 +1,47 @@
+import { type Actor, isRole } from '@chophien/core';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { httpConfig } from '../config.ts';
+
+/**
+ * Token verification is the same locally and on AWS: RS256 ID tokens checked against the issuer's JWKS
+ * (Cognito's on AWS, the development identity provider's locally), then roles from `cognito:groups`.
+ */
+let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+let jwksUrl: string | undefined;
+
+function keySet(url: string) {
+  if (!jwks || jwksUrl !== url) {
+    jwks = createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+    jwksUrl = url;
+  }
+  return jwks;
+}
+
+export class TokenInvalid extends Error {}
+
+export async function verifyToken(token: string): Promise<Actor> {
+  const config = httpConfig();
+  if (!config.AUTH_JWKS_URL || !config.AUTH_ISSUER || !config.AUTH_AUDIENCE) {
+    throw new Error('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set for protected routes');
+  }
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, keySet(config.AUTH_JWKS_URL), {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      algorithms: ['RS256'],
+    }));
+  } catch (error) {
+    throw new TokenInvalid((error as Error).message);
+  }
+  if (payload.token_use !== undefined && payload.token_use !== 'id')
+    throw new TokenInvalid('not an ID token');
+  if (typeof payload.sub !== 'string') throw new TokenInvalid('no subject');
+  const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
+  return {
+    userId: payload.sub,
+    roles: groups.filter(isRole),
+    ...(typeof payload.phone_number === 'string' ? { phone: payload.phone_number } : {}),
+    ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+  };
+}
