@@ -2,12 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // Four suites, each runnable alone (`npm run test:<name>`); `npm test` runs them in order.
 // "unit" is offline (mocks allowed); "integration" and "e2e" are connected to real DynamoDB Local.
+// Handlers log structured JSON; in tests only warnings and errors are worth reading.
+const env = { POWERTOOLS_LOG_LEVEL: 'WARN', AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          env,
           include: [
             'packages/*/test/**/*.test.ts',
             'functions/test/**/*.test.ts',
@@ -18,6 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          env,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           testTimeout: 60_000,
@@ -27,6 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'cdk',
+          env,
           include: ['infra/aws/test/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -36,6 +42,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,

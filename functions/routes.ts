@@ -1,30 +1,36 @@
 /**
  * THE route table. The CDK HTTP API (infra/aws) and the local route server (infra/local)
  * both build every route from this list; a route exists in both or in neither.
- * `handler` is the module under functions/ that exports `handler`; `roles` empty = public.
+ * Each area keeps its entries in `functions/<area>/routes.ts`; this file only joins them.
  */
-import type { Role } from '@chophien/core/identity/roles';
+import { marketplaceRoutes } from './marketplace/routes.ts';
+import { marketsRoutes } from './markets/routes.ts';
+import type { RouteDefinition } from './route-definition.ts';
+import { systemRoutes } from './system/routes.ts';
+import { traceRoutes } from './trace/routes.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RouteDefinition {
-  readonly method: HttpMethod;
-  /** API Gateway path syntax: `/products/{id}`, greedy `{proxy+}`. */
-  readonly path: string;
-  /** Path of the handler module relative to functions/, without extension. */
-  readonly handler: string;
-  /** Roles allowed; `'public'` = no token needed; `'any'` = any signed-in user. */
-  readonly auth: 'public' | 'any' | readonly Role[];
-  /** What the handler may do to the table; CDK grants exactly this (least privilege). */
-  readonly data: 'none' | 'read' | 'readwrite';
-  /** Raw request body reaches the handler unparsed (webhooks verify signatures over it). */
-  readonly rawBody?: boolean;
-}
+export type { HttpMethod, RouteDefinition } from './route-definition.ts';
 
 export const routes = [
-  { method: 'GET', path: '/health', handler: 'system/health', auth: 'public', data: 'read' },
-  { method: 'GET', path: '/me', handler: 'system/me', auth: 'any', data: 'read' },
+  ...systemRoutes,
+  ...traceRoutes,
+  ...marketplaceRoutes,
+  ...marketsRoutes,
 ] as const satisfies readonly RouteDefinition[];
+
+type AnyRoute = (typeof routes)[number];
+export type RouteKey = `${AnyRoute['method']} ${AnyRoute['path']}`;
+
+type RouteOf<K extends RouteKey> = K extends `${infer M} ${infer P}`
+  ? Extract<AnyRoute, { method: M; path: P }>
+  : never;
+
+/** A handler module names its own entry: `createHandler(route('GET /me'), …)`. */
+export function route<K extends RouteKey>(key: K): RouteOf<K> {
+  const found = routes.find((entry) => `${entry.method} ${entry.path}` === key);
+  if (!found) throw new Error(`No route ${key} in functions/routes.ts`);
+  return found as RouteOf<K>;
+}
 
 /** Stable id of a handler module, used for the Lambda function's construct id and bundle name. */
 export const handlerId = (handler: string): string =>
@@ -32,17 +38,3 @@ export const handlerId = (handler: string): string =>
     .split(/[/-]/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
-
-export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
-
-/** A handler module names its own entry: `createHandler(route('GET /me'), …)`. */
-export function route<K extends RouteKey>(
-  key: K,
-): Extract<
-  (typeof routes)[number],
-  { method: K extends `${infer M} ${string}` ? M : never; path: K extends `${string} ${infer P}` ? P : never }
-> {
-  const found = routes.find((entry) => `${entry.method} ${entry.path}` === key);
-  if (!found) throw new Error(`No route ${key} in functions/routes.ts`);
-  return found as never;
-}

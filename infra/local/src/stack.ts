@@ -6,6 +6,7 @@ import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
 import { type LocalConfig, repoRoot } from './config.ts';
 import { createDevIdentity, mintForRequest } from './dev-identity.ts';
 import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { areaLocalRoutes } from './local-routes/index.ts';
 import { assertPortFree } from './ports.ts';
 import { seed } from './seed/index.ts';
 import { ensureSiteBuilt, startSiteServer } from './site.ts';
@@ -24,6 +25,8 @@ export interface StartOptions {
   readonly inMemory?: boolean;
   /** Skip the storefront (API-only tests). */
   readonly withSite?: boolean;
+  /** Use an already running DynamoDB (tests share one per run) instead of starting one. */
+  readonly dynamoDbEndpoint?: string;
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -39,10 +42,12 @@ const listen = (server: Server, port: number, host: string) =>
 export async function startLocalStack(config: LocalConfig, options: StartOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const withSite = options.withSite ?? true;
-  assertJava();
   await assertPortFree(config.apiPort, config.host, 'API_PORT');
   if (withSite) await assertPortFree(config.sitePort, config.host, 'SITE_PORT');
-  await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
+  if (!options.dynamoDbEndpoint) {
+    assertJava();
+    await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
+  }
 
   const apiUrl = `http://${config.host}:${config.apiPort}`;
   const siteUrl = withSite ? `http://${config.host}:${config.sitePort}` : undefined;
@@ -62,17 +67,20 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
   };
 
   try {
-    dynamo = await startDynamoDbLocal({
-      port: config.dynamoDbPort,
-      ...(options.inMemory ? {} : { dataDir: join(config.dataDir, 'dynamodb') }),
-    });
-    log(`DynamoDB Local: ${dynamo.endpoint}`);
+    if (!options.dynamoDbEndpoint) {
+      dynamo = await startDynamoDbLocal({
+        port: config.dynamoDbPort,
+        ...(options.inMemory ? {} : { dataDir: join(config.dataDir, 'dynamodb') }),
+      });
+      log(`DynamoDB Local: ${dynamo.endpoint}`);
+    }
+    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? dynamo!.endpoint;
 
     const identity = await createDevIdentity({ dataDir: config.dataDir, apiUrl });
     // Handlers read these once at cold start, exactly as a Lambda reads its environment.
     Object.assign(process.env, {
       CHOPHIEN_MODE: 'local',
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: dynamoDbEndpoint,
       TABLE_NAME: config.tableName,
       AUTH_ISSUER: identity.issuer,
       AUTH_JWKS_URL: identity.jwksUrl,
@@ -108,6 +116,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
         },
       },
     ];
+    for (const factory of areaLocalRoutes) localRoutes.push(...factory({ apiUrl }));
     const api = createApiServer({
       routes,
       functionsDir: join(repoRoot, 'functions'),
@@ -126,5 +135,5 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     throw error;
   }
 
-  return { apiUrl, siteUrl, dynamoDbEndpoint: dynamo.endpoint, stop };
+  return { apiUrl, siteUrl, dynamoDbEndpoint: options.dynamoDbEndpoint ?? dynamo!.endpoint, stop };
 }

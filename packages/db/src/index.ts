@@ -1,5 +1,5 @@
 export * from './client.ts';
-export * from './keys.ts';
+export * from './keys/index.ts';
 export * from './migrate.ts';
 export * from './product-repository.ts';
 export * from './table.ts';

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Product, type ProductListQuery, type ProductRepository, productSchema } from '@chophien/core';
 import type { Db } from './client.ts';
-import { catalogByStatus, productBySlug, productKey, productKeys, withoutKeys } from './keys.ts';
+import { catalogByStatus, productBySlug, productKey, productKeys, withoutKeys } from './keys/index.ts';
 
 const toProduct = (item: Record<string, unknown>): Product => productSchema.parse(withoutKeys(item));
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type UserProfile, type UserRepository, userProfileSchema } from '@chophien/core';
 import type { Db } from './client.ts';
-import { userKey, userKeys, withoutKeys } from './keys.ts';
+import { userKey, userKeys, withoutKeys } from './keys/index.ts';
 import { indexes } from './table.ts';
 
 const toUser = (item: Record<string, unknown>): UserProfile => userProfileSchema.parse(withoutKeys(item));

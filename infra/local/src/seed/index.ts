@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type Db, productRepository, seedMarkerKey, userRepository } from '@chophien/db';
-import { seedMarkets } from './markets.ts';
-import { seedProducts } from './products.ts';
-import { seedUsers } from './users.ts';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type Db, seedMarkerKey } from '@chophien/db';
+import { foundationSeedSets } from './foundation.ts';
+import { marketplaceSeedSets } from './marketplace.ts';
+import { marketsSeedSets } from './markets.ts';
+import { traceSeedSets } from './trace.ts';
 
 /**
  * Named seed sets, applied once each: a marker item records a finished set, so a second start
@@ -16,37 +17,10 @@ export interface SeedSet {
 }
 
 export const seedSets: SeedSet[] = [
-  {
-    name: 'users-v1',
-    async apply(db) {
-      const users = userRepository(db);
-      for (const user of seedUsers) await users.put(user);
-      return seedUsers.length;
-    },
-  },
-  {
-    name: 'products-v1',
-    async apply(db) {
-      const products = productRepository(db);
-      for (const product of seedProducts) await products.put(product);
-      return seedProducts.length;
-    },
-  },
-  {
-    name: 'markets-v1',
-    async apply(db) {
-      // Plain items until the markets area defines its repository; keys follow packages/db conventions.
-      const items = seedMarkets.flatMap((market) => [
-        { PK: `MARKET#${market.id}`, SK: 'MARKET', type: 'MarketSeed', ...market },
-      ]);
-      await db.doc.send(
-        new BatchWriteCommand({
-          RequestItems: { [db.tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
-        }),
-      );
-      return items.length;
-    },
-  },
+  ...foundationSeedSets,
+  ...traceSeedSets,
+  ...marketplaceSeedSets,
+  ...marketsSeedSets,
 ];
 
 export interface SeedReport {

@@ -1,8 +1,4 @@
-/**
- * Every item's keys are built here and nowhere else, so an access pattern is one function.
- * The patterns each key serves are listed in docs/decisions/0002-table-design.md.
- */
-import { indexes } from './table.ts';
+import { indexes } from '../table.ts';
 
 export type ItemKeys = {
   PK: string;

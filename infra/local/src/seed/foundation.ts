@@ -1,0 +1,23 @@
+import { productRepository, userRepository } from '@chophien/db';
+import type { SeedSet } from './index.ts';
+import { seedProducts } from './products.ts';
+import { seedUsers } from './users.ts';
+
+export const foundationSeedSets: SeedSet[] = [
+  {
+    name: 'users-v1',
+    async apply(db) {
+      const users = userRepository(db);
+      for (const user of seedUsers) await users.put(user);
+      return seedUsers.length;
+    },
+  },
+  {
+    name: 'products-v1',
+    async apply(db) {
+      const products = productRepository(db);
+      for (const product of seedProducts) await products.put(product);
+      return seedProducts.length;
+    },
+  },
+];
