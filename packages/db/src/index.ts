@@ -4,3 +4,6 @@ export * from './migrate.ts';
 export * from './product-repository.ts';
 export * from './table.ts';
 export * from './user-repository.ts';
+export * from './marketplace/index.ts';
+export * from './markets/index.ts';
+export * from './trace/index.ts';

@@ -65,6 +65,11 @@ export function listBanks(): readonly BankEntry[] {
   return BANK_ENTRIES;
 }
 
+const publicByBin = new Map<string, Bank>(
+  BANK_ENTRIES.map((e) => [e.bin, Object.freeze({ bin: e.bin, code: e.code, shortName: e.shortName, fullName: e.fullName })]),
+);
+
+/** The shareable (frozen, allocated once) public view of a bank. */
 export function publicBank(entry: BankEntry): Bank {
-  return { bin: entry.bin, code: entry.code, shortName: entry.shortName, fullName: entry.fullName };
+  return publicByBin.get(entry.bin)!;
 }

@@ -63,24 +63,35 @@ function optional(spec: FieldSpec, inputName: string, raw: string | undefined, t
   return raw === undefined || raw === '' ? '' : field(spec, inputName, raw, truncate);
 }
 
-/** A template's value has its own 99-character ceiling, on top of its children's limits. */
-function wrap(spec: FieldSpec, inputName: string, content: string): string {
+/**
+ * A template's value has its own 99-character ceiling, on top of its children's limits.
+ * `ascii`: every child was checked to be ASCII, so UTF-16 length is the character count.
+ */
+function wrap(spec: FieldSpec, inputName: string, content: string, ascii: boolean): string {
   if (content === '') return '';
-  const chars = charLength(content);
+  const chars = ascii ? content.length : charLength(content);
   if (chars > spec.max) {
     throw new VietQRBuildError('VALUE_TOO_LONG', inputName, spec.path, { length: chars, max: spec.max });
   }
   return encodeTlv(spec.id, content, chars);
 }
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 function resolveBin(bin: string): string {
   if (typeof bin !== 'string' || bin.trim() === '') {
     throw new VietQRBuildError('FIELD_MISSING', 'bin', F.bin.path, { name: 'bin' });
   }
-  if (/^\d{6}$/.test(bin)) return bin;
+  if (bin.length === 6 && isDigits(bin)) return bin;
   const bank = findBank(bin);
   if (!bank) {
-    if (/^\d+$/.test(bin)) throw new VietQRBuildError('BIN_INVALID', 'bin', F.bin.path, { actual: bin });
+    if (isDigits(bin)) throw new VietQRBuildError('BIN_INVALID', 'bin', F.bin.path, { actual: bin });
     throw new VietQRBuildError('BANK_UNKNOWN', 'bin', F.bin.path, { actual: bin });
   }
   return bank.bin;
@@ -99,7 +110,7 @@ function languageTemplate(input: AlternateLanguageInput | undefined): string {
     field(children.byId[0]!, 'alternateLanguage.language', input.language, false) +
     field(children.byId[1]!, 'alternateLanguage.merchantName', input.merchantName, false) +
     optional(children.byId[2]!, 'alternateLanguage.merchantCity', input.merchantCity, false);
-  return wrap(F.alternateLanguage, 'alternateLanguage', content);
+  return wrap(F.alternateLanguage, 'alternateLanguage', content, false);
 }
 
 // Fixed fragments, encoded once.
@@ -126,6 +137,7 @@ export function buildVietQR(input: VietQRInput): string {
     F.beneficiary,
     'accountNumber',
     encodeTlv('00', bin, 6) + field(F.accountNumber, 'accountNumber', input.accountNumber, false),
+    true,
   );
   const service = serviceCode(input.service);
   const merchantAccount = wrap(
@@ -165,7 +177,7 @@ export function buildVietQR(input: VietQRInput): string {
     optional(F.merchantName, 'merchantName', input.merchantName, truncate) +
     optional(F.merchantCity, 'merchantCity', input.merchantCity, truncate) +
     optional(F.postalCode, 'postalCode', input.postalCode, truncate) +
-    wrap(F.additional, 'additional', additionalContent) +
+    wrap(F.additional, 'additional', additionalContent, true) +
     languageTemplate(input.alternateLanguage) +
     CRC_HEADER;
   return body + crcHex(crc16(body));

@@ -53,6 +53,21 @@ export function crc16(text: string, end: number = text.length): number {
   return crc;
 }
 
+/**
+ * CRC of `text.slice(0, end)` when that prefix and the 4 characters after it are ASCII, else -1:
+ * the parser's single pre-scan, which also tells it no lengths need code-point counting.
+ */
+export function crc16Ascii(text: string, end: number): number {
+  let crc = 0xffff;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ c) & 0xff]!;
+  }
+  for (let i = end; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return -1;
+  return crc;
+}
+
 const HEX = '0123456789ABCDEF';
 
 /** Four upper-case hex digits, zero-padded (a CRC such as 0x0283 must stay `0283`). */

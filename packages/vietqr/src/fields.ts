@@ -11,6 +11,8 @@ export type Presence = 'M' | 'O' | 'C';
 
 export interface FieldSpec {
   readonly id: string;
+  /** `id` as a number, for index arithmetic. */
+  readonly num: number;
   /** Dotted path from the root, e.g. `38.01.01`. */
   readonly path: string;
   /** Property name in parsed data and builder input. */
@@ -32,17 +34,18 @@ export interface Template {
   readonly byId: readonly (FieldSpec | undefined)[];
 }
 
-type Row = Omit<FieldSpec, 'path' | 'template'> & { readonly children?: readonly Row[] };
+type Row = Omit<FieldSpec, 'path' | 'template' | 'num'> & { readonly children?: readonly Row[] };
 
 function template(path: string, rows: readonly Row[]): Template {
   const byId: (FieldSpec | undefined)[] = new Array(100).fill(undefined);
   const fields = rows.map((row) => {
     const fieldPath = path ? `${path}.${row.id}` : row.id;
     const { children, ...rest } = row;
+    const num = Number(row.id);
     const spec: FieldSpec = children
-      ? { ...rest, path: fieldPath, template: template(fieldPath, children) }
-      : { ...rest, path: fieldPath };
-    byId[Number(row.id)] = spec;
+      ? { ...rest, num, path: fieldPath, template: template(fieldPath, children) }
+      : { ...rest, num, path: fieldPath };
+    byId[num] = spec;
     return spec;
   });
   return { path, fields, byId };

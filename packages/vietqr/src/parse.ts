@@ -4,7 +4,7 @@
  * returned to the caller are cut out as substrings. Never throws.
  */
 import { bankByBin, publicBank } from './banks.ts';
-import { crc16, crcHex } from './crc.ts';
+import { crc16, crc16Ascii, crcHex } from './crc.ts';
 import {
   errorIssue,
   type IssueFacts,
@@ -30,20 +30,41 @@ import { isFeePercentage, readAmount } from './rules.ts';
 import { advanceChars, charLength, checkValue } from './tlv.ts';
 import type { AdditionalData, ParseResult, TipOrFee, VietQRData } from './types.ts';
 
-/** Value start + 1 (0 = absent) at [2·id], value end at [2·id + 1]; `ids` in order of appearance. */
-interface Spans {
-  readonly at: Int32Array;
-  readonly ids: number[];
-}
+/**
+ * Where each ID's value sits in one template, as an offset (`Spans`) into module-level scratch
+ * arrays rather than fresh objects: allocation dominated the profile, and parsing is synchronous,
+ * so one parse never overlaps another. A slot is present when its stamp equals the parse's
+ * generation, which spares clearing the arrays between parses.
+ */
+type Spans = number;
+const NO_SPANS = -1;
+
+const MAX_TEMPLATES = 8;
+const stamps = new Uint32Array(100 * MAX_TEMPLATES);
+const starts = new Int32Array(100 * MAX_TEMPLATES);
+const ends = new Int32Array(100 * MAX_TEMPLATES);
+/** IDs of each template in order of appearance; the count sits in `counts`. */
+const order = new Uint8Array(100 * MAX_TEMPLATES);
+const counts = new Uint8Array(MAX_TEMPLATES);
+let generation = 0;
 
 class Context {
   readonly errors: VietQRIssue[] = [];
   readonly warnings: VietQRWarning[] = [];
+  templates = 0;
+  readonly generation: number;
   constructor(
     readonly s: string,
     /** Astral characters present: lengths can no longer be read as UTF-16 offsets. */
     readonly astral: boolean,
-  ) {}
+    /** CRC of `s[0, crcEnd)` when already computed during the ASCII pre-scan, else -1. */
+    readonly crc: number,
+    readonly crcEnd: number,
+  ) {
+    generation = generation === 0xffffffff ? 1 : generation + 1;
+    this.generation = generation;
+    currentGeneration = generation;
+  }
 
   error(code: VietQRErrorCode, path: string, facts?: IssueFacts): void {
     this.errors.push(errorIssue(code, path, facts));
@@ -54,11 +75,7 @@ class Context {
   }
 
   end(offset: number, chars: number, limit: number): number {
-    return this.astral
-      ? advanceChars(this.s, offset, chars, limit)
-      : offset + chars > limit
-        ? -1
-        : offset + chars;
+    return this.astral ? advanceChars(this.s, offset, chars, limit) : offset + chars > limit ? -1 : offset + chars;
   }
 
   chars(start: number, end: number): number {
@@ -66,8 +83,7 @@ class Context {
   }
 }
 
-const subPath = (parent: string, id: number): string =>
-  (parent ? `${parent}.` : '') + (id < 10 ? `0${id}` : id);
+const subPath = (parent: string, id: number): string => (parent ? `${parent}.` : '') + (id < 10 ? `0${id}` : id);
 
 function digit(s: string, i: number): number {
   const d = s.charCodeAt(i) - 48;
@@ -78,10 +94,16 @@ function digit(s: string, i: number): number {
  * Splits `s[start, end)` into ID-length-value objects. On a broken structure it reports one
  * error and returns undefined: nothing after a bad length can be trusted.
  */
-function scan(ctx: Context, start: number, end: number, path: string): Spans | undefined {
+function scan(ctx: Context, start: number, end: number, path: string): Spans {
+  if (ctx.templates === MAX_TEMPLATES) {
+    ctx.error('TEMPLATE_MALFORMED', path, { position: start });
+    return NO_SPANS;
+  }
   const s = ctx.s;
-  const at = new Int32Array(200);
-  const ids: number[] = [];
+  const template = ctx.templates++;
+  const base = 100 * template;
+  const gen = ctx.generation;
+  let count = 0;
   let p = start;
   while (p < end) {
     const d0 = digit(s, p);
@@ -91,36 +113,41 @@ function scan(ctx: Context, start: number, end: number, path: string): Spans | u
     if (end - p < 4 || d0 < 0 || d1 < 0 || d2 < 0 || d3 < 0) {
       if (path) ctx.error('TEMPLATE_MALFORMED', path, { position: p });
       else ctx.error('TLV_MALFORMED', path, { position: p });
-      return undefined;
+      return NO_SPANS;
     }
     const id = d0 * 10 + d1;
     const len = d2 * 10 + d3;
-    const fieldPath = subPath(path, id);
     if (len === 0) {
-      ctx.error('LENGTH_INVALID', fieldPath, { actual: '00' });
-      return undefined;
+      ctx.error('LENGTH_INVALID', subPath(path, id), { actual: '00' });
+      return NO_SPANS;
     }
     const valueStart = p + 4;
     const valueEnd = ctx.end(valueStart, len, end);
     if (valueEnd < 0) {
-      ctx.error('LENGTH_OVERRUN', fieldPath, { length: len, max: ctx.chars(valueStart, end) });
-      return undefined;
+      ctx.error('LENGTH_OVERRUN', subPath(path, id), { length: len, max: ctx.chars(valueStart, end) });
+      return NO_SPANS;
     }
-    if (at[id * 2] !== 0) {
-      ctx.error('DUPLICATE_FIELD', fieldPath);
+    const slot = base + id;
+    if (stamps[slot] === gen) {
+      ctx.error('DUPLICATE_FIELD', subPath(path, id));
     } else {
-      at[id * 2] = valueStart + 1;
-      at[id * 2 + 1] = valueEnd;
-      ids.push(id);
+      stamps[slot] = gen;
+      starts[slot] = valueStart;
+      ends[slot] = valueEnd;
+      order[base + count++] = id;
     }
     p = valueEnd;
   }
-  return { at, ids };
+  counts[template] = count;
+  return base;
 }
 
-const has = (sp: Spans, id: number): boolean => sp.at[id * 2] !== 0;
-const startOf = (sp: Spans, id: number): number => sp.at[id * 2]! - 1;
-const endOf = (sp: Spans, id: number): number => sp.at[id * 2 + 1]!;
+let currentGeneration = 0;
+const has = (sp: Spans, id: number): boolean => sp !== NO_SPANS && stamps[sp + id] === currentGeneration;
+const startOf = (sp: Spans, id: number): number => starts[sp + id]!;
+const endOf = (sp: Spans, id: number): number => ends[sp + id]!;
+const countOf = (sp: Spans): number => counts[sp / 100]!;
+const idAt = (sp: Spans, k: number): number => order[sp + k]!;
 
 function text(ctx: Context, sp: Spans, id: number): string | undefined {
   return has(sp, id) ? ctx.s.slice(startOf(sp, id), endOf(sp, id)) : undefined;
@@ -135,11 +162,12 @@ function equals(ctx: Context, sp: Spans, id: number, expected: string): boolean 
 /** Table checks for one template: mandatory presence, then format and length of each value. */
 function checkTemplate(ctx: Context, t: Template, sp: Spans, unknownFormat: 'ANS' | 'S'): void {
   for (const spec of t.fields) {
-    if (spec.presence === 'M' && !has(sp, Number(spec.id))) {
+    if (spec.presence === 'M' && !has(sp, spec.num)) {
       ctx.error('FIELD_MISSING', spec.path, { name: spec.name.en });
     }
   }
-  for (const id of sp.ids) {
+  for (let k = 0, n = countOf(sp); k < n; k++) {
+    const id = idAt(sp, k);
     const spec = t.byId[id];
     const start = startOf(sp, id);
     const end = endOf(sp, id);
@@ -169,11 +197,11 @@ function checkSpec(ctx: Context, spec: FieldSpec, start: number, end: number): v
   }
 }
 
-function nested(ctx: Context, parent: Spans, spec: FieldSpec): Spans | undefined {
-  const id = Number(spec.id);
-  if (!has(parent, id)) return undefined;
+function nested(ctx: Context, parent: Spans, spec: FieldSpec): Spans {
+  const id = spec.num;
+  if (!has(parent, id)) return NO_SPANS;
   const sp = scan(ctx, startOf(parent, id), endOf(parent, id), spec.path);
-  if (sp && spec.template) checkTemplate(ctx, spec.template, sp, spec.format === 'ANS' ? 'ANS' : 'S');
+  if (sp !== NO_SPANS && spec.template) checkTemplate(ctx, spec.template, sp, spec.format === 'ANS' ? 'ANS' : 'S');
   return sp;
 }
 
@@ -199,15 +227,34 @@ function checkCrc(ctx: Context, root: Spans): void {
     return;
   }
   const start = startOf(root, 63);
-  const written = s.slice(start, endOf(root, 63));
-  if (written.length !== 4 || !/^[0-9A-Fa-f]{4}$/.test(written)) {
-    ctx.error('CRC_FORMAT', '63', { actual: written });
+  const written = endOf(root, 63) - start === 4 ? readHex4(s, start) : -1;
+  if (written < 0) {
+    ctx.error('CRC_FORMAT', '63', { actual: text(ctx, root, 63) });
     return;
   }
-  const computed = crcHex(crc16(s, start));
-  const upper = written.toUpperCase();
-  if (upper !== computed) ctx.error('CRC_MISMATCH', '63', { actual: written, expected: computed });
-  else if (upper !== written) ctx.warn('CRC_LOWERCASE', '63');
+  const computed = ctx.crc >= 0 && ctx.crcEnd === start ? ctx.crc : crc16(s, start);
+  if (written !== computed) {
+    ctx.error('CRC_MISMATCH', '63', { actual: text(ctx, root, 63), expected: crcHex(computed) });
+    return;
+  }
+  for (let i = start; i < start + 4; i++) {
+    if (s.charCodeAt(i) >= 97) {
+      ctx.warn('CRC_LOWERCASE', '63');
+      return;
+    }
+  }
+}
+
+/** Value of four hex digits at `start` (either case), or -1. */
+function readHex4(s: string, start: number): number {
+  let value = 0;
+  for (let i = start; i < start + 4; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    value = value * 16 + d;
+  }
+  return value;
 }
 
 /** When the root itself does not split, a trailing `6304xxxx` still tells whether the bytes are intact. */
@@ -253,12 +300,13 @@ function readTipOrFee(ctx: Context, root: Spans): TipOrFee | undefined {
 function readTemplateFields(
   ctx: Context,
   t: Template,
-  sp: Spans | undefined,
+  sp: Spans,
   target: Record<string, string>,
   unknown: Record<string, string>,
 ): void {
-  if (!sp) return;
-  for (const id of sp.ids) {
+  if (sp === NO_SPANS) return;
+  for (let k = 0, n = countOf(sp); k < n; k++) {
+    const id = idAt(sp, k);
     const spec = t.byId[id];
     const value = ctx.s.slice(startOf(sp, id), endOf(sp, id));
     if (spec && !spec.template) target[spec.key] = value;
@@ -278,7 +326,11 @@ export function parseVietQR(payload: string): ParseResult {
   if (typeof payload !== 'string' || payload.length === 0) {
     return { ok: false, errors: [errorIssue('EMPTY_PAYLOAD', '')], warnings: [] };
   }
-  const ctx = new Context(payload, hasSurrogates(payload));
+  // For the usual all-ASCII payload one pass both proves "no astral characters" and computes the CRC.
+  const crcEnd = payload.length - 4;
+  const asciiCrc = crcEnd > 0 ? crc16Ascii(payload, crcEnd) : -1;
+  const astral = asciiCrc < 0 && hasSurrogates(payload);
+  const ctx = new Context(payload, astral, asciiCrc, crcEnd);
   try {
     return parseInto(ctx);
   } catch (cause) {
@@ -292,19 +344,20 @@ export function parseVietQR(payload: string): ParseResult {
 function parseInto(ctx: Context): ParseResult {
   const s = ctx.s;
   const root = scan(ctx, 0, s.length, '');
-  if (!root) {
+  if (root === NO_SPANS) {
     checkTrailingCrc(ctx);
     return { ok: false, errors: ctx.errors, warnings: ctx.warnings };
   }
 
-  if (root.ids[0] !== 0) {
+  if (idAt(root, 0) !== 0) {
     if (has(root, 0)) ctx.error('PAYLOAD_FORMAT_NOT_FIRST', '00');
   }
   checkCrc(ctx, root);
   // ID 38 absent but another network's template present: say which network instead of "38 missing".
   let otherNetwork = false;
   if (!has(root, 38)) {
-    for (const id of root.ids) {
+    for (let k = 0, n = countOf(root); k < n; k++) {
+      const id = idAt(root, k);
       if (id >= 2 && id <= 51) {
         const guid = peekGuid(ctx, root, id);
         const name = guid ? OTHER_NETWORK_GUIDS[guid.toUpperCase()] : undefined;
@@ -317,12 +370,13 @@ function parseInto(ctx: Context): ParseResult {
     }
   }
   for (const spec of ROOT.fields) {
-    const id = Number(spec.id);
+    const id = spec.num;
     if (spec.presence === 'M' && !has(root, id) && id !== 63 && !(id === 38 && otherNetwork)) {
       ctx.error('FIELD_MISSING', spec.path, { name: spec.name.en });
     }
   }
-  for (const id of root.ids) {
+  for (let k = 0, n = countOf(root); k < n; k++) {
+    const id = idAt(root, k);
     const spec = ROOT.byId[id];
     if (spec && !spec.template && id !== 63) checkSpec(ctx, spec, startOf(root, id), endOf(root, id));
     else if (!spec && id >= 65) checkUnreserved(ctx, root, id);
@@ -336,13 +390,13 @@ function parseInto(ctx: Context): ParseResult {
   }
 
   const account = nested(ctx, root, F.merchantAccount);
-  const beneficiary = account ? nested(ctx, account, F.beneficiary) : undefined;
-  if (account && has(account, 0) && !equals(ctx, account, 0, NAPAS_GUID)) {
+  const beneficiary = nested(ctx, account, F.beneficiary);
+  if (has(account, 0) && !equals(ctx, account, 0, NAPAS_GUID)) {
     const guid = text(ctx, account, 0)!;
     if (guid.toUpperCase() !== NAPAS_GUID) ctx.error('GUID_NOT_NAPAS', '38.00', { actual: guid });
   }
-  if (account && !has(account, 2)) ctx.warn('SERVICE_CODE_MISSING', '38.02');
-  else if (account) {
+  if (account !== NO_SPANS && !has(account, 2)) ctx.warn('SERVICE_CODE_MISSING', '38.02');
+  else if (account !== NO_SPANS) {
     const code = text(ctx, account, 2)!;
     if (!KNOWN_SERVICE_CODES.includes(code)) ctx.warn('SERVICE_CODE_UNKNOWN', '38.02', { actual: code });
   }
@@ -369,11 +423,14 @@ function parseInto(ctx: Context): ParseResult {
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors, warnings: ctx.warnings };
 
   // Everything below is known to be present and well-formed.
-  const bin = text(ctx, beneficiary!, 0)!;
+  const bin = text(ctx, beneficiary, 0)!;
   const bank = bankByBin(bin);
   if (!bank) ctx.warn('BANK_UNKNOWN', '38.01.00', { actual: bin });
   const unknown: Record<string, string> = {};
-  for (const id of root.ids) if (!ROOT.byId[id]) unknown[subPath('', id)] = text(ctx, root, id)!;
+  for (let k = 0, n = countOf(root); k < n; k++) {
+    const id = idAt(root, k);
+    if (!ROOT.byId[id]) unknown[subPath('', id)] = text(ctx, root, id)!;
+  }
   const ignored: Record<string, string> = {};
   readTemplateFields(ctx, F.merchantAccount.template!, account, ignored, unknown);
   readTemplateFields(ctx, F.beneficiary.template!, beneficiary, ignored, unknown);
@@ -382,9 +439,9 @@ function parseInto(ctx: Context): ParseResult {
 
   const data: VietQRData = {
     pointOfInitiation: equals(ctx, root, 1, '12') ? 'dynamic' : 'static',
-    guid: text(ctx, account!, 0)!,
+    guid: text(ctx, account, 0)!,
     bin,
-    accountNumber: text(ctx, beneficiary!, 1)!,
+    accountNumber: text(ctx, beneficiary, 1)!,
     currency: text(ctx, root, 53)!,
     country: text(ctx, root, 58)!,
     additional: additionalData as AdditionalData,
@@ -392,7 +449,7 @@ function parseInto(ctx: Context): ParseResult {
     crc: text(ctx, root, 63)!,
   };
   if (bank) data.bank = publicBank(bank);
-  const serviceCode = text(ctx, account!, 2);
+  const serviceCode = text(ctx, account, 2);
   if (serviceCode !== undefined) data.serviceCode = serviceCode;
   if (amount > 0) data.amount = amount;
   const mcc = text(ctx, root, 52);
@@ -405,7 +462,7 @@ function parseInto(ctx: Context): ParseResult {
   if (merchantCity !== undefined) data.merchantCity = merchantCity;
   const postalCode = text(ctx, root, 61);
   if (postalCode !== undefined) data.postalCode = postalCode;
-  if (language) {
+  if (language !== NO_SPANS) {
     const lang: Record<string, string> = {};
     readTemplateFields(ctx, F.alternateLanguage.template!, language, lang, unknown);
     data.alternateLanguage = {

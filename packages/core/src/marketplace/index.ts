@@ -1,0 +1,2 @@
+// The marketplace area's domain: schemas, rules, use-cases, ports.
+export {};

@@ -1,0 +1,2 @@
+// The markets area's domain: schemas, rules, use-cases, ports.
+export {};

@@ -1,0 +1,2 @@
+// The trace area's domain: schemas, rules, use-cases, ports.
+export {};

@@ -1,0 +1,2 @@
+// The marketplace area's repositories (implementing packages/core/src/marketplace ports).
+export {};

@@ -1,0 +1,2 @@
+// The markets area's repositories (implementing packages/core/src/markets ports).
+export {};

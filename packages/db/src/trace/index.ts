@@ -1,0 +1,2 @@
+// The trace area's repositories (implementing packages/core/src/trace ports).
+export {};
