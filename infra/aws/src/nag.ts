@@ -16,6 +16,11 @@ const RUNTIME_REASON =
   `${lambdaRuntime.name} is the platform's target runtime (ARCHITECTURE.md: dev machines run Node 20, ` +
   'Lambda runs nodejs22.x, supported until 2027-04). Newer runtimes are adopted deliberately, not by lint.';
 
+/** `<table arn>/index/*`, whether the ARN is a same-stack GetAtt or a cross-stack import. */
+const TABLE_INDEX_WILDCARD = {
+  regex: '/^Resource::(<.*Table[^>]*\\.Arn>|.*:ExportsOutputFnGetAtt.*Table.*Arn.*)\\/index\\/\\*$/g',
+};
+
 const INDEX_REASON =
   'Queries on the global secondary indexes (GSI1..GSI3 from packages/db) need `<table arn>/index/*`; ' +
   'the wildcard is confined to this one table, granted by grantReadData/grantReadWriteData.';
@@ -46,7 +51,7 @@ function acknowledgeApi(api: Api): void {
         {
           id: 'AwsSolutions-IAM5',
           reason: INDEX_REASON,
-          appliesTo: [{ regex: '/^Resource::<.*Table.*\\.Arn>\\/index\\/\\*$/g' }],
+          appliesTo: [TABLE_INDEX_WILDCARD],
         },
       ],
       true,
@@ -92,7 +97,7 @@ function acknowledgeSite(site: Site): void {
       {
         id: 'AwsSolutions-IAM5',
         reason: INDEX_REASON,
-        appliesTo: [{ regex: '/^Resource::<.*Table.*\\.Arn>\\/index\\/\\*$/g' }],
+        appliesTo: [TABLE_INDEX_WILDCARD],
       },
     ],
     true,

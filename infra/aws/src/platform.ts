@@ -5,6 +5,7 @@
 import { App, type Environment } from 'aws-cdk-lib';
 import { applyNag } from './nag.ts';
 import { findRepoRoot } from './paths.ts';
+import { DEFAULT_REGION } from './region.ts';
 import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
 import { ApiStack } from './stacks/api.ts';
 import { DataStack } from './stacks/data.ts';
@@ -31,9 +32,6 @@ export interface Platform {
   readonly site: SiteStack;
 }
 
-/** Singapore: the closest region to Viet Nam with every service used here. */
-export const DEFAULT_REGION = 'ap-southeast-1';
-
 /**
  * Account from the CLI's credentials when there are any, else a dummy (offline synth).
  * The region is the platform's choice, not the CLI profile's: CHOPHIEN_AWS_REGION overrides it.
@@ -46,7 +44,8 @@ export function defaultEnv(): Environment {
 }
 
 export function buildPlatform(options: PlatformOptions = {}): Platform {
-  const app = options.app ?? new App();
+  // No CDKMetadata resource: keeps the templates identical to the SST entry point's (and offline-pure).
+  const app = options.app ?? new App({ analyticsReporting: false });
   const repoRoot = options.repoRoot ?? findRepoRoot();
   const stage = options.stage ?? process.env.CHOPHIEN_STAGE ?? 'prod';
   const env = options.env ?? defaultEnv();

@@ -1,0 +1,141 @@
+/**
+ * sst.config.ts really works: `npx sst build` (SST v2, CDK-based) runs as a child process against a
+ * loopback fake of the only three AWS calls it makes, and produces the same stacks, with the same
+ * logical resources per stack, as `npm run synth` (the CDK app).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRepoRoot } from '../src/paths.ts';
+import { type AwsFake, startAwsFake } from './support/aws-fake.ts';
+
+const repoRoot = findRepoRoot();
+const areas = ['Data', 'Identity', 'Api', 'Site'] as const;
+const STAGE = 'ci';
+
+interface Run {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+/** Async on purpose: the fake answers from this process's event loop while the child runs. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/**
+ * The environment without any real AWS configuration (no profile, keys or endpoints) and without
+ * vitest's NODE_ENV=test, which would make SST skip its bootstrap lookups (App.isRunningSSTTest).
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(AWS_|CDK_|SST_|VITEST)/.test(key) || key === 'NODE_ENV') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+type Resources = Record<string, { Type: string }>;
+interface StackTemplate {
+  Resources: Resources;
+  Outputs?: Record<string, unknown>;
+}
+
+const readTemplate = (dir: string, artifact: string): StackTemplate =>
+  JSON.parse(readFileSync(join(dir, `${artifact}.template.json`), 'utf8')) as StackTemplate;
+
+/** Lambda permissions CloudFront OAC adds are named after the stack's construct id (stage-specific). */
+const STACK_NAMED = /InvokeFromApiFor/;
+/** SST v2 adds a custom-resource provider to each of its stacks (unused by our constructs). */
+const SST_ONLY = /^CustomResourceHandler/;
+
+function comparable(resources: Resources) {
+  const named: Record<string, string> = {};
+  const stackNamed: string[] = [];
+  for (const [id, { Type }] of Object.entries(resources)) {
+    if (SST_ONLY.test(id)) continue;
+    if (STACK_NAMED.test(id)) stackNamed.push(Type);
+    else named[id] = Type;
+  }
+  return { named, stackNamed: stackNamed.sort() };
+}
+
+let fake: AwsFake;
+let sstOut: string;
+let sst: Run;
+let cdk: Run;
+
+beforeAll(async () => {
+  // The CDK app first (also builds the storefront once; sst build then finds it cached).
+  cdk = await run('npm', ['run', 'synth'], cleanEnv());
+  fake = await startAwsFake();
+  sstOut = mkdtempSync(join(tmpdir(), 'chophien-sst-'));
+  sst = await run(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'sst', 'cli', 'sst.js'), 'build', '--stage', STAGE, '--to', sstOut],
+    {
+      ...cleanEnv(),
+      AWS_ENDPOINT_URL: fake.url,
+      AWS_ENDPOINT_URL_STS: fake.url,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: fake.url,
+      AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKFAKE',
+      AWS_SECRET_ACCESS_KEY: 'loopback-fake-secret',
+      AWS_REGION: 'ap-southeast-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      SST_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+  );
+});
+
+afterAll(async () => {
+  await fake?.close();
+  if (sstOut) rmSync(sstOut, { recursive: true, force: true });
+});
+
+describe('sst build (SST v2) against a loopback AWS fake', () => {
+  it('npm run synth succeeds offline', () => {
+    expect(cdk.code, cdk.output).toBe(0);
+  });
+
+  it('builds four stacks', () => {
+    expect(sst.code, sst.output).toBe(0);
+    expect(sst.output).toMatch(/Built: 4 stacks/);
+  });
+
+  it('makes exactly the three expected AWS calls, all to the loopback fake', () => {
+    expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(fake.calls.map((c) => [c.action, c.params['StackName'] ?? null])).toEqual([
+      ['GetCallerIdentity', null],
+      ['DescribeStacks', 'CDKToolkit'],
+      ['DescribeStacks', 'SSTBootstrap'],
+    ]);
+    for (const call of fake.calls) expect(call.host).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it.each(areas)('%s: same logical resources (and types) as the CDK app', (area) => {
+    const fromCdk = readTemplate(join(repoRoot, 'infra', 'aws', 'cdk.out'), area);
+    const fromSst = readTemplate(sstOut, `${STAGE}-chophien-${area}`);
+    expect(comparable(fromSst.Resources)).toEqual(comparable(fromCdk.Resources));
+    expect(Object.keys(fromCdk.Resources).length).toBeGreaterThan(0);
+    const outputs = (t: StackTemplate) =>
+      Object.keys(t.Outputs ?? {})
+        .filter((k) => k !== 'SSTMetadata')
+        .sort();
+    expect(outputs(fromSst)).toEqual(outputs(fromCdk));
+  });
+});

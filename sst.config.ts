@@ -1,0 +1,57 @@
+/**
+ * SST v2 entry (sst@2.49.8, CDK-based): mounts the same area constructs as the CDK app in
+ * infra/aws (src/platform.ts), one SST stack per area, so `sst deploy` and `cdk deploy --all`
+ * create the same resources (same logical ids per stack; a test compares them).
+ * `npx sst build --stage <stage>` synthesizes into .sst/dist; `npx sst deploy --stage <stage>` deploys.
+ */
+import type { SSTConfig } from 'sst';
+import type { StackContext } from 'sst/constructs';
+import { findRepoRoot } from './infra/aws/src/paths.ts';
+import { DEFAULT_REGION } from './infra/aws/src/region.ts';
+import { ensureSiteBuild } from './infra/aws/src/site-build.ts';
+import { Api } from './infra/aws/src/stacks/api.ts';
+import { Data } from './infra/aws/src/stacks/data.ts';
+import { Identity } from './infra/aws/src/stacks/identity.ts';
+import { Site } from './infra/aws/src/stacks/site.ts';
+
+export default {
+  config() {
+    return { name: 'chophien', region: process.env.CHOPHIEN_AWS_REGION ?? DEFAULT_REGION };
+  },
+  stacks(app) {
+    const repoRoot = findRepoRoot();
+    let data: Data | undefined;
+    let identity: Identity | undefined;
+    let api: Api | undefined;
+    app
+      .stack(
+        function DataStack({ stack }: StackContext) {
+          data = new Data(stack, 'Data');
+        },
+        { id: 'Data' },
+      )
+      .stack(
+        function IdentityStack({ stack }: StackContext) {
+          identity = new Identity(stack, 'Identity');
+        },
+        { id: 'Identity' },
+      )
+      .stack(
+        function ApiStack({ stack }: StackContext) {
+          api = new Api(stack, 'Api', { repoRoot, table: data!.table, identity: identity! });
+        },
+        { id: 'Api' },
+      )
+      .stack(
+        function SiteStack({ stack }: StackContext) {
+          new Site(stack, 'Site', {
+            repoRoot,
+            build: ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
+            table: data!.table,
+            apiUrl: api!.url,
+          });
+        },
+        { id: 'Site' },
+      );
+  },
+} satisfies SSTConfig;
