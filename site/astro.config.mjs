@@ -1,6 +1,6 @@
 // @ts-check
 import node from '@astrojs/node';
-import { defineConfig } from 'astro/config';
+import { defineConfig, passthroughImageService } from 'astro/config';
 
 /**
  * Default: @astrojs/node in middleware mode, so the local runtime (infra/local) mounts the
@@ -19,7 +19,8 @@ async function adapter() {
 }
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:3000',
+  // Build-time default for canonical URLs; pages prefer SITE_URL from the runtime env (src/lib/site-url.ts).
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'server',
   adapter: await adapter(),
   trailingSlash: 'ignore',
@@ -27,6 +28,8 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // No server-side image processing (and no sharp in the server bundle); product photos are served as-is.
+  image: { service: passthroughImageService() },
   security: { checkOrigin: true },
   vite: {
     // Workspace packages ship TypeScript source; vite compiles them into the server bundle.
