@@ -3,6 +3,8 @@ import { LocalRuntimeError } from './dynamodb-local.ts';
 import { startLocalStack } from './stack.ts';
 
 /** `npm start`: the whole platform, seeded, until Ctrl-C. */
+// Developers run Node 20 (Lambda runs 22); the SDK's Node 20 notice would only add noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const config = readLocalConfig();
 const started = Date.now();
 try {
