@@ -170,13 +170,15 @@ function parse(uri: unknown, lenient: boolean): ParseResult {
   }
 
   if (errors.length > 0 || keyValue === undefined) return { ok: false, errors };
-  const pairing = pairingIssues(Object.keys(ais));
+  const primaryKey: AiValue = { ai: keyDef.ai, value: keyValue };
+  const all: AiValue[] = [primaryKey];
+  for (const q of qualifiers) all.push(q);
+  for (const a of attributes) all.push(a);
+  const pairing = pairingIssues(all);
   if (pairing.length > 0) return { ok: false, errors: pairing };
 
-  const primaryKey: AiValue = { ai: keyDef.ai, value: keyValue };
-  const data: {
-    -readonly [K in keyof ParsedDigitalLink]: ParsedDigitalLink[K];
-  } = {
+  // Every property is always present (optional ones as undefined) so all results share one shape.
+  const data: ParsedDigitalLink = {
     scheme: start === 8 ? 'https' : 'http',
     domain,
     pathPrefix: keyAt === 0 ? '' : `/${segments.slice(0, keyAt).join('/')}`,
@@ -184,13 +186,13 @@ function parse(uri: unknown, lenient: boolean): ParseResult {
     qualifiers,
     attributes,
     ais,
-    elementString: elementString([primaryKey, ...qualifiers, ...attributes]),
+    gtin: ais['01'],
+    lot: ais['10'],
+    serial: ais['21'],
+    cpv: ais['22'],
+    elementString: elementString(all),
     ignoredParams,
   };
-  if (ais['01'] !== undefined) data.gtin = ais['01'];
-  if (ais['10'] !== undefined) data.lot = ais['10'];
-  if (ais['21'] !== undefined) data.serial = ais['21'];
-  if (ais['22'] !== undefined) data.cpv = ais['22'];
   return { ok: true, data };
 }
 
