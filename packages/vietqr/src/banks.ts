@@ -66,7 +66,10 @@ export function listBanks(): readonly BankEntry[] {
 }
 
 const publicByBin = new Map<string, Bank>(
-  BANK_ENTRIES.map((e) => [e.bin, Object.freeze({ bin: e.bin, code: e.code, shortName: e.shortName, fullName: e.fullName })]),
+  BANK_ENTRIES.map((e) => [
+    e.bin,
+    Object.freeze({ bin: e.bin, code: e.code, shortName: e.shortName, fullName: e.fullName }),
+  ]),
 );
 
 /** The shareable (frozen, allocated once) public view of a bank. */

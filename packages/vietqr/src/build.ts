@@ -4,7 +4,7 @@
  * 30-character memo has a bug to fix, and a thrown error cannot be silently ignored.
  */
 import { findBank } from './banks.ts';
-import { crc16, crcHex } from './crc.ts';
+import { crc16, crc16Ascii, crcHex } from './crc.ts';
 import { VietQRBuildError } from './errors.ts';
 import {
   COUNTRY_VN,
@@ -42,13 +42,17 @@ function field(spec: FieldSpec, inputName: string, raw: string, truncate: boolea
     });
   }
   let value = spec.format === 'S' ? raw.normalize('NFC') : raw;
-  if (spec.freeText && spec.format === 'ANS' && !isAscii(value)) value = transliterate(value);
   let chars = spec.format === 'S' ? charLength(value) : value.length;
-  if (truncate && spec.freeText && chars > spec.max) {
-    value = value.slice(0, spec.max);
-    chars = spec.max;
+  let problem = checkValue(spec, value, 0, value.length, chars);
+  if (problem && spec.freeText) {
+    if (spec.format === 'ANS' && !isAscii(value)) value = transliterate(value);
+    chars = spec.format === 'S' ? charLength(value) : value.length;
+    if (truncate && chars > spec.max) {
+      value = value.slice(0, spec.max);
+      chars = spec.max;
+    }
+    problem = checkValue(spec, value, 0, value.length, chars);
   }
-  const problem = checkValue(spec, value, 0, value.length, chars);
   if (problem) {
     throw new VietQRBuildError(problem, inputName, spec.path, {
       length: chars,
@@ -121,6 +125,10 @@ const GUID = encodeTlv('00', NAPAS_GUID, NAPAS_GUID.length);
 const CURRENCY = encodeTlv('53', CURRENCY_VND, 3);
 const COUNTRY = encodeTlv('58', COUNTRY_VN, 2);
 const CRC_HEADER = '6304';
+// Every payload starts with 00 and 01, so the CRC state after them is a constant.
+const PREFIX_LENGTH = PAYLOAD_FORMAT.length + POI_STATIC.length;
+const CRC_AFTER_STATIC = crc16(PAYLOAD_FORMAT + POI_STATIC);
+const CRC_AFTER_DYNAMIC = crc16(PAYLOAD_FORMAT + POI_DYNAMIC);
 
 export function buildVietQR(input: VietQRInput): string {
   if (input === null || typeof input !== 'object') {
@@ -144,6 +152,7 @@ export function buildVietQR(input: VietQRInput): string {
     F.merchantAccount,
     'accountNumber',
     GUID + beneficiary + encodeTlv('02', service, service.length),
+    true,
   );
 
   let amount = '';
@@ -180,5 +189,11 @@ export function buildVietQR(input: VietQRInput): string {
     wrap(F.additional, 'additional', additionalContent, true) +
     languageTemplate(input.alternateLanguage) +
     CRC_HEADER;
-  return body + crcHex(crc16(body));
+  const ascii = crc16Ascii(
+    body,
+    body.length,
+    PREFIX_LENGTH,
+    poi === 'dynamic' ? CRC_AFTER_DYNAMIC : CRC_AFTER_STATIC,
+  );
+  return body + crcHex(ascii >= 0 ? ascii : crc16(body));
 }

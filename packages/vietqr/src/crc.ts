@@ -54,12 +54,13 @@ export function crc16(text: string, end: number = text.length): number {
 }
 
 /**
- * CRC of `text.slice(0, end)` when that prefix and the 4 characters after it are ASCII, else -1:
- * the parser's single pre-scan, which also tells it no lengths need code-point counting.
+ * CRC of `text.slice(start, end)`, continuing from `init`, when that range and everything after
+ * it are ASCII, else -1. For the parser it is the single pre-scan that also proves no length needs
+ * code-point counting; the builder resumes from the precomputed CRC of its fixed prefix.
  */
-export function crc16Ascii(text: string, end: number): number {
-  let crc = 0xffff;
-  for (let i = 0; i < end; i++) {
+export function crc16Ascii(text: string, end: number, start = 0, init = 0xffff): number {
+  let crc = init;
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return -1;
     crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ c) & 0xff]!;

@@ -75,7 +75,11 @@ class Context {
   }
 
   end(offset: number, chars: number, limit: number): number {
-    return this.astral ? advanceChars(this.s, offset, chars, limit) : offset + chars > limit ? -1 : offset + chars;
+    return this.astral
+      ? advanceChars(this.s, offset, chars, limit)
+      : offset + chars > limit
+        ? -1
+        : offset + chars;
   }
 
   chars(start: number, end: number): number {
@@ -83,7 +87,8 @@ class Context {
   }
 }
 
-const subPath = (parent: string, id: number): string => (parent ? `${parent}.` : '') + (id < 10 ? `0${id}` : id);
+const subPath = (parent: string, id: number): string =>
+  (parent ? `${parent}.` : '') + (id < 10 ? `0${id}` : id);
 
 function digit(s: string, i: number): number {
   const d = s.charCodeAt(i) - 48;
@@ -146,7 +151,7 @@ let currentGeneration = 0;
 const has = (sp: Spans, id: number): boolean => sp !== NO_SPANS && stamps[sp + id] === currentGeneration;
 const startOf = (sp: Spans, id: number): number => starts[sp + id]!;
 const endOf = (sp: Spans, id: number): number => ends[sp + id]!;
-const countOf = (sp: Spans): number => counts[sp / 100]!;
+const countOf = (sp: Spans): number => counts[(sp / 100) | 0]!;
 const idAt = (sp: Spans, k: number): number => order[sp + k]!;
 
 function text(ctx: Context, sp: Spans, id: number): string | undefined {
@@ -201,7 +206,8 @@ function nested(ctx: Context, parent: Spans, spec: FieldSpec): Spans {
   const id = spec.num;
   if (!has(parent, id)) return NO_SPANS;
   const sp = scan(ctx, startOf(parent, id), endOf(parent, id), spec.path);
-  if (sp !== NO_SPANS && spec.template) checkTemplate(ctx, spec.template, sp, spec.format === 'ANS' ? 'ANS' : 'S');
+  if (sp !== NO_SPANS && spec.template)
+    checkTemplate(ctx, spec.template, sp, spec.format === 'ANS' ? 'ANS' : 'S');
   return sp;
 }
 
@@ -311,6 +317,14 @@ function readTemplateFields(
     const value = ctx.s.slice(startOf(sp, id), endOf(sp, id));
     if (spec && !spec.template) target[spec.key] = value;
     else if (!spec) unknown[subPath(t.path, id)] = value;
+  }
+}
+
+/** Keeps sub-fields the table does not know, by path, so nothing in a payload is silently lost. */
+function collectUnknown(ctx: Context, t: Template, sp: Spans, unknown: Record<string, string>): void {
+  for (let k = 0, n = countOf(sp); k < n; k++) {
+    const id = idAt(sp, k);
+    if (!t.byId[id]) unknown[subPath(t.path, id)] = ctx.s.slice(startOf(sp, id), endOf(sp, id));
   }
 }
 
@@ -431,9 +445,8 @@ function parseInto(ctx: Context): ParseResult {
     const id = idAt(root, k);
     if (!ROOT.byId[id]) unknown[subPath('', id)] = text(ctx, root, id)!;
   }
-  const ignored: Record<string, string> = {};
-  readTemplateFields(ctx, F.merchantAccount.template!, account, ignored, unknown);
-  readTemplateFields(ctx, F.beneficiary.template!, beneficiary, ignored, unknown);
+  collectUnknown(ctx, F.merchantAccount.template!, account, unknown);
+  collectUnknown(ctx, F.beneficiary.template!, beneficiary, unknown);
   const additionalData: Record<string, string> = {};
   readTemplateFields(ctx, F.additional.template!, additional, additionalData, unknown);
 

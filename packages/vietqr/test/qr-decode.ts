@@ -4,7 +4,11 @@ import { PNG } from 'pngjs';
 /** Decodes a PNG with jsQR, as an independent check of what the renderer drew. */
 export function decodePng(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
-  const result = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+  const result = jsQR(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    image.width,
+    image.height,
+  );
   return result?.data;
 }
 

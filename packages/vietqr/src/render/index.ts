@@ -28,7 +28,10 @@ export interface PngOptions extends RenderOptions {
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 /** A standalone SVG document; synchronous because the matrix is computed in-process. */
 export function toSvg(payload: string, options: SvgOptions = {}): string {

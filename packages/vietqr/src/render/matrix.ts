@@ -1,7 +1,7 @@
 /** QR symbol for a payload: error correction M (NAPAS examples and bank apps use it), 4-module quiet zone. */
 import QRCode from 'qrcode';
-import { parseVietQR } from '../parse.ts';
 import type { VietQRIssue } from '../errors.ts';
+import { parseVietQR } from '../parse.ts';
 
 export const ERROR_CORRECTION = 'M';
 export const QUIET_ZONE = 4;
@@ -14,7 +14,9 @@ export interface RenderOptions {
 export class VietQRRenderError extends Error {
   readonly errors: readonly VietQRIssue[];
   constructor(errors: readonly VietQRIssue[]) {
-    super(`Invalid VietQR payload / Mã VietQR không hợp lệ: ${errors.map((e) => `${e.code}@${e.path}`).join(', ')}`);
+    super(
+      `Invalid VietQR payload / Mã VietQR không hợp lệ: ${errors.map((e) => `${e.code}@${e.path}`).join(', ')}`,
+    );
     this.name = 'VietQRRenderError';
     this.errors = errors;
   }
@@ -34,7 +36,8 @@ export interface QrMatrix {
 
 export function qrMatrix(payload: string): QrMatrix {
   const { modules } = QRCode.create(payload, { errorCorrectionLevel: ERROR_CORRECTION });
-  return { size: modules.size, isDark: (row, col) => modules.get(row, col) === 1 || modules.get(row, col) === true };
+  // BitMatrix.get returns 0/1 at run time (typed as boolean).
+  return { size: modules.size, isDark: (row, col) => Boolean(modules.get(row, col)) };
 }
 
 /**
