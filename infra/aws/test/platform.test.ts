@@ -2,13 +2,17 @@
  * The CDK app, synthesized once (bundling included) and checked against the contracts it is
  * built from: THE route table, the one table definition, least privilege, runtimes, cdk-nag.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tableDefinition } from '@chophien/db/table';
 import { handlerId, routes } from '@chophien/functions/routes';
 import { App, CfnResource, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../src/paths.ts';
 import { buildPlatform, type Platform } from '../src/platform.ts';
@@ -290,6 +294,84 @@ describe('site', () => {
         CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '_astro/*' })]),
       }),
     });
+  });
+});
+
+/** Runs an ES module snippet in a fresh Node process (no AWS credentials, no metadata service). */
+function runModule(
+  code: string,
+  env: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: tmpdir(),
+    env: { PATH: process.env['PATH'] ?? '', AWS_EC2_METADATA_DISABLED: 'true', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function assetDirOf(stack: Stack, fn: NodejsFunction): string {
+  const code = (fn.node.defaultChild as CfnFunction).code as { s3Key?: string };
+  const key = stack.resolve(code.s3Key) as string;
+  return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+}
+
+describe('bundles load', () => {
+  it('every handler bundle imports as ESM and exports handler', () => {
+    for (const [handler, fn] of platform.api.api.functions) {
+      const file = join(assetDirOf(platform.api, fn), 'index.mjs');
+      const result = runModule(
+        `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(typeof m.handler);`,
+        {
+          TABLE_NAME: 'chophien-test',
+          AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
+          AUTH_JWKS_URL:
+            'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test/.well-known/jwks.json',
+          AUTH_AUDIENCE: 'client',
+          POWERTOOLS_SERVICE_NAME: 'chophien-api',
+          POWERTOOLS_LOG_LEVEL: 'ERROR',
+          CHOPHIEN_MODE: 'aws',
+          AWS_REGION: 'ap-southeast-1',
+        },
+      );
+      expect(result.stdout.trim(), `${handler}: ${result.stderr}`).toBe('function');
+    }
+  });
+
+  it('the storefront server bundle renders / as HTML for a function-URL event', () => {
+    const file = join(assetDirOf(platform.site, platform.site.site.server), 'index.mjs');
+    const event = {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/',
+      rawQueryString: '',
+      headers: { host: 'd111111abcdef8.cloudfront.net', accept: 'text/html', 'x-forwarded-proto': 'https' },
+      requestContext: {
+        http: { method: 'GET', path: '/', protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'test' },
+        domainName: 'd111111abcdef8.cloudfront.net',
+        requestId: 'test',
+        timeEpoch: 0,
+      },
+      isBase64Encoded: false,
+    };
+    const result = runModule(
+      `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+       const r = await m.handler(${JSON.stringify(event)}, {});
+       console.log(JSON.stringify({ status: r.statusCode, type: r.headers['content-type'], html: String(r.body).slice(0, 200) }));`,
+      {
+        TABLE_NAME: 'chophien-test',
+        CHOPHIEN_MODE: 'aws',
+        AWS_REGION: 'ap-southeast-1',
+        API_URL: 'https://api.invalid',
+      },
+    );
+    const line = result.stdout.trim().split('\n').at(-1) ?? '';
+    expect(line, result.stderr).toMatch(/^\{/);
+    const rendered = JSON.parse(line) as { status: number; type: string; html: string };
+    expect(rendered.status).toBe(200);
+    expect(rendered.type).toMatch(/text\/html/);
+    expect(rendered.html).toMatch(/^<!DOCTYPE html>/i);
   });
 });
 

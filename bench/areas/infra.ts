@@ -1,0 +1,71 @@
+/**
+ * AWS infrastructure figures: how long the offline CDK synth takes (`npm run synth`, a child
+ * process, wall time, storefront build cache included as it is on disk) and how large each
+ * handler's Lambda bundle is (minified ESM, built with the very options CDK uses:
+ * infra/aws/src/bundling.ts).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handlerId, routes } from '@chophien/functions/routes';
+import { build } from 'esbuild';
+import { esbuildOptionsFor } from '../../infra/aws/src/bundling.ts';
+import { findRepoRoot } from '../../infra/aws/src/paths.ts';
+import type { BenchArea, Floor } from '../contract.ts';
+
+const handlers = [...new Set(routes.map((r) => r.handler))];
+
+/** A handler bundle over 1.5 MB would mean something heavy slipped in (cold starts on 3G users' requests). */
+const bundleFloors: Record<string, Floor> = Object.fromEntries(
+  handlers.map((h) => [`lambda.bundleKb.${handlerId(h)}`, { op: '<=', value: 1536 } as const]),
+);
+
+function wallSeconds(command: string, args: string[], cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0)
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stderr.slice(-4000)}`));
+      else resolve((performance.now() - start) / 1000);
+    });
+  });
+}
+
+export const area: BenchArea = {
+  name: 'infra',
+  floors: {
+    'synth.seconds': { op: '<=', value: 120 },
+    ...bundleFloors,
+  },
+  async run(ctx) {
+    const repoRoot = findRepoRoot();
+    const results: Record<string, number> = {};
+    const out = mkdtempSync(join(tmpdir(), 'chophien-bench-bundle-'));
+    try {
+      for (const handler of handlers) {
+        const id = handlerId(handler);
+        const outdir = join(out, id);
+        await build({
+          ...esbuildOptionsFor(join(repoRoot, 'functions', `${handler}.ts`), outdir),
+          logLevel: 'error',
+        });
+        const kb = statSync(join(outdir, 'index.mjs')).size / 1024;
+        results[`lambda.bundleKb.${id}`] = Math.round(kb * 10) / 10;
+        ctx.log(`bundle ${id}: ${results[`lambda.bundleKb.${id}`]} KB`);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    const seconds = await wallSeconds('npm', ['run', 'synth'], repoRoot);
+    results['synth.seconds'] = Math.round(seconds * 10) / 10;
+    ctx.log(`npm run synth: ${results['synth.seconds']} s`);
+    return results;
+  },
+};
