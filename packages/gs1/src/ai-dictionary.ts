@@ -126,7 +126,7 @@ function compile(): Map<string, AiDefinition> {
     for (const ai of expandRange(aiSpec)) {
       map.set(ai, {
         ai,
-        title: title.replace(' n', ` ${ai.slice(-1)}`),
+        title,
         components,
         minLength,
         maxLength,

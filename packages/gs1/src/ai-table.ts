@@ -7,7 +7,8 @@
  *   flags: F = predefined length (no FNC1 after it), A = permitted Digital Link data attribute (query)
  *   spec:  components separated by spaces; TYPE LEN[/check]; TYPE is N (digits), X (CSET 82), Y (CSET 39),
  *          Z (CSET 64); LEN is "14" (exact) or "..20" (1 to 20); "[...]" marks an optional trailing component;
- *          check is a named content rule (csum, yymmd0, yymmdd, ...), see ai-dictionary.ts.
+ *          check is a named content rule (csum, yymmd0, yymmdd, ...), see ai-value.ts. GS1 linters for
+ *          code lists (ISO 3166/4217, IBAN, GMN pair, coupons, lat/long) are not applied; see the README.
  *   rules: pk=<qualifier sequences separated by |> (a primary key; "pk=" alone: no qualifiers),
  *          req=<alternatives> (each req group must be met by one alternative; "a+b" = both),
  *          ex=<AIs that must not appear alongside>. "n" in an AI pattern matches any digit.
@@ -166,11 +167,11 @@ export const AI_ROWS: readonly AiRow[] = [
   ['7021', 'A', 'X..20', 'req=01,8006', 'FUNC STAT'],
   ['7022', 'A', 'X..20', 'req=7021', 'REV STAT'],
   ['7023', 'A', 'X..30', '', 'GIAI - ASSEMBLY'],
-  ['7030-7039', 'A', 'N3 X..27', 'req=01,02', 'PROCESSOR # n'],
+  ['7030-7039', 'A', 'N3 X..27', 'req=01,02', 'PROCESSOR # 0-9'],
   ['7040', '', 'N1 X1 X1 X1', '', 'UIC+EXT'],
   ['7041', '', 'X..4', 'req=00', 'UFRGT UNIT TYPE'],
   ['710-716', 'A', 'X..20', 'req=01', 'NHRN'],
-  ['7230-7239', 'A', 'X2 X..28', 'req=01,8004', 'CERT # n'],
+  ['7230-7239', 'A', 'X2 X..28', 'req=01,8004', 'CERT # 1-10'],
   ['7240', 'A', 'X..20', 'req=01,8006', 'PROTOCOL'],
   ['7241', 'A', 'N2', 'req=8017,8018', 'AIDC MEDIA TYPE'],
   ['7242', 'A', 'X..25', 'req=8017,8018', 'VCN'],
