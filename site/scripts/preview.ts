@@ -61,50 +61,72 @@ async function startDemoDb(): Promise<{ endpoint: string; child: ChildProcess }>
       await sleep(200);
     }
   }
-  const products = productRepository(db);
-  for (const product of demoProducts) await products.put(product);
-  db.raw.destroy();
+  try {
+    const products = productRepository(db);
+    for (const product of demoProducts) await products.put(product);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    db.raw.destroy();
+  }
   return { endpoint, child };
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(3000)]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 export async function startPreview(options: { withDemoDb?: boolean; port?: number } = {}): Promise<Preview> {
   let dbChild: ChildProcess | undefined;
-  if (options.withDemoDb) {
-    const demo = await startDemoDb();
-    dbChild = demo.child;
-    console.log(`[preview] DynamoDB Local (in memory) at ${demo.endpoint}, pid ${demo.child.pid}`);
-  } else if (!process.env.DYNAMODB_ENDPOINT) {
-    process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await freePort()}`; // nothing listens there
-    process.env.TABLE_NAME ??= 'chophien-preview';
-  }
+  // Whatever happens to this process, DynamoDB Local must not outlive it.
+  const killOnExit = () => dbChild?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  try {
+    if (options.withDemoDb) {
+      const demo = await startDemoDb();
+      dbChild = demo.child;
+      console.log(`[preview] DynamoDB Local (in memory) at ${demo.endpoint}, pid ${demo.child.pid}`);
+    } else if (!process.env.DYNAMODB_ENDPOINT) {
+      process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+      process.env.TABLE_NAME ??= 'chophien-preview';
+    }
 
-  const entry = new URL('../dist/server/entry.mjs', import.meta.url);
-  const { handler } = (await import(pathToFileURL(fileURLToPath(entry)).href)) as { handler: NodeHandler };
+    const entry = new URL('../dist/server/entry.mjs', import.meta.url);
+    const { handler } = (await import(pathToFileURL(fileURLToPath(entry)).href)) as { handler: NodeHandler };
 
-  const server: Server = createServer((req, res) => {
-    void handler(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
-      res.end('Not handled by the storefront');
+    const server: Server = createServer((req, res) => {
+      void handler(req, res, () => {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.end('Not handled by the storefront');
+      });
     });
-  });
-  const port = options.port ?? (await freePort());
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${port}`;
+    const port = options.port ?? (await freePort());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    const url = `http://127.0.0.1:${port}`;
 
-  return {
-    url,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (dbChild && dbChild.exitCode === null) {
-        const exited = new Promise((resolve) => dbChild?.once('exit', resolve));
-        dbChild.kill('SIGTERM');
-        await Promise.race([exited, sleep(3000)]);
-        if (dbChild.exitCode === null) dbChild.kill('SIGKILL');
-      }
-    },
-  };
+    return {
+      url,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopChild(dbChild);
+        process.off('exit', killOnExit);
+      },
+    };
+  } catch (error) {
+    await stopChild(dbChild);
+    process.off('exit', killOnExit);
+    throw error;
+  }
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];

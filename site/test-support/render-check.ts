@@ -33,6 +33,13 @@ export async function checkHomePage(
 ): Promise<HomePageReport> {
   const base = trimSlash(baseUrl);
   const expectProducts = options.expectProducts ?? true;
+  // Console errors include blocked resources and Content-Security-Policy violations.
+  const consoleErrors: string[] = [];
+  const onConsole = (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error' && !/status of 404/.test(message.text()))
+      consoleErrors.push(message.text());
+  };
+  page.on('console', onConsole);
 
   // Home page, Vietnamese by default.
   const response = await page.goto(`${base}/`, { waitUntil: 'load' });
@@ -45,6 +52,8 @@ export async function checkHomePage(
   assert.ok(description && description.length > 50, 'home page meta description');
   assert.ok(await page.locator('meta[name="viewport"]').count(), 'viewport meta');
   assert.ok(await page.locator('meta[property="og:title"]').count(), 'Open Graph title');
+  assert.ok(await page.locator('link[rel="canonical"]').count(), 'canonical link');
+  assert.match(response.headers()['content-security-policy'] ?? '', /default-src 'none'/, 'CSP header');
   assert.equal(await page.locator('script').count(), 0, 'the storefront shell ships no JavaScript');
   assert.match(await text(page.locator('header .brand')), /Chợ Phiên/, 'brand in the header');
   assert.ok(await page.getByRole('link', { name: 'Trang chủ' }).count(), 'nav: Trang chủ');
@@ -109,6 +118,9 @@ export async function checkHomePage(
     await page.getByRole('heading', { name: 'We could not find this page' }).count(),
     '404 text (en)',
   );
+
+  page.off('console', onConsole);
+  assert.deepEqual(consoleErrors, [], 'no console errors (CSP violations, failed loads)');
 
   return { productCount, htmlBytes, firstProductHref };
 }
