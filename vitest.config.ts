@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Four suites, each runnable alone (`npm run test:<name>`); `npm test` runs them in order.
 // "unit" is offline (mocks allowed); "integration" and "e2e" are connected to real DynamoDB Local.
 // Handlers log structured JSON; in tests only errors are worth reading (hostile-input runs log thousands of rejections).
-const env = { POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+const env = { POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export default defineConfig({
   test: {

@@ -34,7 +34,7 @@ const injection = fc.constantFrom(
   '"; DROP TABLE chophien; --',
   '<script>alert(1)</script>',
   '../../etc/passwd',
-  '${jndi:ldap://127.0.0.1/a}',
+  `$${'{'}jndi:ldap://127.0.0.1/a}`,
   '{{7*7}}',
   '%00',
   'Đ̸̢̛ạ̴ị̷ ̸V̶i̷ệ̵t̶',

@@ -7,6 +7,10 @@ import { readLocalConfig } from '../../infra/local/src/config.ts';
 import { freePort } from '../../infra/local/src/ports.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/src/stack.ts';
 
+/** Parsed JSON response; tests read into it freely, as they would with any HTTP client. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in tests.
+export type JsonBody = any;
+
 export interface TestApi {
   readonly url: string;
   readonly db: Db;
@@ -16,7 +20,7 @@ export interface TestApi {
     method: string,
     path: string,
     options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; headers: Headers; json: any; text: string }>;
+  ): Promise<{ status: number; headers: Headers; json: JsonBody; text: string }>;
   stop(): Promise<void>;
 }
 
