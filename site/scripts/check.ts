@@ -52,11 +52,17 @@ try {
   await page.screenshot({ path: `${out}/home-full${suffix}.png`, fullPage: true });
   for (const [name, path] of [
     ['en', '/en/'],
+    ['category', '/?danh-muc=trai-cay'],
     ['404', '/khong-co'],
+    ['404-en', '/en/khong-co'],
   ] as const) {
     await page.goto(`${preview.url}${path}`);
     await page.screenshot({ path: `${out}/${name}${suffix}.png` });
   }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${preview.url}/`);
+  await page.screenshot({ path: `${out}/home-desktop${suffix}.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ['/', '/en/', '/khong-co']) {
     await page.goto(`${preview.url}${path}`);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
