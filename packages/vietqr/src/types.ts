@@ -34,26 +34,27 @@ export interface TipOrFee {
   percentage?: string;
 }
 
+/** Optional fields are always present as keys, `undefined` when absent from the payload. */
 export interface VietQRData {
   pointOfInitiation: PointOfInitiation;
   guid: string;
   bin: string;
   /** From the bank directory; absent for a BIN it does not know. */
-  bank?: Bank;
+  bank: Bank | undefined;
   accountNumber: string;
   /** 38.02, e.g. QRIBFTTA (to an account) or QRIBFTTC (to a card). */
-  serviceCode?: string;
+  serviceCode: string | undefined;
   /** Integer VND. */
-  amount?: number;
+  amount: number | undefined;
   currency: string;
   country: string;
-  mcc?: string;
-  tipOrFee?: TipOrFee;
-  merchantName?: string;
-  merchantCity?: string;
-  postalCode?: string;
+  mcc: string | undefined;
+  tipOrFee: TipOrFee | undefined;
+  merchantName: string | undefined;
+  merchantCity: string | undefined;
+  postalCode: string | undefined;
   additional: AdditionalData;
-  alternateLanguage?: AlternateLanguage;
+  alternateLanguage: AlternateLanguage | undefined;
   /** Fields this package does not interpret, by path (`80`, `62.50`, `38.03`), raw values kept. */
   unknown: Record<string, string>;
   /** As written in the payload (case preserved). */

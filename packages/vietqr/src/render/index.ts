@@ -1,5 +1,6 @@
 /** `@chophien/vietqr/render`: VietQR payload → SVG or PNG. The only part of the package with a dependency (qrcode). */
 import QRCode from 'qrcode';
+import { escapeXml } from '../xml.ts';
 import {
   assertRenderable,
   ERROR_CORRECTION,
@@ -26,12 +27,6 @@ export interface PngOptions extends RenderOptions {
   dark?: string;
   light?: string;
 }
-
-const escapeXml = (text: string): string =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
 
 /** A standalone SVG document; synchronous because the matrix is computed in-process. */
 export function toSvg(payload: string, options: SvgOptions = {}): string {
