@@ -1,2 +1,2 @@
 // The trace area's repositories (implementing packages/core/src/trace ports).
-export {};
+export * from './trace-repository.ts';

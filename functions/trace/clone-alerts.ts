@@ -1,0 +1,7 @@
+import { createHandler } from '@chophien/http';
+import { route } from '../routes.ts';
+import { traceServices } from './services.ts';
+
+export const handler = createHandler(route('GET /trace/alerts'), {
+  handle: async ({ actor }) => ({ alerts: await traceServices().trace.listCloneAlerts(actor.userId, 50) }),
+});

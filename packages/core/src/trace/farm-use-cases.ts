@@ -1,0 +1,57 @@
+import { ulid } from 'ulid';
+import { DomainError, notFound } from '../errors/domain-error.ts';
+import type { Actor } from '../identity/user.ts';
+import { farmWriter } from './authorize.ts';
+import { type CreateFarmInput, createFarmInputSchema, type Farm } from './farm.ts';
+import type { TraceDeps } from './ports.ts';
+
+const farmNotFound = () => notFound({ vi: 'trang trại', en: 'farm' }, 'farm_not_found');
+
+export async function registerFarm(
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'now' | 'newId'>,
+  actor: Actor,
+  raw: CreateFarmInput,
+): Promise<Farm> {
+  const input = createFarmInputSchema.parse(raw);
+  const ownerId = input.ownerId ?? actor.userId;
+  const { onBehalfBy } = await farmWriter(deps, actor, {
+    ownerId,
+    province: input.province,
+    commune: input.commune,
+  });
+  const owner = await deps.users.get(ownerId);
+  if (!owner?.roles.includes('farmer'))
+    throw new DomainError(
+      'unprocessable',
+      'owner_not_farmer',
+      {
+        vi: 'Chủ trang trại phải là một hộ sản xuất đã đăng ký.',
+        en: 'The farm owner must be a registered farmer.',
+      },
+      {
+        fields: [
+          {
+            path: 'body.ownerId',
+            code: 'owner_not_farmer',
+            message: { vi: 'Không phải hộ sản xuất.', en: 'Not a farmer.' },
+          },
+        ],
+      },
+    );
+  const farm: Farm = {
+    ...input,
+    id: (deps.newId ?? ulid)(),
+    ownerId,
+    createdAt: (deps.now?.() ?? new Date()).toISOString(),
+    createdBy: actor.userId,
+    ...(onBehalfBy ? { onBehalfBy } : {}),
+  };
+  await deps.trace.createFarm(farm);
+  return farm;
+}
+
+export async function getFarmOrThrow(deps: Pick<TraceDeps, 'trace'>, farmId: string): Promise<Farm> {
+  const farm = await deps.trace.getFarm(farmId);
+  if (!farm) throw farmNotFound();
+  return farm;
+}
