@@ -20,17 +20,6 @@ import { charLength, checkValue, encodeTlv } from './tlv.ts';
 import { isAscii, transliterate } from './transliterate.ts';
 import type { AlternateLanguageInput, VietQRInput } from './types.ts';
 
-const ADDITIONAL_KEYS = [
-  'billNumber',
-  'mobileNumber',
-  'storeLabel',
-  'loyaltyNumber',
-  'referenceLabel',
-  'customerLabel',
-  'terminalLabel',
-  'purpose',
-] as const;
-
 /**
  * One field, ready to encode: Vietnamese in ASCII-only free text is transliterated first, then
  * the length is checked; over-long text is an error unless the caller asked for truncation.
@@ -168,12 +157,17 @@ export function buildVietQR(input: VietQRInput): string {
     throw new VietQRBuildError('POI_INVALID', 'pointOfInitiation', F.poi.path, { actual: String(poi) });
   }
 
-  const additionalChildren = F.additional.template!;
-  let additionalContent = '';
-  for (let i = 0; i < ADDITIONAL_KEYS.length; i++) {
-    const key = ADDITIONAL_KEYS[i]!;
-    additionalContent += optional(additionalChildren.byId[i + 1]!, key, input[key], truncate);
-  }
+  // Named reads rather than a loop over keys: keeps property access monomorphic on the hot path.
+  const a = F.additional.template!.byId;
+  const additionalContent =
+    optional(a[1]!, 'billNumber', input.billNumber, truncate) +
+    optional(a[2]!, 'mobileNumber', input.mobileNumber, truncate) +
+    optional(a[3]!, 'storeLabel', input.storeLabel, truncate) +
+    optional(a[4]!, 'loyaltyNumber', input.loyaltyNumber, truncate) +
+    optional(a[5]!, 'referenceLabel', input.referenceLabel, truncate) +
+    optional(a[6]!, 'customerLabel', input.customerLabel, truncate) +
+    optional(a[7]!, 'terminalLabel', input.terminalLabel, truncate) +
+    optional(a[8]!, 'purpose', input.purpose, truncate);
 
   const body =
     PAYLOAD_FORMAT +

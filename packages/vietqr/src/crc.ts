@@ -69,9 +69,11 @@ export function crc16Ascii(text: string, end: number, start = 0, init = 0xffff):
   return crc;
 }
 
-const HEX = '0123456789ABCDEF';
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, n) =>
+  n.toString(16).toUpperCase().padStart(2, '0'),
+);
 
 /** Four upper-case hex digits, zero-padded (a CRC such as 0x0283 must stay `0283`). */
 export function crcHex(crc: number): string {
-  return HEX[(crc >> 12) & 15]! + HEX[(crc >> 8) & 15]! + HEX[(crc >> 4) & 15]! + HEX[crc & 15]!;
+  return BYTE_HEX[(crc >> 8) & 0xff]! + BYTE_HEX[crc & 0xff]!;
 }

@@ -33,7 +33,8 @@ export type VietQRErrorCode =
   | 'TIP_INDICATOR_INVALID'
   | 'TIP_FIELD_CONFLICT'
   | 'FEE_PERCENT_INVALID'
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  | 'INTERNAL_ERROR';
 
 export type VietQRWarningCode =
   | 'CRC_LOWERCASE'
@@ -185,6 +186,10 @@ const ERROR_MESSAGES: Record<VietQRErrorCode, MessageTemplate> = {
   FEE_PERCENT_INVALID: (_p, f) => ({
     vi: `Phí phần trăm (57) phải từ 00.01 đến 99.99, nhận được "${f.actual}".`,
     en: `Percentage fee (57) must be between 00.01 and 99.99, got "${f.actual}".`,
+  }),
+  INTERNAL_ERROR: () => ({
+    vi: 'Lỗi nội bộ của bộ giải mã; xin báo lại kèm chuỗi mã.',
+    en: 'Internal parser error; please report it with the payload.',
   }),
   INPUT_INVALID: (p, f) => ({
     vi: `Giá trị đầu vào không hợp lệ cho ${field(p, f)}: ${f.actual}.`,

@@ -320,6 +320,58 @@ function readTemplateFields(
   }
 }
 
+/** 62 into a fixed-shape object; named stores keep it one hidden class (see fields.ts). */
+function readAdditional(ctx: Context, sp: Spans, unknown: Record<string, string>): AdditionalData {
+  const out: AdditionalData = {
+    billNumber: undefined,
+    mobileNumber: undefined,
+    storeLabel: undefined,
+    loyaltyNumber: undefined,
+    referenceLabel: undefined,
+    customerLabel: undefined,
+    terminalLabel: undefined,
+    purpose: undefined,
+    consumerDataRequest: undefined,
+  };
+  if (sp === NO_SPANS) return out;
+  for (let k = 0, n = countOf(sp); k < n; k++) {
+    const id = idAt(sp, k);
+    const value = ctx.s.slice(startOf(sp, id), endOf(sp, id));
+    switch (id) {
+      case 1:
+        out.billNumber = value;
+        break;
+      case 2:
+        out.mobileNumber = value;
+        break;
+      case 3:
+        out.storeLabel = value;
+        break;
+      case 4:
+        out.loyaltyNumber = value;
+        break;
+      case 5:
+        out.referenceLabel = value;
+        break;
+      case 6:
+        out.customerLabel = value;
+        break;
+      case 7:
+        out.terminalLabel = value;
+        break;
+      case 8:
+        out.purpose = value;
+        break;
+      case 9:
+        out.consumerDataRequest = value;
+        break;
+      default:
+        unknown[subPath('62', id)] = value;
+    }
+  }
+  return out;
+}
+
 /** Keeps sub-fields the table does not know, by path, so nothing in a payload is silently lost. */
 function collectUnknown(ctx: Context, t: Template, sp: Spans, unknown: Record<string, string>): void {
   for (let k = 0, n = countOf(sp); k < n; k++) {
@@ -347,10 +399,9 @@ export function parseVietQR(payload: string): ParseResult {
   const ctx = new Context(payload, astral, asciiCrc, crcEnd);
   try {
     return parseInto(ctx);
-  } catch (cause) {
-    // The parser's contract is to never throw; a bug here must surface as data, not as a crash.
-    ctx.error('TLV_MALFORMED', '', { position: -1 });
-    void cause;
+  } catch {
+    // The contract is "never throws": a bug here must reach the caller as a result, not a crash.
+    ctx.error('INTERNAL_ERROR', '');
     return { ok: false, errors: ctx.errors, warnings: ctx.warnings };
   }
 }
@@ -447,8 +498,7 @@ function parseInto(ctx: Context): ParseResult {
   }
   collectUnknown(ctx, F.merchantAccount.template!, account, unknown);
   collectUnknown(ctx, F.beneficiary.template!, beneficiary, unknown);
-  const additionalData: Record<string, string> = {};
-  readTemplateFields(ctx, F.additional.template!, additional, additionalData, unknown);
+  const additionalData = readAdditional(ctx, additional, unknown);
 
   // One literal with every key, in reading order: a single object shape (fast) and readable JSON.
   // Absent optional fields are `undefined`, which JSON.stringify leaves out.
@@ -467,7 +517,7 @@ function parseInto(ctx: Context): ParseResult {
     merchantName: text(ctx, root, 59),
     merchantCity: text(ctx, root, 60),
     postalCode: text(ctx, root, 61),
-    additional: additionalData as AdditionalData,
+    additional: additionalData,
     alternateLanguage: undefined,
     guid: text(ctx, account, 0)!,
     unknown,

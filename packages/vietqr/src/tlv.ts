@@ -28,8 +28,12 @@ export function advanceChars(text: string, start: number, chars: number, end: nu
   return i;
 }
 
+/** "00"–"99", so encoding a length is a lookup, not a number-to-string conversion. */
+const LENGTHS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** `chars` must be 1–99; callers check the value against the field table first. */
 export function encodeTlv(id: string, value: string, chars: number): string {
-  return id + (chars < 10 ? `0${chars}` : String(chars)) + value;
+  return id + LENGTHS[chars]! + value;
 }
 
 export type ValueProblem = 'FIELD_EMPTY' | 'VALUE_TOO_SHORT' | 'VALUE_TOO_LONG' | 'NOT_NUMERIC' | 'NOT_ASCII';

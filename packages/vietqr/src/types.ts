@@ -4,18 +4,18 @@ import type { VietQRIssue, VietQRWarning } from './errors.ts';
 export type PointOfInitiation = 'static' | 'dynamic';
 export type Service = 'account' | 'card';
 
-/** Sub-fields of 62. Values are as found in the payload (ASCII). */
+/** Sub-fields of 62, as found in the payload (ASCII); `undefined` when absent. */
 export interface AdditionalData {
-  billNumber?: string;
-  mobileNumber?: string;
-  storeLabel?: string;
-  loyaltyNumber?: string;
-  referenceLabel?: string;
-  customerLabel?: string;
-  terminalLabel?: string;
+  billNumber: string | undefined;
+  mobileNumber: string | undefined;
+  storeLabel: string | undefined;
+  loyaltyNumber: string | undefined;
+  referenceLabel: string | undefined;
+  customerLabel: string | undefined;
+  terminalLabel: string | undefined;
   /** 62.08 – the transfer memo ("nội dung chuyển khoản") that bank apps pre-fill. */
-  purpose?: string;
-  consumerDataRequest?: string;
+  purpose: string | undefined;
+  consumerDataRequest: string | undefined;
 }
 
 /** Template 64: the only place where the spec allows Unicode (e.g. Vietnamese with diacritics). */

@@ -253,3 +253,37 @@ describe('parseVietQR rejects', () => {
     expect(!result.ok && result.errors[0]?.message.en).toContain('VNPAY-QR');
   });
 });
+
+describe('parseVietQR warnings', () => {
+  const warningsOf = (payload: string) =>
+    dataOf(payload).warnings.map((w) => ({ code: w.code, path: w.path }));
+
+  it('missing or unknown service code, unknown BIN, amount over the NAPAS247 limit', () => {
+    const noService = tlv('00', 'A000000727') + tlv('01', tlv('00', '970436') + tlv('01', '123'));
+    expect(warningsOf(withCrc(body({ account: noService })))).toEqual([
+      { code: 'SERVICE_CODE_MISSING', path: '38.02' },
+    ]);
+    const unknownService = noService + tlv('02', 'QRFOO');
+    expect(warningsOf(withCrc(body({ account: unknownService })))).toEqual([
+      { code: 'SERVICE_CODE_UNKNOWN', path: '38.02' },
+    ]);
+    const unknownBin =
+      tlv('00', 'A000000727') + tlv('01', tlv('00', '123456') + tlv('01', '123')) + tlv('02', 'QRIBFTTA');
+    const result = dataOf(withCrc(body({ account: unknownBin })));
+    expect(result.warnings.map((w) => w.code)).toEqual(['BANK_UNKNOWN']);
+    expect(result.data.bank).toBeUndefined();
+    expect(warningsOf(withCrc(body({ poi: '12', extra: tlv('54', '500000000') })))).toEqual([
+      { code: 'AMOUNT_OVER_NAPAS_LIMIT', path: '54' },
+    ]);
+  });
+
+  it('keeps unknown sub-fields of 38 and root RFU fields, raw', () => {
+    const account =
+      tlv('00', 'A000000727') +
+      tlv('01', tlv('00', '970436') + tlv('01', '123') + tlv('02', 'x')) +
+      tlv('02', 'QRIBFTTA') +
+      tlv('03', 'y');
+    const { data } = dataOf(withCrc(body({ account, extra: tlv('65', 'rfu') })));
+    expect(data.unknown).toEqual({ '38.01.02': 'x', '38.03': 'y', '65': 'rfu' });
+  });
+});
