@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createHandler, type HttpEvent, reply, resetHttpConfig } from '../src/index.ts';
+import { createHandler, type HttpEvent, logger, reply, resetHttpConfig } from '../src/index.ts';
 
 const context = { awsRequestId: 'ctx-request' } as Context;
 
@@ -257,5 +257,44 @@ describe('createHandler (offline)', () => {
     ).toEqual(['path.id', 'query.limit']);
     const good = await handler(event({ pathParameters: { id: 'A'.repeat(26) }, body: undefined }), context);
     expect(parse(good)).toEqual({ id: 'A'.repeat(26), limit: 20 });
+  });
+
+  it('logs structured JSON with the request id and never the token or the body', async () => {
+    const secretBody = JSON.stringify({ name: 'Tài khoản 0011001234567', priceVnd: 1 });
+    const forged = await token(['farmer'], otherKey);
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const writeError = process.stderr.write.bind(process.stderr);
+    const previous = logger.getLevelName();
+    logger.setLogLevel('INFO');
+    const capture = ((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    // Powertools writes info to stdout and warnings/errors to stderr: read both.
+    process.stdout.write = capture;
+    process.stderr.write = capture;
+    try {
+      await farmerHandler(
+        event({
+          body: secretBody,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` },
+        }),
+        context,
+      );
+      await publicHandler(event({ body: secretBody }), context);
+    } finally {
+      process.stdout.write = write;
+      process.stderr.write = writeError;
+      logger.setLogLevel(previous);
+    }
+    const logged = lines.join('');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    expect(logged).toContain('"requestId":"req-1"');
+    expect(logged).toContain('token rejected');
+    expect(logged).not.toContain(forged);
+    expect(logged).not.toContain(forged.split('.')[2]!);
+    expect(logged).not.toContain('0011001234567');
   });
 });
