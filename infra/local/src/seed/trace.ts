@@ -10,7 +10,7 @@ const CREATED = '2026-10-01T02:00:00.000Z';
 const officer = staff.find((user) => user.roles.includes('commune_officer'))!;
 
 /** A fictional household company prefix under GS1 Vietnam's 893 (the tea farm registered its own GCP). */
-const teaBase = '089380001234';
+const teaBase = '0893800012345';
 export const seedTeaGtin = `${teaBase}${gtinCheckDigit(teaBase)}`;
 
 const farmer = (n: number) => farmers[n - 1]!;

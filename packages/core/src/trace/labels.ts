@@ -38,13 +38,14 @@ function label(item: LabelItem, lot: Lot, farm: Farm, x: number, y: number, w: n
   const qr = Math.min(h - 2, w * 0.5);
   const textX = x + qr + 1.5;
   const textWidth = w - qr - 2.5;
-  const font = Math.min(2.6, h / 11);
+  // Sized so the longest fixed line ("Vùng trồng: VN-XXOR-NNNN", 24 characters) fits the text column.
+  const font = Math.min(2.6, h / 11, textWidth / (24 * 0.52));
   const chars = Math.max(8, Math.floor(textWidth / (font * 0.52)));
   const lines = [
     { text: clip(lot.productName.vi, chars), bold: true },
     { text: `Lô: ${lot.lotCode}` },
     ...(lot.harvestDate ? [{ text: `Thu hoạch: ${traceDate(`${lot.harvestDate}T00:00:00+07:00`)}` }] : []),
-    ...(farm.plantingAreaCode ? [{ text: `Vùng trồng: ${clip(farm.plantingAreaCode, chars - 12)}` }] : []),
+    ...(farm.plantingAreaCode ? [{ text: `Vùng trồng: ${farm.plantingAreaCode}` }] : []),
     ...(item.serial ? [{ text: `Số sê-ri: ${item.serial}` }] : []),
   ];
   const hri = labelElementString(item.uri, lot);

@@ -14,7 +14,11 @@ export const lotCodeSchema = z
       'Mã lô chỉ gồm chữ không dấu, số và - . / _ (bảng ký tự GS1 82).',
       'A lot code may only use unaccented letters, digits and - . / _ (GS1 CSET 82).',
     ),
-  );
+  )
+  // URL parsers collapse "." and ".." path segments, so such a lot could never be scanned back.
+  .refine((code) => code !== '.' && code !== '..', {
+    message: bilingual('Mã lô không được chỉ là dấu chấm.', 'A lot code cannot be only dots.'),
+  });
 
 export const gtinInputSchema = z
   .string()
