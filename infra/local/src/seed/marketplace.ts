@@ -1,4 +1,28 @@
+import type { PayoutAccount } from '@chophien/core';
+import { payoutAccountRepository } from '@chophien/db';
+import { seedId } from './ids.ts';
 import type { SeedSet } from './index.ts';
 
+const UPDATED = '2026-10-01T01:00:00.000Z';
+
+/** One payout account per seeded farmer: real NAPAS BINs, fictional account numbers. */
+export const seedPayoutAccounts: PayoutAccount[] = [
+  { n: 1, bankBin: '970405', accountNumber: '3904205123001', accountName: 'NGUYEN VAN THANH' }, // Agribank
+  { n: 2, bankBin: '970418', accountNumber: '4651000123002', accountName: 'HOANG THI LAN' }, // BIDV
+  { n: 3, bankBin: '970436', accountNumber: '1023456003', accountName: 'LY VAN CUONG' }, // Vietcombank
+  { n: 4, bankBin: '970415', accountNumber: '108870123004', accountName: 'LE THI HOA' }, // VietinBank
+  { n: 5, bankBin: '970422', accountNumber: '0912000005', accountName: 'PHAM VAN HUNG' }, // MB
+  { n: 6, bankBin: '970407', accountNumber: '19036123456006', accountName: 'DO THI MAI' }, // Techcombank
+].map(({ n, ...account }) => ({ ...account, farmerId: seedId('farmer', n), updatedAt: UPDATED }));
+
 /** Owned by the marketplace area; each set runs once per data dir (see ./index.ts). */
-export const marketplaceSeedSets: SeedSet[] = [];
+export const marketplaceSeedSets: SeedSet[] = [
+  {
+    name: 'marketplace-payout-accounts-v1',
+    async apply(db) {
+      const payouts = payoutAccountRepository(db);
+      for (const account of seedPayoutAccounts) await payouts.put(account);
+      return seedPayoutAccounts.length;
+    },
+  },
+];

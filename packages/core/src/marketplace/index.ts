@@ -1,2 +1,11 @@
 // The marketplace area's domain: schemas, rules, use-cases, ports.
-export {};
+export * from './checkout.ts';
+export * from './expire-orders.ts';
+export * from './order.ts';
+export * from './order-code.ts';
+export * from './order-status.ts';
+export * from './order-view.ts';
+export * from './payment-received.ts';
+export * from './payout-account.ts';
+export * from './payout-use-cases.ts';
+export * from './ports.ts';

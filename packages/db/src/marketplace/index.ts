@@ -1,2 +1,4 @@
 // The marketplace area's repositories (implementing packages/core/src/marketplace ports).
-export {};
+export * from './order-repository.ts';
+export * from './payout-account-repository.ts';
+export * from './transact.ts';

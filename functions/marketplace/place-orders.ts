@@ -1,0 +1,9 @@
+import { checkoutInputSchema, placeOrders } from '@chophien/core';
+import { createHandler, reply } from '@chophien/http';
+import { route } from '../routes.ts';
+import { marketplace } from './services.ts';
+
+export const handler = createHandler(route('POST /orders'), {
+  body: checkoutInputSchema,
+  handle: async ({ body, actor }) => reply.created(await placeOrders(marketplace(), actor, body)),
+});

@@ -1,0 +1,165 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Product } from '../catalog/product.ts';
+import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
+import { bilingual } from '../errors/zod-issues.ts';
+import type { Actor } from '../identity/user.ts';
+import { MAX_TRANSFER_VND } from '../money/vnd.ts';
+import { contactSchema, fulfilmentMethods, type Order, type OrderLine } from './order.ts';
+import { generateOrderCode } from './order-code.ts';
+import { type OrderView, toOrderView } from './order-view.ts';
+import type { MarketplaceClock, OrderStore, PayoutAccountStore, ProductReader } from './ports.ts';
+
+export const checkoutInputSchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        productId: z.string().min(1).max(40),
+        packId: z.string().min(1).max(32),
+        quantity: z
+          .number()
+          .int(bilingual('Số lượng phải là số nguyên.', 'Quantity must be a whole number.'))
+          .min(1, bilingual('Số lượng ít nhất là 1.', 'Quantity must be at least 1.'))
+          .max(999),
+      }),
+    )
+    .min(1, bilingual('Giỏ hàng đang trống.', 'The cart is empty.'))
+    .max(20, bilingual('Tối đa 20 dòng mỗi lần đặt.', 'At most 20 lines per checkout.')),
+  fulfilment: z.enum(fulfilmentMethods),
+  contact: contactSchema,
+  note: z.string().trim().max(500).optional(),
+});
+export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
+
+export interface CheckoutDeps {
+  readonly orders: OrderStore;
+  readonly products: ProductReader;
+  readonly payouts: PayoutAccountStore;
+  readonly clock: MarketplaceClock;
+  /** How long a buyer has to pay before the order expires and its stock returns. */
+  readonly paymentWindowMinutes: number;
+  readonly newCode?: () => string;
+}
+
+export interface CheckoutResult {
+  readonly checkoutId: string;
+  readonly orders: OrderView[];
+}
+
+const outOfStock = (products: readonly Product[]) =>
+  conflict(
+    'out_of_stock',
+    {
+      vi: `Không đủ hàng: ${products.map((p) => p.title.vi).join(', ')}.`,
+      en: `Not enough stock: ${products.map((p) => p.title.en ?? p.title.vi).join(', ')}.`,
+    },
+    { productIds: products.map((p) => p.id) },
+  );
+
+/**
+ * A cart becomes one order per farmer, each paid to that farmer's own account. Every order of the
+ * cart and every stock decrement commit in one transaction: the buyer gets all or nothing.
+ */
+export async function placeOrders(
+  deps: CheckoutDeps,
+  actor: Actor,
+  input: CheckoutInput,
+): Promise<CheckoutResult> {
+  const productIds = [...new Set(input.items.map((item) => item.productId))];
+  const products = new Map<string, Product>();
+  for (const id of productIds) {
+    const product = await deps.products.getById(id);
+    if (product?.status !== 'published')
+      throw notFound({ vi: 'sản phẩm', en: 'product' }, 'product_not_found');
+    products.set(id, product);
+  }
+
+  const linesByFarmer = new Map<string, OrderLine[]>();
+  for (const item of input.items) {
+    const product = products.get(item.productId) as Product;
+    const pack = product.packs.find((p) => p.id === item.packId);
+    if (!pack) throw notFound({ vi: 'quy cách đóng gói', en: 'pack size' }, 'pack_not_found');
+    const line: OrderLine = {
+      productId: product.id,
+      productSlug: product.slug,
+      packId: pack.id,
+      title: product.title,
+      packLabel: pack.label,
+      packSize: pack.size,
+      quantity: item.quantity,
+      unitPriceVnd: pack.priceVnd,
+      lineTotalVnd: pack.priceVnd * item.quantity,
+    };
+    linesByFarmer.set(product.farmerId, [...(linesByFarmer.get(product.farmerId) ?? []), line]);
+  }
+
+  const wanted = new Map<string, number>();
+  for (const item of input.items) {
+    const product = products.get(item.productId) as Product;
+    const size = product.packs.find((p) => p.id === item.packId)?.size ?? 0;
+    wanted.set(product.id, (wanted.get(product.id) ?? 0) + size * item.quantity);
+  }
+  const short = [...wanted].filter(([id, units]) => (products.get(id)?.stock ?? 0) < units);
+  if (short.length > 0) throw outOfStock(short.map(([id]) => products.get(id) as Product));
+
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const payBy = new Date(now.getTime() + deps.paymentWindowMinutes * 60_000).toISOString();
+  const checkoutId = ulid();
+  const newCode = deps.newCode ?? (() => generateOrderCode());
+
+  const drafts: Omit<Order, 'code'>[] = [];
+  for (const [farmerId, lines] of linesByFarmer) {
+    const payout = await deps.payouts.get(farmerId);
+    if (!payout) {
+      throw new DomainError('unprocessable', 'seller_cannot_take_payment', {
+        vi: 'Người bán chưa có tài khoản nhận tiền; chưa thể đặt hàng sản phẩm này.',
+        en: 'This seller has no payout account yet; the product cannot be ordered.',
+      });
+    }
+    const totalVnd = lines.reduce((sum, line) => sum + line.lineTotalVnd, 0);
+    if (totalVnd > MAX_TRANSFER_VND) {
+      throw new DomainError('unprocessable', 'order_too_large', {
+        vi: 'Đơn hàng vượt hạn mức một lần chuyển khoản (500 triệu đồng).',
+        en: 'The order exceeds the single-transfer limit (500 million VND).',
+      });
+    }
+    drafts.push({
+      id: ulid(),
+      checkoutId,
+      buyerId: actor.userId,
+      farmerId,
+      lines,
+      totalVnd,
+      paidVnd: 0,
+      overpaidVnd: 0,
+      status: 'pending_payment',
+      fulfilment: input.fulfilment,
+      contact: input.contact,
+      ...(input.note ? { note: input.note } : {}),
+      payTo: {
+        bankBin: payout.bankBin,
+        accountNumber: payout.accountNumber,
+        accountName: payout.accountName,
+      },
+      createdAt: at,
+      payBy,
+      updatedAt: at,
+      history: [{ status: 'pending_payment', at, by: actor.userId }],
+    });
+  }
+
+  // A code collision (1 in ~10^9 per pair) only costs a retry with fresh codes.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const orders: Order[] = drafts.map((draft) => ({ ...draft, code: newCode() }));
+    const result = await deps.orders.create(orders);
+    if (result.ok) return { checkoutId, orders: orders.map(toOrderView) };
+    if (!result.codeTaken) {
+      throw outOfStock(result.shortages.map((s) => products.get(s.productId) as Product));
+    }
+  }
+  throw conflict('order_code_exhausted', {
+    vi: 'Không tạo được mã đơn hàng, vui lòng thử lại.',
+    en: 'Could not allocate an order code, please retry.',
+  });
+}

@@ -1,0 +1,33 @@
+import type { MarketplaceClock, OrderStore } from './ports.ts';
+
+export const SWEEPER_ACTOR = 'system:order-sweeper';
+
+/**
+ * Expires orders still unpaid after their payBy and returns their stock to the pool. Each expiry is
+ * conditional on the order being unchanged, so a payment landing at the same instant wins cleanly:
+ * either the order is paid or it is expired with stock released, never both.
+ */
+export async function sweepExpiredOrders(
+  deps: { orders: OrderStore; clock: MarketplaceClock },
+  options: { batch?: number } = {},
+): Promise<{ expired: number; skipped: number }> {
+  const now = deps.clock.now().toISOString();
+  const batch = options.batch ?? 100;
+  let expired = 0;
+  let skipped = 0;
+  for (;;) {
+    const overdue = await deps.orders.listOverdue(now, batch);
+    let progressed = 0;
+    for (const order of overdue) {
+      if (order.status !== 'pending_payment' || order.paidVnd > 0) {
+        skipped += 1;
+        continue;
+      }
+      if (await deps.orders.transition(order, 'expired', now, SWEEPER_ACTOR)) {
+        expired += 1;
+        progressed += 1;
+      } else skipped += 1;
+    }
+    if (overdue.length < batch || progressed === 0) return { expired, skipped };
+  }
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { localizedText } from '../catalog/product.ts';
+import { bilingual } from '../errors/zod-issues.ts';
+
+export const orderStatuses = [
+  'pending_payment',
+  'paid',
+  'ready',
+  'shipped',
+  'completed',
+  'cancelled',
+  'expired',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const fulfilmentMethods = ['pickup', 'delivery'] as const;
+
+export const orderLineSchema = z.object({
+  productId: z.string(),
+  productSlug: z.string(),
+  packId: z.string(),
+  title: localizedText(120),
+  packLabel: localizedText(60),
+  /** Base units one pack draws from the product's pool. */
+  packSize: z.number().int().positive(),
+  quantity: z.number().int().positive(),
+  unitPriceVnd: z.number().int().positive(),
+  lineTotalVnd: z.number().int().positive(),
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const contactSchema = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+84|0)\d{9,10}$/, bilingual('Số điện thoại không hợp lệ.', 'Not a valid phone number.')),
+  address: z.string().trim().max(300).optional(),
+});
+
+export const orderSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  /** Orders placed together from one cart share it: one per farmer. */
+  checkoutId: z.string(),
+  buyerId: z.string(),
+  farmerId: z.string(),
+  lines: z.array(orderLineSchema).min(1),
+  totalVnd: z.number().int().positive(),
+  paidVnd: z.number().int().min(0),
+  overpaidVnd: z.number().int().min(0),
+  status: z.enum(orderStatuses),
+  fulfilment: z.enum(fulfilmentMethods),
+  contact: contactSchema,
+  note: z.string().max(500).optional(),
+  payTo: z.object({ bankBin: z.string(), accountNumber: z.string(), accountName: z.string() }),
+  createdAt: z.string(),
+  /** Unpaid after this instant → expired by the sweeper, stock released. */
+  payBy: z.string(),
+  paidAt: z.string().optional(),
+  updatedAt: z.string(),
+  /** Stamps of each state reached, for the order status page. */
+  history: z.array(z.object({ status: z.enum(orderStatuses), at: z.string(), by: z.string() })),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+/** Who may move an order from one state to the next; payment moves happen only via recordOrderPayment. */
+const farmerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
+  pending_payment: ['cancelled'],
+  paid: ['ready', 'shipped'],
+  ready: ['completed'],
+  shipped: ['completed'],
+};
+const buyerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
+  pending_payment: ['cancelled'],
+  shipped: ['completed'],
+};
+
+export type OrderParty = 'farmer' | 'buyer';
+
+export const canMove = (party: OrderParty, from: OrderStatus, to: OrderStatus): boolean =>
+  (party === 'farmer' ? farmerMoves : buyerMoves)[from]?.includes(to) ?? false;
+
+/** States in which the reserved stock goes back to the pool. */
+export const releasesStock = (status: OrderStatus): boolean => status === 'cancelled' || status === 'expired';
+
+/** Base units each product's pool must give up for these lines (packs of one product summed). */
+export function unitsByProduct(lines: readonly Pick<OrderLine, 'productId' | 'packSize' | 'quantity'>[]) {
+  const totals = new Map<string, number>();
+  for (const line of lines)
+    totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.packSize * line.quantity);
+  return totals;
+}

@@ -1,0 +1,263 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Order,
+  type OrderPaymentWrite,
+  type OrderStatus,
+  type OrderStore,
+  orderSchema,
+  type RecordedPayment,
+  releasesStock,
+  unitsByProduct,
+} from '@chophien/core';
+import type { Db } from '../client.ts';
+import { productKey, withoutKeys } from '../keys/foundation.ts';
+import {
+  orderCodeKey,
+  orderKey,
+  orderKeys,
+  ordersAwaitingPayment,
+  ordersByBuyer,
+  ordersBySeller,
+} from '../keys/marketplace.ts';
+import { paymentKey } from '../keys/payments.ts';
+import { type TransactItems, transactWrite } from './transact.ts';
+
+const toOrder = (item: Record<string, unknown>): Order => {
+  const { type: _type, expiresAt: _expiresAt, ...rest } = withoutKeys(item) as Record<string, unknown>;
+  return orderSchema.parse(rest);
+};
+
+/** Expired and cancelled unpaid orders are no sale; TTL removes them after this long. */
+const CLOSED_UNPAID_RETENTION_SECONDS = 30 * 24 * 3600;
+
+export function orderRepository(db: Db): OrderStore {
+  const TableName = db.tableName;
+
+  const paymentItem = (payment: RecordedPayment) => ({
+    Put: {
+      TableName,
+      Item: {
+        ...paymentKey(payment.provider, payment.providerTransactionId),
+        type: 'Payment',
+        area: 'marketplace',
+        ...payment,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  });
+
+  const queryOrders = async (
+    index: { indexName: string; partitionKey: string },
+    pk: string,
+    limit: number,
+  ) => {
+    const result = await db.doc.send(
+      new QueryCommand({
+        TableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(toOrder);
+  };
+
+  return {
+    async create(orders) {
+      const items: TransactItems = [];
+      for (const order of orders) {
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...orderKeys(order), type: 'Order', ...order },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...orderCodeKey(order.code), type: 'OrderCode', orderId: order.id },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      const units = unitsByProduct(orders.flatMap((order) => order.lines));
+      const productIds = [...units.keys()];
+      for (const productId of productIds) {
+        items.push({
+          Update: {
+            TableName,
+            Key: productKey(productId),
+            UpdateExpression: 'SET #stock = #stock - :units',
+            ConditionExpression: '#stock >= :units AND #status = :published',
+            ExpressionAttributeNames: { '#stock': 'stock', '#status': 'status' },
+            ExpressionAttributeValues: { ':units': units.get(productId), ':published': 'published' },
+          },
+        });
+      }
+      const outcome = await transactWrite(db, items);
+      if (outcome.ok) return { ok: true };
+      const codeTaken = orders.some((_, i) => outcome.reasons[i * 2 + 1] === 'ConditionalCheckFailed');
+      const shortages = productIds
+        .filter((_, i) => outcome.reasons[orders.length * 2 + i] === 'ConditionalCheckFailed')
+        .map((productId) => ({ productId }));
+      return { ok: false, shortages, codeTaken };
+    },
+
+    async getById(id) {
+      const result = await db.doc.send(
+        new GetCommand({ TableName, Key: orderKey(id), ConsistentRead: true }),
+      );
+      return result.Item ? toOrder(result.Item) : undefined;
+    },
+
+    async getByCode(code) {
+      const claim = await db.doc.send(
+        new GetCommand({ TableName, Key: orderCodeKey(code), ConsistentRead: true }),
+      );
+      const orderId = claim.Item?.orderId as string | undefined;
+      return orderId ? this.getById(orderId) : undefined;
+    },
+
+    listByBuyer(buyerId, limit) {
+      const { index, pk } = ordersByBuyer(buyerId);
+      return queryOrders(index, pk, limit);
+    },
+
+    async listByFarmer(farmerId, query) {
+      const { index, pk } = ordersBySeller(farmerId);
+      if (!query.status) return queryOrders(index, pk, query.limit);
+      // A farmer's orders are few; filtering one partition beats another index per status.
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#status = :status',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': pk, ':status': query.status },
+          ScanIndexForward: false,
+        }),
+      );
+      return (result.Items ?? []).slice(0, query.limit).map(toOrder);
+    },
+
+    async listOverdue(now, limit) {
+      const { index, pk } = ordersAwaitingPayment();
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk AND #sk < :now',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': pk, ':now': now },
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).map(toOrder);
+    },
+
+    async transition(order: Order, to: OrderStatus, at: string, by: string) {
+      const closesUnpaid = releasesStock(to);
+      const items: TransactItems = [
+        {
+          Update: {
+            TableName,
+            Key: orderKey(order.id),
+            UpdateExpression: `SET #status = :to, updatedAt = :at, history = list_append(history, :entry)${
+              closesUnpaid ? ', expiresAt = :ttl' : ''
+            } REMOVE GSI3PK, GSI3SK`,
+            ConditionExpression: '#status = :from AND paidVnd = :paid',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':to': to,
+              ':from': order.status,
+              ':paid': order.paidVnd,
+              ':at': at,
+              ':entry': [{ status: to, at, by }],
+              ...(closesUnpaid
+                ? { ':ttl': Math.floor(Date.parse(at) / 1000) + CLOSED_UNPAID_RETENTION_SECONDS }
+                : {}),
+            },
+          },
+        },
+      ];
+      if (closesUnpaid) {
+        for (const [productId, units] of unitsByProduct(order.lines)) {
+          items.push({
+            Update: {
+              TableName,
+              Key: productKey(productId),
+              UpdateExpression: 'ADD #stock :units',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: { '#stock': 'stock' },
+              ExpressionAttributeValues: { ':units': units },
+            },
+          });
+        }
+      }
+      return (await transactWrite(db, items)).ok;
+    },
+
+    async paymentExists(provider, providerTransactionId) {
+      const result = await db.doc.send(
+        new GetCommand({
+          TableName,
+          Key: paymentKey(provider, providerTransactionId),
+          ConsistentRead: true,
+          ProjectionExpression: 'PK',
+        }),
+      );
+      return result.Item !== undefined;
+    },
+
+    async applyPayment(write: OrderPaymentWrite) {
+      const { order } = write;
+      const becomesPaid = write.status === 'paid';
+      const outcome = await transactWrite(db, [
+        paymentItem(write.payment),
+        {
+          Update: {
+            TableName,
+            Key: orderKey(order.id),
+            UpdateExpression: `SET #status = :to, paidVnd = :paid, overpaidVnd = :over, updatedAt = :now${
+              becomesPaid ? ', paidAt = :at, history = list_append(history, :entry)' : ''
+            } REMOVE GSI3PK, GSI3SK`,
+            ConditionExpression: '#status = :pending AND paidVnd = :before',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':to': write.status,
+              ':paid': write.paidVnd,
+              ':over': write.overpaidVnd,
+              ':now': new Date().toISOString(),
+              ':pending': 'pending_payment',
+              ':before': order.paidVnd,
+              ...(becomesPaid
+                ? {
+                    ':at': write.at,
+                    ':entry': [{ status: 'paid', at: write.at, by: `bank:${write.payment.provider}` }],
+                  }
+                : {}),
+            },
+          },
+        },
+      ]);
+      if (outcome.ok) return 'applied';
+      if (outcome.reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
+      return 'stale';
+    },
+
+    async recordUncreditedPayment(payment) {
+      try {
+        await db.doc.send(new PutCommand(paymentItem(payment).Put));
+        return 'recorded';
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+        throw error;
+      }
+    },
+  };
+}
