@@ -116,7 +116,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
         },
       },
     ];
-    for (const factory of areaLocalRoutes) localRoutes.push(...factory({ apiUrl }));
+    for (const factory of areaLocalRoutes) localRoutes.push(...factory({ apiUrl, dataDir: config.dataDir }));
     const api = createApiServer({
       routes,
       functionsDir: join(repoRoot, 'functions'),

@@ -1,4 +1,5 @@
 import type { LocalRoute } from '../api-server.ts';
+import { marketsLocalRoutes } from './markets-till.ts';
 
 /**
  * Routes that only the local runtime serves, beyond the route table (e.g. a Server-Sent Events
@@ -6,6 +7,8 @@ import type { LocalRoute } from '../api-server.ts';
  */
 export interface LocalRouteContext {
   readonly apiUrl: string;
+  /** The runtime's data dir (local secrets files live there). */
+  readonly dataDir?: string;
 }
 
-export const areaLocalRoutes: Array<(context: LocalRouteContext) => LocalRoute[]> = [];
+export const areaLocalRoutes: Array<(context: LocalRouteContext) => LocalRoute[]> = [marketsLocalRoutes];

@@ -23,6 +23,15 @@ export interface MarketSeed {
   }>;
 }
 
+/** Each vendor account reports through one notification channel (payOS- or SePay-style). */
+export interface AccountSeed {
+  id: string;
+  vendorId: string;
+  provider: 'payos' | 'sepay';
+  channelId: string;
+  accountNumber: string;
+}
+
 export const seedMarkets: MarketSeed[] = [
   {
     id: seedId('market', 1),
@@ -92,3 +101,17 @@ export const seedMarkets: MarketSeed[] = [
     ],
   },
 ];
+
+/** One account per vendor; vendor 2's two stalls share theirs (so memos must tell them apart). */
+export const seedAccounts: AccountSeed[] = [
+  { n: 1, vendor: 1, provider: 'sepay' as const, accountNumber: '100870001234' },
+  { n: 2, vendor: 2, provider: 'payos' as const, accountNumber: '3900205678901' },
+  { n: 3, vendor: 3, provider: 'sepay' as const, accountNumber: '0451000345678' },
+  { n: 4, vendor: 4, provider: 'payos' as const, accountNumber: '21510004567890' },
+].map((entry) => ({
+  id: seedId('acct', entry.n),
+  vendorId: seedId('vendor', entry.vendor),
+  provider: entry.provider,
+  channelId: `ch-${entry.provider}-${entry.n}`,
+  accountNumber: entry.accountNumber,
+}));

@@ -1,25 +1,74 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Channel, PaymentAccount, Stall } from '@chophien/core';
+import { marketsStore } from '@chophien/db';
 import type { SeedSet } from './index.ts';
-import { seedMarkets } from './markets-data.ts';
+import { seedAccounts, seedMarkets } from './markets-data.ts';
+import { staff } from './users.ts';
 
-/** Owned by the 4.0-markets area: markets, stalls, vendors and their payment accounts. */
+const CREATED = '2026-10-01T01:00:00.000Z';
+
+/** Owned by the 4.0-markets area: markets, stalls, vendors' payment accounts and their channels. */
 export const marketsSeedSets: SeedSet[] = [
   {
-    name: 'markets-v1',
+    name: 'markets-v2',
     async apply(db) {
-      // Plain items until the markets area defines its repository.
-      const items = seedMarkets.map((market) => ({
-        PK: `MARKET#${market.id}`,
-        SK: 'MARKET',
-        type: 'MarketSeed',
-        ...market,
-      }));
-      await db.doc.send(
-        new BatchWriteCommand({
-          RequestItems: { [db.tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
-        }),
-      );
-      return items.length;
+      const store = marketsStore(db);
+      let items = 0;
+      for (const account of seedAccounts) {
+        const stall = seedMarkets
+          .flatMap((market) => market.stalls)
+          .find((entry) => entry.vendorId === account.vendorId);
+        if (!stall) continue;
+        const paymentAccount: PaymentAccount = {
+          id: account.id,
+          vendorId: account.vendorId,
+          bin: stall.account.bin,
+          accountNumber: stall.account.accountNumber,
+          holderName: stall.account.holderName,
+          provider: account.provider,
+          channelId: account.channelId,
+          status: 'active',
+          createdAt: CREATED,
+        };
+        const channel: Channel = {
+          id: account.channelId,
+          provider: account.provider,
+          vendorId: account.vendorId,
+          accountId: account.id,
+          bin: stall.account.bin,
+          accountNumber: stall.account.accountNumber,
+        };
+        await store.putAccount(paymentAccount, channel);
+        items += 2;
+      }
+      for (const market of seedMarkets) {
+        await store.putMarket({
+          id: market.id,
+          code: market.code,
+          name: market.name,
+          province: market.province,
+          commune: market.commune,
+          managerId: market.managerId,
+          monthlyStallFeeVnd: market.monthlyStallFeeVnd,
+        });
+        items += 1;
+        for (const seed of market.stalls) {
+          const account = seedAccounts.find((entry) => entry.vendorId === seed.vendorId);
+          const stall: Stall = {
+            id: seed.id,
+            marketId: market.id,
+            code: seed.code,
+            zone: seed.zone,
+            number: seed.number,
+            vendorId: seed.vendorId,
+            vendorName: staff.find((user) => user.id === seed.vendorId)?.name ?? '',
+            goods: seed.goods,
+            ...(account ? { accountId: account.id } : {}),
+          };
+          await store.putStall(stall);
+          items += 1;
+        }
+      }
+      return items;
     },
   },
 ];

@@ -1,2 +1,106 @@
-// Keys of the markets area (see docs/decisions/0002-table-design.md).
-export {};
+// Keys of the markets area (see docs/decisions/0002-table-design.md, section "4.0 markets").
+import type { ItemKeys } from './foundation.ts';
+
+export const marketKeys = (market: { id: string; code: string }): ItemKeys => ({
+  PK: `MARKET#${market.id}`,
+  SK: 'MARKET',
+  GSI2PK: 'MARKETS',
+  GSI2SK: `MARKET#${market.code}`,
+});
+export const allMarketsKey = () => ({ GSI2PK: 'MARKETS' });
+
+export const stallKeys = (stall: {
+  id: string;
+  marketId: string;
+  vendorId: string;
+  code: string;
+  number: string;
+}): ItemKeys => ({
+  PK: `STALL#${stall.id}`,
+  SK: 'STALL',
+  GSI1PK: `MARKET#${stall.marketId}#STALLS`,
+  GSI1SK: `STALL#${stall.number}`,
+  GSI2PK: `STALLCODE#${stall.code}`,
+  GSI2SK: 'STALL',
+  GSI3PK: `VENDOR#${stall.vendorId}#STALLS`,
+  GSI3SK: `STALL#${stall.code}`,
+});
+export const stallsOfMarketKey = (marketId: string) => ({ GSI1PK: `MARKET#${marketId}#STALLS` });
+export const stallsOfVendorKey = (vendorId: string) => ({ GSI3PK: `VENDOR#${vendorId}#STALLS` });
+
+export const accountKey = (vendorId: string, accountId: string) => ({
+  PK: `VENDOR#${vendorId}`,
+  SK: `ACCOUNT#${accountId}`,
+});
+export const accountsOfVendorKey = (vendorId: string) => ({ PK: `VENDOR#${vendorId}`, SKPrefix: 'ACCOUNT#' });
+
+export const channelKey = (channelId: string) => ({ PK: `CHANNEL#${channelId}`, SK: 'CHANNEL' });
+
+/** Open sales sit in a sparse GSI3 partition per vendor; paying a sale removes it from there. */
+export const saleKeys = (sale: {
+  code: string;
+  stallId: string;
+  vendorId: string;
+  createdAt: string;
+  day: string;
+}): ItemKeys => ({
+  PK: `SALE#${sale.code}`,
+  SK: 'SALE',
+  GSI1PK: `STALL#${sale.stallId}#SALES#${sale.day}`,
+  GSI1SK: sale.createdAt,
+  GSI3PK: `VENDOR#${sale.vendorId}#OPENSALES`,
+  GSI3SK: sale.createdAt,
+});
+export const saleKey = (code: string) => ({ PK: `SALE#${code}`, SK: 'SALE' });
+export const salesOfStallDayKey = (stallId: string, day: string) => ({
+  GSI1PK: `STALL#${stallId}#SALES#${day}`,
+});
+export const openSalesOfVendorKey = (vendorId: string) => ({ GSI3PK: `VENDOR#${vendorId}#OPENSALES` });
+
+/** Ledger entries live under their stall (by day), are listed per market-day (GSI1) and feed the vendor's till (GSI3). */
+export const ledgerKeys = (entry: {
+  stallId: string;
+  marketId: string;
+  vendorId: string;
+  day: string;
+  receivedAt: string;
+  creditedAt: string;
+  id: string;
+}): ItemKeys => ({
+  PK: `STALL#${entry.stallId}`,
+  SK: `LEDGER#${entry.day}#${entry.receivedAt}#${entry.id}`,
+  GSI1PK: `MARKET#${entry.marketId}#LEDGER#${entry.day}`,
+  GSI1SK: `${entry.receivedAt}#${entry.id}`,
+  GSI3PK: `VENDOR#${entry.vendorId}#TILL`,
+  GSI3SK: `${entry.creditedAt}#${entry.id}`,
+});
+export const ledgerOfStallPrefix = (stallId: string, day?: string) => ({
+  PK: `STALL#${stallId}`,
+  SKPrefix: day ? `LEDGER#${day}#` : 'LEDGER#',
+});
+export const ledgerOfMarketDayKey = (marketId: string, day: string) => ({
+  GSI1PK: `MARKET#${marketId}#LEDGER#${day}`,
+});
+export const tillOfVendorKey = (vendorId: string) => ({ GSI3PK: `VENDOR#${vendorId}#TILL` });
+
+/** Running totals per stall and day, added to in the same transaction as each ledger entry. */
+export const stallDayKey = (stallId: string, day: string) => ({ PK: `STALL#${stallId}`, SK: `DAY#${day}` });
+
+export const reviewKeys = (review: { id: string; vendorId: string; createdAt: string }): ItemKeys => ({
+  PK: `REVIEW#${review.id}`,
+  SK: 'REVIEW',
+  GSI1PK: `VENDOR#${review.vendorId}#REVIEWS`,
+  GSI1SK: review.createdAt,
+});
+export const reviewKey = (id: string) => ({ PK: `REVIEW#${id}`, SK: 'REVIEW' });
+export const openReviewsOfVendorKey = (vendorId: string) => ({ GSI1PK: `VENDOR#${vendorId}#REVIEWS` });
+
+export const pendingAccountChangeKey = (vendorId: string, changeId: string) => ({
+  PK: `VENDOR#${vendorId}`,
+  SK: `ACCOUNTCHANGE#${changeId}`,
+});
+export const auditKey = (vendorId: string, at: string, id: string) => ({
+  PK: `VENDOR#${vendorId}`,
+  SK: `AUDIT#${at}#${id}`,
+});
+export const auditOfVendorPrefix = (vendorId: string) => ({ PK: `VENDOR#${vendorId}`, SKPrefix: 'AUDIT#' });

@@ -1,2 +1,2 @@
 // The markets area's repositories (implementing packages/core/src/markets ports).
-export {};
+export * from './markets-store.ts';

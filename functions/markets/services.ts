@@ -1,0 +1,73 @@
+import { appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ChannelSecrets, CodeSender, IncomingOrderPayment } from '@chophien/core';
+import { recordOrderPayment } from '@chophien/core';
+import { marketsStore, orderRepository } from '@chophien/db';
+import { logger } from '@chophien/http';
+import { ulid } from 'ulid';
+import { services } from '../shared/services.ts';
+import { fileChannelSecrets, secretsManagerChannelSecrets } from './channel-secrets.ts';
+import { marketsConfig } from './config.ts';
+
+/**
+ * Local mode has no SMS: the account-change code lands in a mode-600 outbox file beside the
+ * secrets file (the developer, and the tests, read it there). AWS would send it by SMS.
+ */
+function localOutbox(secretsFile: string): CodeSender {
+  return {
+    async send(vendorId, code) {
+      appendFileSync(
+        join(dirname(secretsFile), 'sms-outbox.jsonl'),
+        `${JSON.stringify({ vendorId, code, at: new Date().toISOString() })}\n`,
+        {
+          mode: 0o600,
+        },
+      );
+    },
+  };
+}
+
+const unsentCodes: CodeSender = {
+  async send() {
+    throw new Error('SMS sending is not configured for this deployment');
+  },
+};
+
+let built: ReturnType<typeof build> | undefined;
+
+function build() {
+  const config = marketsConfig();
+  const { db } = services();
+  const store = marketsStore(db);
+  const orders = orderRepository(db);
+  let secrets: ChannelSecrets;
+  let codes: CodeSender;
+  if (config.CHOPHIEN_MODE === 'local') {
+    if (!config.MARKETS_SECRETS_FILE)
+      throw new Error('MARKETS_SECRETS_FILE is not set (the local runtime sets it)');
+    secrets = fileChannelSecrets(config.MARKETS_SECRETS_FILE);
+    codes = localOutbox(config.MARKETS_SECRETS_FILE);
+  } else {
+    secrets = secretsManagerChannelSecrets(config.CHANNEL_SECRET_PREFIX);
+    codes = unsentCodes;
+  }
+  return {
+    config,
+    store,
+    secrets,
+    codes,
+    clock: { now: () => new Date() },
+    newId: () => ulid(),
+    securityLog: {
+      warn: (message: string, facts: Record<string, string>) =>
+        logger.warn(message, { security: true, ...facts }),
+    },
+    orderPayments: (payment: IncomingOrderPayment) => recordOrderPayment({ orders }, payment),
+  };
+}
+
+/** The markets area's adapters, built once per container. */
+export const marketsServices = () => {
+  built ??= build();
+  return built;
+};

@@ -1,0 +1,173 @@
+/**
+ * Changing where a vendor's money goes is the fraud everyone tries first (a stolen session, a
+ * "helpful" cousin), so it takes two steps: the request, then a one-time code sent to the vendor's
+ * registered phone. Both steps, and every failed code, are audit-logged with masked numbers.
+ */
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { bankByBin } from '@chophien/vietqr';
+import { z } from 'zod';
+import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
+import { bilingual } from '../errors/zod-issues.ts';
+import type { Actor } from '../identity/index.ts';
+import { bankProviders } from './bank-notifications.ts';
+import { type AuditEntry, maskAccountNumber, type PendingAccountChange } from './model.ts';
+import type { ChannelSecrets, Clock, CodeSender, MarketsStore } from './ports.ts';
+
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export const requestAccountChangeInput = z.object({
+  bin: z
+    .string()
+    .regex(/^\d{6}$/, bilingual('Mã BIN ngân hàng gồm 6 chữ số.', 'A bank BIN has 6 digits.'))
+    .refine(
+      (bin) => bankByBin(bin) !== undefined,
+      bilingual('Không có ngân hàng với mã BIN này.', 'No bank has this BIN.'),
+    ),
+  accountNumber: z
+    .string()
+    .regex(/^[0-9]{6,19}$/, bilingual('Số tài khoản gồm 6–19 chữ số.', 'Account numbers have 6–19 digits.')),
+  holderName: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Z ]{2,50}$/,
+      bilingual('Tên chủ tài khoản viết hoa, không dấu.', 'Holder name in capitals without diacritics.'),
+    ),
+  provider: z.enum(bankProviders),
+});
+
+export const confirmAccountChangeInput = z.object({
+  code: z.string().regex(/^\d{6}$/, bilingual('Mã xác nhận gồm 6 chữ số.', 'The code has 6 digits.')),
+});
+
+export interface AccountChangeDeps {
+  readonly store: MarketsStore;
+  readonly secrets: ChannelSecrets;
+  readonly codes: CodeSender;
+  readonly clock: Clock;
+  readonly newId: () => string;
+}
+
+const hash = (code: string) => createHash('sha256').update(`account-change\0${code}`).digest('hex');
+
+function requireVendor(actor: Actor, vendorId: string) {
+  if (!actor.roles.includes('vendor') || actor.userId !== vendorId) throw forbidden();
+}
+
+const audit = (
+  deps: AccountChangeDeps,
+  vendorId: string,
+  actorId: string,
+  action: AuditEntry['action'],
+  details: Record<string, string>,
+): AuditEntry => ({
+  id: deps.newId(),
+  vendorId,
+  actorId,
+  action,
+  at: deps.clock.now().toISOString(),
+  details,
+});
+
+export async function requestAccountChange(
+  deps: AccountChangeDeps,
+  actor: Actor,
+  input: z.infer<typeof requestAccountChangeInput>,
+) {
+  requireVendor(actor, actor.userId);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const change: PendingAccountChange = {
+    id: deps.newId(),
+    vendorId: actor.userId,
+    bin: input.bin,
+    accountNumber: input.accountNumber,
+    holderName: input.holderName,
+    provider: input.provider,
+    codeHash: hash(code),
+    attempts: 0,
+    expiresAt: new Date(deps.clock.now().getTime() + CODE_TTL_MS).toISOString(),
+    requestedBy: actor.userId,
+  };
+  await deps.store.putPendingAccountChange(change);
+  await deps.store.appendAudit(
+    audit(deps, actor.userId, actor.userId, 'account_change_requested', {
+      changeId: change.id,
+      bin: input.bin,
+      account: maskAccountNumber(input.accountNumber),
+    }),
+  );
+  await deps.codes.send(actor.userId, code);
+  return { changeId: change.id, expiresAt: change.expiresAt };
+}
+
+const invalidCode = () =>
+  new DomainError('unprocessable', 'invalid_code', {
+    vi: 'Mã xác nhận không đúng hoặc đã hết hạn.',
+    en: 'The code is wrong or has expired.',
+  });
+
+export async function confirmAccountChange(
+  deps: AccountChangeDeps,
+  actor: Actor,
+  changeId: string,
+  input: z.infer<typeof confirmAccountChangeInput>,
+) {
+  requireVendor(actor, actor.userId);
+  const change = await deps.store.getPendingAccountChange(actor.userId, changeId);
+  if (!change) throw notFound({ vi: 'yêu cầu đổi tài khoản', en: 'account change request' });
+  const expired = Date.parse(change.expiresAt) <= deps.clock.now().getTime();
+  const good =
+    !expired &&
+    change.attempts < MAX_CODE_ATTEMPTS &&
+    timingSafeEqual(Buffer.from(hash(input.code)), Buffer.from(change.codeHash));
+  if (!good) {
+    await deps.store.countFailedAttempt(actor.userId, change.id);
+    await deps.store.appendAudit(
+      audit(deps, actor.userId, actor.userId, 'account_change_failed', { changeId: change.id }),
+    );
+    throw invalidCode();
+  }
+  const accountId = deps.newId();
+  const channelId = deps.newId().toLowerCase();
+  await deps.secrets.create(channelId);
+  const current = await deps.store.listAccounts(actor.userId);
+  const stalls = await deps.store.listStallsOfVendor(actor.userId);
+  const result = await deps.store.replaceAccount({
+    change,
+    account: {
+      id: accountId,
+      vendorId: actor.userId,
+      bin: change.bin,
+      accountNumber: change.accountNumber,
+      holderName: change.holderName,
+      provider: change.provider,
+      channelId,
+      status: 'active',
+      createdAt: deps.clock.now().toISOString(),
+    },
+    channel: {
+      id: channelId,
+      provider: change.provider,
+      vendorId: actor.userId,
+      accountId,
+      bin: change.bin,
+      accountNumber: change.accountNumber,
+    },
+    retiredAccountIds: current.filter((account) => account.status === 'active').map((account) => account.id),
+    stallIds: stalls.map((stall) => stall.id),
+    audit: audit(deps, actor.userId, actor.userId, 'account_change_confirmed', {
+      changeId: change.id,
+      bin: change.bin,
+      account: maskAccountNumber(change.accountNumber),
+    }),
+  });
+  if (result === 'already_used') throw invalidCode();
+  // The channel id is the webhook URL's last segment; its secret is handed over out of band, never here.
+  return {
+    accountId,
+    channelId,
+    provider: change.provider,
+    webhookPath: `/webhooks/bank/${change.provider}/${channelId}`,
+  };
+}

@@ -1,0 +1,127 @@
+/** The 4.0-markets entities as stored and returned (money integer VND, times UTC ISO). */
+import type { BankProvider, IncomingPayment } from './bank-notifications.ts';
+
+export interface Market {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly province: string;
+  readonly commune: string;
+  readonly managerId: string;
+  readonly monthlyStallFeeVnd: number;
+}
+
+export interface Stall {
+  readonly id: string;
+  readonly marketId: string;
+  /** Public, printed on the standee and carried in 62.08 of its static QR, e.g. `TD-A01`. */
+  readonly code: string;
+  readonly zone: string;
+  readonly number: string;
+  readonly vendorId: string;
+  readonly vendorName: string;
+  readonly goods: string;
+  /** The payment account the stall's QR pays into; none = no active QR. */
+  readonly accountId?: string;
+}
+
+export interface PaymentAccount {
+  readonly id: string;
+  readonly vendorId: string;
+  readonly bin: string;
+  readonly accountNumber: string;
+  readonly holderName: string;
+  /** The notification channel (provider connection) this account reports through. */
+  readonly provider: BankProvider;
+  readonly channelId: string;
+  readonly status: 'active' | 'retired';
+  readonly createdAt: string;
+}
+
+/** Looked up by the webhook route's `{channel}`: which account a notification speaks for. */
+export interface Channel {
+  readonly id: string;
+  readonly provider: BankProvider;
+  readonly vendorId: string;
+  readonly accountId: string;
+  readonly bin: string;
+  readonly accountNumber: string;
+}
+
+export interface Sale {
+  readonly id: string;
+  /** Short code in 62.08 of the sale's dynamic QR, e.g. `BH7K3M9Q`. */
+  readonly code: string;
+  readonly stallId: string;
+  readonly marketId: string;
+  readonly vendorId: string;
+  readonly amountVnd: number;
+  readonly status: 'open' | 'paid';
+  readonly createdAt: string;
+  readonly paidAt?: string;
+  readonly paidAmountVnd?: number;
+  readonly paidTransactionId?: string;
+}
+
+export type CreditVia = 'sale' | 'stall_code' | 'sole_stall' | 'review';
+
+/** One credited payment on a stall's ledger: the ledger is exactly the sum of these. */
+export interface LedgerEntry {
+  readonly id: string;
+  readonly stallId: string;
+  readonly marketId: string;
+  readonly vendorId: string;
+  readonly amountVnd: number;
+  readonly memo: string;
+  readonly via: CreditVia;
+  readonly saleCode?: string;
+  readonly provider: BankProvider;
+  readonly providerTransactionId: string;
+  readonly receivedAt: string;
+  readonly creditedAt: string;
+}
+
+export type ReviewReason = 'wrong_account' | 'no_stall' | 'ambiguous';
+
+export interface ReviewItem {
+  readonly id: string;
+  readonly vendorId: string;
+  readonly accountId: string;
+  readonly payment: IncomingPayment;
+  readonly reason: ReviewReason;
+  readonly status: 'open' | 'assigned';
+  readonly createdAt: string;
+  readonly assignedStallId?: string;
+  readonly assignedBy?: string;
+  readonly assignedAt?: string;
+}
+
+export interface AuditEntry {
+  readonly id: string;
+  readonly vendorId: string;
+  readonly actorId: string;
+  readonly action:
+    | 'account_change_requested'
+    | 'account_change_confirmed'
+    | 'account_change_failed'
+    | 'review_assigned';
+  readonly at: string;
+  /** Masked facts only (never a full account number). */
+  readonly details: Readonly<Record<string, string>>;
+}
+
+export interface PendingAccountChange {
+  readonly id: string;
+  readonly vendorId: string;
+  readonly bin: string;
+  readonly accountNumber: string;
+  readonly holderName: string;
+  readonly provider: BankProvider;
+  /** SHA-256 of the one-time code sent to the vendor's registered phone. */
+  readonly codeHash: string;
+  readonly attempts: number;
+  readonly expiresAt: string;
+  readonly requestedBy: string;
+}
+
+export const maskAccountNumber = (accountNumber: string): string => `••••${accountNumber.slice(-4)}`;

@@ -1,0 +1,91 @@
+/** What the markets use-cases need from the outside world (packages/db and functions implement these). */
+import type { IncomingPayment } from './bank-notifications.ts';
+import type {
+  AuditEntry,
+  Channel,
+  LedgerEntry,
+  Market,
+  PaymentAccount,
+  PendingAccountChange,
+  ReviewItem,
+  Sale,
+  Stall,
+} from './model.ts';
+
+export interface CreditWrite {
+  readonly payment: IncomingPayment;
+  readonly entry: LedgerEntry;
+  /** The sale to mark paid (only if still open). */
+  readonly saleCode?: string;
+  /** Resolving a review item in the same transaction. */
+  readonly reviewId?: string;
+}
+
+export type CreditResult = 'recorded' | 'duplicate' | 'sale_taken' | 'review_taken' | 'contention';
+
+export interface MarketsStore {
+  getMarket(id: string): Promise<Market | undefined>;
+  listMarkets(): Promise<Market[]>;
+  getStall(id: string): Promise<Stall | undefined>;
+  listStallsOfMarket(marketId: string): Promise<Stall[]>;
+  listStallsOfVendor(vendorId: string): Promise<Stall[]>;
+  getChannel(id: string): Promise<Channel | undefined>;
+  getAccount(vendorId: string, accountId: string): Promise<PaymentAccount | undefined>;
+  listAccounts(vendorId: string): Promise<PaymentAccount[]>;
+
+  putSale(sale: Sale): Promise<void>;
+  getSale(code: string): Promise<Sale | undefined>;
+  listOpenSalesOfVendor(vendorId: string): Promise<Sale[]>;
+  listSalesOfStall(stallId: string, day: string): Promise<Sale[]>;
+
+  /** Payment idempotency item + ledger entry + stall-day totals (+ sale, + review) in one transaction. */
+  recordCredit(write: CreditWrite): Promise<CreditResult>;
+  /** Payment idempotency item + review item in one transaction. */
+  recordReview(
+    payment: IncomingPayment,
+    review: ReviewItem,
+  ): Promise<'recorded' | 'duplicate' | 'contention'>;
+  getReview(id: string): Promise<ReviewItem | undefined>;
+  listOpenReviewsOfVendor(vendorId: string): Promise<ReviewItem[]>;
+
+  ledgerOfStall(stallId: string, day?: string): Promise<LedgerEntry[]>;
+  ledgerOfMarketDay(marketId: string, day: string): Promise<LedgerEntry[]>;
+  /** Entries credited to the vendor's stalls after `afterCreditedAt` (the live till's feed). */
+  tillFeed(vendorId: string, afterCreditedAt: string): Promise<LedgerEntry[]>;
+  stallDayTotal(stallId: string, day: string): Promise<{ count: number; totalVnd: number }>;
+
+  putPendingAccountChange(change: PendingAccountChange): Promise<void>;
+  getPendingAccountChange(vendorId: string, id: string): Promise<PendingAccountChange | undefined>;
+  countFailedAttempt(vendorId: string, id: string): Promise<void>;
+  /** New account + channel, stalls repointed, old account retired, change consumed, audit — one transaction. */
+  replaceAccount(input: {
+    change: PendingAccountChange;
+    account: PaymentAccount;
+    channel: Channel;
+    retiredAccountIds: readonly string[];
+    stallIds: readonly string[];
+    audit: AuditEntry;
+  }): Promise<'replaced' | 'already_used'>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(vendorId: string): Promise<AuditEntry[]>;
+}
+
+/** Channel secrets: Secrets Manager on AWS, a mode-600 file in local mode. Never logged or returned. */
+export interface ChannelSecrets {
+  secretFor(channelId: string): Promise<string | undefined>;
+  /** Creates (or returns the existing) secret of a new channel. */
+  create(channelId: string): Promise<void>;
+}
+
+export interface SecurityLog {
+  warn(message: string, facts: Record<string, string>): void;
+}
+
+/** Sends the account-change code to the vendor's registered phone (SMS on AWS; none locally). */
+export interface CodeSender {
+  send(vendorId: string, code: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,450 @@
+/**
+ * The markets area's repository: implements `MarketsStore` from packages/core over the single table.
+ * Every write that moves money or must not happen twice is one TransactWrite with conditions.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type AuditEntry,
+  type Channel,
+  type CreditResult,
+  type CreditWrite,
+  type IncomingPayment,
+  type LedgerEntry,
+  type Market,
+  type MarketsStore,
+  type PaymentAccount,
+  type PendingAccountChange,
+  type ReviewItem,
+  type Sale,
+  type Stall,
+  vietnamDay,
+} from '@chophien/core';
+import type { Db } from '../client.ts';
+import {
+  accountKey,
+  accountsOfVendorKey,
+  allMarketsKey,
+  auditKey,
+  auditOfVendorPrefix,
+  channelKey,
+  ledgerKeys,
+  ledgerOfMarketDayKey,
+  ledgerOfStallPrefix,
+  marketKeys,
+  openReviewsOfVendorKey,
+  openSalesOfVendorKey,
+  pendingAccountChangeKey,
+  reviewKey,
+  reviewKeys,
+  saleKey,
+  saleKeys,
+  salesOfStallDayKey,
+  stallDayKey,
+  stallKeys,
+  stallsOfMarketKey,
+  stallsOfVendorKey,
+  tillOfVendorKey,
+} from '../keys/markets.ts';
+import { paymentKey } from '../keys/payments.ts';
+import { indexes, ttlAttribute } from '../table.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const KEY_ATTRIBUTES = new Set([
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'type',
+  'day',
+  ttlAttribute,
+]);
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(key)) out[key] = value;
+  return out as T;
+}
+
+/** Market stalls and day ledgers are small; a bound keeps a bug from becoming an endless loop. */
+const MAX_PAGES = 50;
+
+export function marketsStore(db: Db): MarketsStore & {
+  putMarket(market: Market): Promise<void>;
+  putStall(stall: Stall): Promise<void>;
+  putAccount(account: PaymentAccount, channel: Channel): Promise<void>;
+} {
+  const table = db.tableName;
+
+  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await db.doc.send(
+        new QueryCommand({ TableName: table, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return items;
+  }
+
+  const byIndex = (
+    index: keyof typeof indexes,
+    key: Record<string, string>,
+    extra: Partial<QueryCommandInput> = {},
+  ) => {
+    const definition = indexes[index];
+    const [[, value]] = Object.entries(key) as [[string, string]];
+    return queryAll({
+      IndexName: definition.indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': definition.partitionKey },
+      ExpressionAttributeValues: { ':pk': value },
+      ...extra,
+    });
+  };
+
+  const byPrefix = (key: { PK: string; SKPrefix: string }, extra: Partial<QueryCommandInput> = {}) =>
+    queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': key.PK, ':sk': key.SKPrefix },
+      ...extra,
+    });
+
+  const get = async <T>(key: { PK: string; SK: string }) =>
+    strip<T>((await db.doc.send(new GetCommand({ TableName: table, Key: { PK: key.PK, SK: key.SK } }))).Item);
+
+  const put = async (Item: Record<string, unknown>) => {
+    await db.doc.send(new PutCommand({ TableName: table, Item }));
+  };
+
+  function paymentItem(payment: IncomingPayment, attribution: Record<string, unknown>) {
+    return {
+      ...paymentKey(payment.provider, payment.providerTransactionId),
+      type: 'Payment',
+      ...payment,
+      attribution,
+      recordedAt: new Date().toISOString(),
+    };
+  }
+
+  /** Runs a transaction; maps the first failed condition to its index, contention to `'contention'`. */
+  async function transact(items: TransactItem[]): Promise<'ok' | 'contention' | { failedAt: number }> {
+    try {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'ok';
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failedAt = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failedAt >= 0) return { failedAt };
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'contention';
+      throw error;
+    }
+  }
+
+  return {
+    async putMarket(market) {
+      await put({ ...marketKeys(market), type: 'Market', ...market });
+    },
+    async putStall(stall) {
+      await put({ ...stallKeys(stall), type: 'Stall', ...stall });
+    },
+    async putAccount(account, channel) {
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: { ...accountKey(account.vendorId, account.id), type: 'PaymentAccount', ...account },
+              },
+            },
+            { Put: { TableName: table, Item: { ...channelKey(channel.id), type: 'Channel', ...channel } } },
+          ],
+        }),
+      );
+    },
+
+    getMarket: (id) => get<Market>(marketKeys({ id, code: '' })),
+    async listMarkets() {
+      return (await byIndex('byCode', allMarketsKey())).map((item) => strip<Market>(item) as Market);
+    },
+    getStall: (id) => get<Stall>({ PK: `STALL#${id}`, SK: 'STALL' }),
+    async listStallsOfMarket(marketId) {
+      return (await byIndex('byOwner', stallsOfMarketKey(marketId))).map(
+        (item) => strip<Stall>(item) as Stall,
+      );
+    },
+    async listStallsOfVendor(vendorId) {
+      return (await byIndex('byTime', stallsOfVendorKey(vendorId))).map(
+        (item) => strip<Stall>(item) as Stall,
+      );
+    },
+    getChannel: (id) => get<Channel>(channelKey(id)),
+    getAccount: (vendorId, accountId) => get<PaymentAccount>(accountKey(vendorId, accountId)),
+    async listAccounts(vendorId) {
+      return (await byPrefix(accountsOfVendorKey(vendorId))).map(
+        (item) => strip<PaymentAccount>(item) as PaymentAccount,
+      );
+    },
+
+    async putSale(sale) {
+      await db.doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...saleKeys({ ...sale, day: vietnamDay(sale.createdAt) }), type: 'Sale', ...sale },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+    getSale: (code) => get<Sale>(saleKey(code)),
+    async listOpenSalesOfVendor(vendorId) {
+      return (await byIndex('byTime', openSalesOfVendorKey(vendorId))).map(
+        (item) => strip<Sale>(item) as Sale,
+      );
+    },
+    async listSalesOfStall(stallId, day) {
+      return (await byIndex('byOwner', salesOfStallDayKey(stallId, day))).map(
+        (item) => strip<Sale>(item) as Sale,
+      );
+    },
+
+    async recordCredit(write: CreditWrite): Promise<CreditResult> {
+      const { payment, entry } = write;
+      const day = vietnamDay(entry.receivedAt);
+      const attribution = { kind: 'stall', stallId: entry.stallId, via: entry.via, saleCode: write.saleCode };
+      const items: TransactItem[] = [];
+      if (write.reviewId) {
+        items.push({
+          Update: {
+            TableName: table,
+            Key: paymentKey(payment.provider, payment.providerTransactionId),
+            UpdateExpression: 'SET attribution = :attribution',
+            ConditionExpression: 'attribution.kind = :review',
+            ExpressionAttributeValues: { ':attribution': attribution, ':review': 'review' },
+          },
+        });
+      } else {
+        items.push({
+          Put: {
+            TableName: table,
+            Item: paymentItem(payment, attribution),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      items.push(
+        {
+          Put: {
+            TableName: table,
+            Item: { ...ledgerKeys({ ...entry, day }), type: 'LedgerEntry', day, ...entry },
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: stallDayKey(entry.stallId, day),
+            UpdateExpression: 'ADD paymentCount :one, totalVnd :amount SET marketId = :market, #day = :day',
+            ExpressionAttributeNames: { '#day': 'day' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':amount': entry.amountVnd,
+              ':market': entry.marketId,
+              ':day': day,
+            },
+          },
+        },
+      );
+      const saleIndex = write.saleCode ? items.length : -1;
+      if (write.saleCode) {
+        items.push({
+          Update: {
+            TableName: table,
+            Key: saleKey(write.saleCode),
+            UpdateExpression:
+              'SET #status = :paid, paidAt = :at, paidAmountVnd = :amount, paidTransactionId = :tx REMOVE GSI3PK, GSI3SK',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':paid': 'paid',
+              ':open': 'open',
+              ':at': entry.creditedAt,
+              ':amount': entry.amountVnd,
+              ':tx': entry.id,
+            },
+          },
+        });
+      }
+      if (write.reviewId) {
+        items.push({
+          Update: {
+            TableName: table,
+            Key: reviewKey(write.reviewId),
+            UpdateExpression:
+              'SET #status = :assigned, assignedStallId = :stall, assignedAt = :at REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':assigned': 'assigned',
+              ':open': 'open',
+              ':stall': entry.stallId,
+              ':at': entry.creditedAt,
+            },
+          },
+        });
+      }
+      const result = await transact(items);
+      if (result === 'ok' || result === 'contention') return result === 'ok' ? 'recorded' : 'contention';
+      if (result.failedAt === 0) return write.reviewId ? 'review_taken' : 'duplicate';
+      if (result.failedAt === saleIndex) return 'sale_taken';
+      return write.reviewId ? 'review_taken' : 'contention';
+    },
+
+    async recordReview(payment, review) {
+      const result = await transact([
+        {
+          Put: {
+            TableName: table,
+            Item: paymentItem(payment, { kind: 'review', reviewId: review.id, reason: review.reason }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        { Put: { TableName: table, Item: { ...reviewKeys(review), type: 'ReviewItem', ...review } } },
+      ]);
+      if (result === 'ok') return 'recorded';
+      if (result === 'contention') return 'contention';
+      return 'duplicate';
+    },
+    getReview: (id) => get<ReviewItem>(reviewKey(id)),
+    async listOpenReviewsOfVendor(vendorId) {
+      return (await byIndex('byOwner', openReviewsOfVendorKey(vendorId))).map(
+        (item) => strip<ReviewItem>(item) as ReviewItem,
+      );
+    },
+
+    async ledgerOfStall(stallId, day) {
+      return (await byPrefix(ledgerOfStallPrefix(stallId, day))).map(
+        (item) => strip<LedgerEntry>(item) as LedgerEntry,
+      );
+    },
+    async ledgerOfMarketDay(marketId, day) {
+      return (await byIndex('byOwner', ledgerOfMarketDayKey(marketId, day))).map(
+        (item) => strip<LedgerEntry>(item) as LedgerEntry,
+      );
+    },
+    async tillFeed(vendorId, afterCreditedAt) {
+      const key = tillOfVendorKey(vendorId);
+      const items = await queryAll({
+        IndexName: indexes.byTime.indexName,
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK > :after',
+        ExpressionAttributeValues: { ':pk': key.GSI3PK, ':after': afterCreditedAt },
+      });
+      return items.map((item) => strip<LedgerEntry>(item) as LedgerEntry);
+    },
+    async stallDayTotal(stallId, day) {
+      const item = (await db.doc.send(new GetCommand({ TableName: table, Key: stallDayKey(stallId, day) })))
+        .Item;
+      return { count: Number(item?.paymentCount ?? 0), totalVnd: Number(item?.totalVnd ?? 0) };
+    },
+
+    async putPendingAccountChange(change) {
+      await put({
+        ...pendingAccountChangeKey(change.vendorId, change.id),
+        type: 'PendingAccountChange',
+        ...change,
+        [ttlAttribute]: Math.floor(Date.parse(change.expiresAt) / 1000) + 3600,
+      });
+    },
+    getPendingAccountChange: (vendorId, id) =>
+      get<PendingAccountChange>(pendingAccountChangeKey(vendorId, id)),
+    async countFailedAttempt(vendorId, id) {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: pendingAccountChangeKey(vendorId, id),
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+    },
+    async replaceAccount({ change, account, channel, retiredAccountIds, stallIds, audit }) {
+      const items: TransactItem[] = [
+        {
+          Delete: {
+            TableName: table,
+            Key: pendingAccountChangeKey(change.vendorId, change.id),
+            ConditionExpression: 'attempts = :attempts',
+            ExpressionAttributeValues: { ':attempts': change.attempts },
+          },
+        },
+        {
+          Put: {
+            TableName: table,
+            Item: { ...accountKey(account.vendorId, account.id), type: 'PaymentAccount', ...account },
+          },
+        },
+        { Put: { TableName: table, Item: { ...channelKey(channel.id), type: 'Channel', ...channel } } },
+        {
+          Put: {
+            TableName: table,
+            Item: { ...auditKey(audit.vendorId, audit.at, audit.id), type: 'Audit', ...audit },
+          },
+        },
+        ...retiredAccountIds.map(
+          (id): TransactItem => ({
+            Update: {
+              TableName: table,
+              Key: accountKey(change.vendorId, id),
+              UpdateExpression: 'SET #status = :retired',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':retired': 'retired' },
+            },
+          }),
+        ),
+        ...stallIds.map(
+          (id): TransactItem => ({
+            Update: {
+              TableName: table,
+              Key: { PK: `STALL#${id}`, SK: 'STALL' },
+              UpdateExpression: 'SET accountId = :account',
+              ConditionExpression: 'vendorId = :vendor',
+              ExpressionAttributeValues: { ':account': account.id, ':vendor': change.vendorId },
+            },
+          }),
+        ),
+      ];
+      const result = await transact(items);
+      if (result === 'ok') return 'replaced';
+      if (result === 'contention') throw new Error('account change contention');
+      return 'already_used';
+    },
+    async appendAudit(entry: AuditEntry) {
+      await put({ ...auditKey(entry.vendorId, entry.at, entry.id), type: 'Audit', ...entry });
+    },
+    async listAudit(vendorId) {
+      return (await byPrefix(auditOfVendorPrefix(vendorId), { ScanIndexForward: false })).map(
+        (item) => strip<AuditEntry>(item) as AuditEntry,
+      );
+    },
+  };
+}
+
+export type MarketsRepository = ReturnType<typeof marketsStore>;
