@@ -4,7 +4,7 @@
  * 30-character memo has a bug to fix, and a thrown error cannot be silently ignored.
  */
 import { findBank } from './banks.ts';
-import { crc16, crc16Ascii, crcHex } from './crc.ts';
+import { crc16, crcHex } from './crc.ts';
 import { VietQRBuildError } from './errors.ts';
 import {
   COUNTRY_VN,
@@ -183,11 +183,11 @@ export function buildVietQR(input: VietQRInput): string {
     wrap(F.additional, 'additional', additionalContent, true) +
     languageTemplate(input.alternateLanguage) +
     CRC_HEADER;
-  const ascii = crc16Ascii(
+  const crc = crc16(
     body,
     body.length,
     PREFIX_LENGTH,
     poi === 'dynamic' ? CRC_AFTER_DYNAMIC : CRC_AFTER_STATIC,
   );
-  return body + crcHex(ascii >= 0 ? ascii : crc16(body));
+  return body + crcHex(crc);
 }

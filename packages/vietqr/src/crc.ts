@@ -18,10 +18,15 @@ function step(crc: number, byte: number): number {
   return ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ byte) & 0xff]!;
 }
 
-/** CRC of `text.slice(0, end)` encoded as UTF-8, without allocating the byte array. */
-export function crc16(text: string, end: number = text.length): number {
-  let crc = 0xffff;
-  for (let i = 0; i < end; i++) {
+/**
+ * CRC of `text.slice(start, end)` encoded as UTF-8, continuing from `init`, without allocating
+ * the byte array. Used by the builder; the parser has `crc16Ascii`. Kept apart on purpose so each
+ * hot loop sees one caller's kind of string (the builder's are ropes), keeping string access
+ * monomorphic: after heavy builder use the parser measured slower when they shared a loop.
+ */
+export function crc16(text: string, end: number = text.length, start = 0, init = 0xffff): number {
+  let crc = init;
+  for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ c) & 0xff]!;
