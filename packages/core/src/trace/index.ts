@@ -14,4 +14,5 @@ export * from './lot.ts';
 export * from './lot-use-cases.ts';
 export * from './ports.ts';
 export * from './pre-harvest.ts';
+export * from './regions.ts';
 export * from './trace-view.ts';

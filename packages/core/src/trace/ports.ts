@@ -22,6 +22,8 @@ export interface ScanEntry {
   readonly region?: string;
   /** Whether the signed token matched (serials only). */
   readonly genuine?: boolean;
+  /** false for the same buyer's follow-up (sharing their province): logged, not counted again. */
+  readonly counted?: boolean;
 }
 
 export interface CloneAlert {

@@ -16,6 +16,7 @@ import { codeNamespace, codePath, printedUri, type TraceCode, tracePagePath } fr
 import type { Lot } from './lot.ts';
 import { lotNotFound } from './lot-use-cases.ts';
 import type { TraceDeps } from './ports.ts';
+import { isScanRegion } from './regions.ts';
 
 const now = (deps: Pick<TraceDeps, 'now'>) => deps.now?.() ?? new Date();
 
@@ -115,8 +116,10 @@ export type TraceView =
 export interface ScanContext {
   readonly token?: string | undefined;
   readonly userAgent?: string | undefined;
-  /** Province the buyer chose to share (coarse location only with consent). */
+  /** Province the buyer chose to share (coarse location only with consent); one of SCAN_REGIONS. */
   readonly region?: string | undefined;
+  /** The same buyer again (e.g. after sharing their province): logged, but not counted as a new scan. */
+  readonly followUp?: boolean | undefined;
 }
 
 /**
@@ -129,7 +132,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
   const { lot, farm, events } = resolved;
   const at = now(deps);
   const device: DeviceClass = scanDeviceClass(scan.userAgent);
-  const region = scan.region?.trim().slice(0, 60) || undefined;
+  const region = isScanRegion(scan.region) ? scan.region : undefined;
   let authenticity: Authenticity = { kind: 'lot' };
   if (code.serial) {
     const registered = await deps.trace.getSerial(lot.id, code.serial);
@@ -142,6 +145,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
       device,
       ...(region ? { region } : {}),
       genuine,
+      ...(scan.followUp ? { counted: false } : {}),
     });
     if (genuine && state) {
       const recent = await deps.trace.recentScans(lot.id, code.serial, 50);

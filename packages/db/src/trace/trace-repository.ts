@@ -52,6 +52,9 @@ const toSerial = (item: Record<string, unknown>): SerialItem => {
   return { scanCount: 0, pinFailures: 0, ...rest } as unknown as SerialItem;
 };
 
+const toSerialOrUndefined = (item: Record<string, unknown> | undefined) =>
+  item ? toSerial(item) : undefined;
+
 /** DynamoDB transactions take at most 100 items. */
 const TRANSACTION_LIMIT = 100;
 
@@ -240,7 +243,9 @@ export function traceRepository(db: Db): TraceRepository {
 
     async recordScan(scan: ScanEntry) {
       let state: SerialItem | undefined;
-      if (scan.serial) {
+      if (scan.serial && scan.counted === false) {
+        state = toSerialOrUndefined(await get(traceSerialKey(scan.lotId, scan.serial)));
+      } else if (scan.serial) {
         try {
           const result = await db.doc.send(
             new UpdateCommand({
