@@ -33,6 +33,7 @@ export type VietQRErrorCode =
   | 'TIP_INDICATOR_INVALID'
   | 'TIP_FIELD_CONFLICT'
   | 'FEE_PERCENT_INVALID'
+  | 'DATA_REQUEST_INVALID'
   | 'INPUT_INVALID'
   | 'INTERNAL_ERROR';
 
@@ -190,6 +191,10 @@ const ERROR_MESSAGES: Record<VietQRErrorCode, MessageTemplate> = {
   INTERNAL_ERROR: () => ({
     vi: 'Lỗi nội bộ của bộ giải mã; xin báo lại kèm chuỗi mã.',
     en: 'Internal parser error; please report it with the payload.',
+  }),
+  DATA_REQUEST_INVALID: (_p, f) => ({
+    vi: `Yêu cầu dữ liệu khách hàng (62.09) chỉ gồm A, M, E, mỗi chữ tối đa một lần; nhận được "${f.actual}".`,
+    en: `Consumer data request (62.09) may only hold A, M, E, each at most once; got "${f.actual}".`,
   }),
   INPUT_INVALID: (p, f) => ({
     vi: `Giá trị đầu vào không hợp lệ cho ${field(p, f)}: ${f.actual}.`,

@@ -40,7 +40,7 @@ import {
   subPath,
   text,
 } from './parser/scan.ts';
-import { readAmount } from './rules.ts';
+import { isConsumerDataRequest, readAmount } from './rules.ts';
 import type { ParseResult, VietQRData } from './types.ts';
 
 export function parseVietQR(payload: string): ParseResult {
@@ -138,6 +138,9 @@ function parseInto(ctx: Context): ParseResult {
   }
   checkTipAndFee(ctx, root);
   const additional = nested(ctx, root, F.additional);
+  if (has(additional, 9) && !isConsumerDataRequest(s, startOf(additional, 9), endOf(additional, 9))) {
+    ctx.error('DATA_REQUEST_INVALID', '62.09', { actual: text(ctx, additional, 9) });
+  }
   const language = nested(ctx, root, F.alternateLanguage);
 
   if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors, warnings: ctx.warnings };

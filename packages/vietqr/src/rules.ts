@@ -54,3 +54,15 @@ export function formatAmount(amount: number): string | undefined {
   const text = String(amount);
   return text.length <= F.amount.max ? text : undefined;
 }
+
+/** 62.09: any of A (address), M (mobile), E (email), each at most once. */
+export function isConsumerDataRequest(text: string, start: number, end: number): boolean {
+  let seen = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const bit = c === 65 ? 1 : c === 77 ? 2 : c === 69 ? 4 : 0;
+    if (bit === 0 || seen & bit) return false;
+    seen |= bit;
+  }
+  return true;
+}

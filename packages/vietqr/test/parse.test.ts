@@ -232,6 +232,18 @@ describe('parseVietQR rejects', () => {
     });
   });
 
+  it('a consumer data request (62.09) other than A/M/E each once', () => {
+    expect(
+      dataOf(withCrc(body({ extra: tlv('62', tlv('09', 'AME')) }))).data.additional.consumerDataRequest,
+    ).toBe('AME');
+    for (const request of ['AA', 'X', 'a']) {
+      expect(errorsOf(withCrc(body({ extra: tlv('62', tlv('09', request)) })))).toContainEqual({
+        code: 'DATA_REQUEST_INVALID',
+        path: '62.09',
+      });
+    }
+  });
+
   it('64 without its mandatory name', () => {
     expect(errorsOf(withCrc(body({ extra: tlv('64', tlv('00', 'vi')) })))).toContainEqual({
       code: 'FIELD_MISSING',
