@@ -1,4 +1,4 @@
-import { orderRepository, payoutAccountRepository, productRepository } from '@chophien/db';
+import { listingRepository, orderRepository, payoutAccountRepository, productRepository } from '@chophien/db';
 import { z } from 'zod';
 import { services } from '../shared/services.ts';
 
@@ -16,11 +16,13 @@ type MarketplaceServices = ReturnType<typeof build>;
 let built: MarketplaceServices | undefined;
 
 function build() {
-  const { db } = services();
+  const { db, users } = services();
   const config = marketplaceEnv.parse(process.env);
   return {
     db,
     orders: orderRepository(db),
+    listings: listingRepository(db),
+    users,
     payouts: payoutAccountRepository(db),
     products: productRepository(db),
     clock: { now: () => new Date() },

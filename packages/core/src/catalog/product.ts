@@ -46,6 +46,21 @@ export const productSchema = z.object({
   ocopStars: z.number().int().min(3).max(5).optional(),
   imageUrls: z.array(z.string()).max(8),
   lotIds: z.array(z.string()).default([]),
+  /** When the crop is picked (ISO dates, Vietnam calendar days). */
+  harvestWindow: z.object({ from: z.iso.date(), to: z.iso.date() }).optional(),
+  /** Pre-order: sold now, delivered from this harvest day on. */
+  preorderHarvestDate: z.iso.date().optional(),
+  /** Set when a commune officer listed it for the farmer: who, and the consent they recorded. */
+  agent: z
+    .object({
+      officerId: z.string(),
+      consent: z.object({
+        method: z.enum(['in_person', 'phone_call', 'written']),
+        givenAt: z.string(),
+        note: z.string().max(300).optional(),
+      }),
+    })
+    .optional(),
   status: z.enum(productStatuses),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -37,3 +37,10 @@ export const orderCodeKey = (code: string) => ({ PK: `ORDERCODE#${code}`, SK: 'O
 
 /** A farmer's payout account: one item per farmer, written only by the farmer. */
 export const payoutAccountKey = (farmerId: string) => ({ PK: `SELLER#${farmerId}`, SK: 'PAYOUT' });
+
+/** A farmer's listings, newest first (the product item's GSI1 keys, built in keys/foundation.ts). */
+export const listingsByFarmer = (farmerId: string) => ({
+  index: indexes.byOwner,
+  pk: `FARMER#${farmerId}`,
+  skPrefix: 'PRODUCT#',
+});

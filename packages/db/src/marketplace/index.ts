@@ -1,4 +1,6 @@
 // The marketplace area's repositories (implementing packages/core/src/marketplace ports).
+
+export * from './listing-repository.ts';
 export * from './order-repository.ts';
 export * from './payout-account-repository.ts';
 export * from './transact.ts';

@@ -1,0 +1,195 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { categorySlugs } from '../catalog/categories.ts';
+import { baseUnits, localizedText, type Product, packSchema, productSchema } from '../catalog/product.ts';
+import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
+import { bilingual } from '../errors/zod-issues.ts';
+import type { UserRepository } from '../identity/profile.ts';
+import { type Actor, hasRole } from '../identity/user.ts';
+import { slugify } from '../text/fold.ts';
+import type { MarketplaceClock } from './ports.ts';
+
+const isoDate = z.iso.date(bilingual('Ngày theo dạng YYYY-MM-DD.', 'A date as YYYY-MM-DD.'));
+
+const editableFields = {
+  title: localizedText(120),
+  description: localizedText(4000),
+  category: z.enum(categorySlugs),
+  packs: z
+    .array(packSchema)
+    .min(1, bilingual('Cần ít nhất một quy cách đóng gói.', 'At least one pack size is required.'))
+    .max(10)
+    .refine((packs) => new Set(packs.map((p) => p.id)).size === packs.length, {
+      message: bilingual('Mã quy cách bị trùng.', 'Pack ids must be unique.'),
+    }),
+  province: z.string().trim().min(2).max(60),
+  commune: z.string().trim().max(80).optional(),
+  ocopStars: z.number().int().min(3).max(5).optional(),
+  lotIds: z.array(z.string().max(40)).max(20).default([]),
+  harvestWindow: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .refine((w) => w.from <= w.to, {
+      message: bilingual('Ngày bắt đầu phải trước ngày kết thúc.', 'Start must not be after end.'),
+    })
+    .optional(),
+  preorderHarvestDate: isoDate.optional(),
+};
+
+export const listingInputSchema = z.strictObject({
+  ...editableFields,
+  baseUnit: z.enum(baseUnits),
+  stock: z.number().int().min(0).max(1_000_000_000),
+  status: z.enum(['draft', 'published']).default('draft'),
+  /** Only when a commune officer lists for a farmer. */
+  onBehalfOf: z
+    .strictObject({
+      farmerId: z.string().min(1),
+      consent: z.strictObject({
+        method: z.enum(['in_person', 'phone_call', 'written']),
+        givenAt: z.iso.datetime(bilingual('Thời điểm đồng ý theo ISO 8601.', 'Consent time as ISO 8601.')),
+        note: z.string().trim().max(300).optional(),
+      }),
+    })
+    .optional(),
+});
+export type ListingInput = z.infer<typeof listingInputSchema>;
+
+export const listingPatchSchema = z
+  .strictObject(
+    Object.fromEntries(Object.entries(editableFields).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof editableFields]: z.ZodOptional<(typeof editableFields)[K]>;
+    },
+  )
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: bilingual('Không có gì để sửa.', 'Nothing to change.'),
+  });
+export type ListingPatch = z.infer<typeof listingPatchSchema>;
+
+export const listingStatusSchema = z.strictObject({
+  status: z.enum(['draft', 'published', 'sold_out', 'archived']),
+});
+export const stockAdjustmentSchema = z.strictObject({
+  deltaUnits: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, {
+      message: bilingual('Số lượng thay đổi phải khác 0.', 'The change must not be 0.'),
+    }),
+});
+
+/** Storage for listings; writes never touch stock except through conditional arithmetic. */
+export interface ListingStore {
+  get(id: string): Promise<Product | undefined>;
+  create(product: Product): Promise<void>;
+  /** Applies the patch and stamps updatedAt; stock is left as it is. */
+  update(id: string, patch: Partial<Product>, updatedAt: string): Promise<Product>;
+  /** Adds (or removes) base units; false when the pool would go below zero. */
+  adjustStock(id: string, deltaUnits: number, updatedAt: string): Promise<boolean>;
+  listByFarmer(farmerId: string): Promise<Product[]>;
+}
+
+export interface ListingDeps {
+  readonly listings: ListingStore;
+  readonly users: UserRepository;
+  readonly clock: MarketplaceClock;
+}
+
+const listingNotFound = () => notFound({ vi: 'sản phẩm', en: 'listing' }, 'listing_not_found');
+
+/** The farmer, or the commune officer recorded as listing it for them with consent. */
+const mayEdit = (actor: Actor, product: Product): boolean =>
+  product.farmerId === actor.userId ||
+  (hasRole(actor, 'commune_officer') && product.agent?.officerId === actor.userId);
+
+async function editable(deps: ListingDeps, actor: Actor, id: string): Promise<Product> {
+  const product = await deps.listings.get(id);
+  if (!product) throw listingNotFound();
+  if (!mayEdit(actor, product)) throw forbidden();
+  return product;
+}
+
+/**
+ * A farmer lists their own produce; a commune officer may list for a farmer of their own commune,
+ * recording how the farmer consented. Payouts stay the farmer's: orders pay the farmer's account.
+ */
+export async function createListing(deps: ListingDeps, actor: Actor, input: ListingInput): Promise<Product> {
+  const { onBehalfOf, ...fields } = input;
+  let farmerId = actor.userId;
+  let agent: Product['agent'];
+  if (onBehalfOf) {
+    if (!hasRole(actor, 'commune_officer')) throw forbidden('not_an_officer');
+    const [officer, farmer] = await Promise.all([
+      deps.users.get(actor.userId),
+      deps.users.get(onBehalfOf.farmerId),
+    ]);
+    if (!farmer?.roles.includes('farmer'))
+      throw notFound({ vi: 'nông hộ', en: 'farmer' }, 'farmer_not_found');
+    if (!officer?.commune || officer.commune !== farmer.commune || officer.province !== farmer.province) {
+      throw forbidden('farmer_outside_commune');
+    }
+    farmerId = farmer.id;
+    agent = { officerId: actor.userId, consent: onBehalfOf.consent };
+  } else if (!hasRole(actor, 'farmer')) {
+    throw new DomainError('validation', 'on_behalf_required', {
+      vi: 'Cán bộ xã cần chọn nông hộ và ghi nhận sự đồng ý.',
+      en: 'An officer must name the farmer and record their consent.',
+    });
+  }
+  const now = deps.clock.now().toISOString();
+  const id = ulid();
+  const product = productSchema.parse({
+    ...fields,
+    id,
+    slug: `${slugify(fields.title.vi).slice(0, 80)}-${id.slice(-6).toLowerCase()}`,
+    farmerId,
+    ...(agent ? { agent } : {}),
+    imageUrls: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await deps.listings.create(product);
+  return product;
+}
+
+export async function updateListing(
+  deps: ListingDeps,
+  actor: Actor,
+  id: string,
+  patch: ListingPatch,
+): Promise<Product> {
+  await editable(deps, actor, id);
+  return deps.listings.update(id, patch as Partial<Product>, deps.clock.now().toISOString());
+}
+
+/** Owner or agent: any status. An admin may only archive (take down) a listing. */
+export async function setListingStatus(
+  deps: ListingDeps,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof listingStatusSchema>,
+): Promise<Product> {
+  const product = await deps.listings.get(id);
+  if (!product) throw listingNotFound();
+  const adminTakedown = hasRole(actor, 'admin') && input.status === 'archived';
+  if (!mayEdit(actor, product) && !adminTakedown) throw forbidden();
+  return deps.listings.update(id, { status: input.status }, deps.clock.now().toISOString());
+}
+
+export async function adjustListingStock(
+  deps: ListingDeps,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof stockAdjustmentSchema>,
+): Promise<Product> {
+  await editable(deps, actor, id);
+  if (!(await deps.listings.adjustStock(id, input.deltaUnits, deps.clock.now().toISOString()))) {
+    throw new DomainError('conflict', 'stock_below_zero', {
+      vi: 'Không thể bớt nhiều hơn số hàng còn lại.',
+      en: 'Cannot remove more than the remaining stock.',
+    });
+  }
+  return (await deps.listings.get(id)) as Product;
+}
+
+export const listMyListings = (deps: Pick<ListingDeps, 'listings'>, actor: Actor) =>
+  deps.listings.listByFarmer(actor.userId);
