@@ -26,6 +26,7 @@ export const stallKeys = (stall: {
   GSI3SK: `STALL#${stall.code}`,
 });
 export const stallsOfMarketKey = (marketId: string) => ({ GSI1PK: `MARKET#${marketId}#STALLS` });
+export const stallByCodeKey = (code: string) => ({ GSI2PK: `STALLCODE#${code}` });
 export const stallsOfVendorKey = (vendorId: string) => ({ GSI3PK: `VENDOR#${vendorId}#STALLS` });
 
 export const accountKey = (vendorId: string, accountId: string) => ({
@@ -35,6 +36,15 @@ export const accountKey = (vendorId: string, accountId: string) => ({
 export const accountsOfVendorKey = (vendorId: string) => ({ PK: `VENDOR#${vendorId}`, SKPrefix: 'ACCOUNT#' });
 
 export const channelKey = (channelId: string) => ({ PK: `CHANNEL#${channelId}`, SK: 'CHANNEL' });
+/** Channels by receiving account (the bank simulator and support tools find a channel from an order's payee). */
+export const channelKeys = (channel: { id: string; bin: string; accountNumber: string }): ItemKeys => ({
+  ...channelKey(channel.id),
+  GSI2PK: `CHANNELACCOUNT#${channel.bin}#${channel.accountNumber}`,
+  GSI2SK: `CHANNEL#${channel.id}`,
+});
+export const channelsOfAccountKey = (bin: string, accountNumber: string) => ({
+  GSI2PK: `CHANNELACCOUNT#${bin}#${accountNumber}`,
+});
 
 /** Open sales sit in a sparse GSI3 partition per vendor; paying a sale removes it from there. */
 export const saleKeys = (sale: {

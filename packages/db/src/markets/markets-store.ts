@@ -36,6 +36,8 @@ import {
   auditKey,
   auditOfVendorPrefix,
   channelKey,
+  channelKeys,
+  channelsOfAccountKey,
   ledgerKeys,
   ledgerOfMarketDayKey,
   ledgerOfStallPrefix,
@@ -48,6 +50,7 @@ import {
   saleKey,
   saleKeys,
   salesOfStallDayKey,
+  stallByCodeKey,
   stallDayKey,
   stallKeys,
   stallsOfMarketKey,
@@ -87,6 +90,8 @@ export function marketsStore(db: Db): MarketsStore & {
   putMarket(market: Market): Promise<void>;
   putStall(stall: Stall): Promise<void>;
   putAccount(account: PaymentAccount, channel: Channel): Promise<void>;
+  channelsOfAccount(bin: string, accountNumber: string): Promise<Channel[]>;
+  getStallByCode(code: string): Promise<Stall | undefined>;
 } {
   const table = db.tableName;
 
@@ -176,7 +181,7 @@ export function marketsStore(db: Db): MarketsStore & {
                 Item: { ...accountKey(account.vendorId, account.id), type: 'PaymentAccount', ...account },
               },
             },
-            { Put: { TableName: table, Item: { ...channelKey(channel.id), type: 'Channel', ...channel } } },
+            { Put: { TableName: table, Item: { ...channelKeys(channel), type: 'Channel', ...channel } } },
           ],
         }),
       );
@@ -198,6 +203,15 @@ export function marketsStore(db: Db): MarketsStore & {
       );
     },
     getChannel: (id) => get<Channel>(channelKey(id)),
+    async channelsOfAccount(bin, accountNumber) {
+      return (await byIndex('byCode', channelsOfAccountKey(bin, accountNumber))).map(
+        (item) => strip<Channel>(item) as Channel,
+      );
+    },
+    async getStallByCode(code) {
+      const [item] = await byIndex('byCode', stallByCodeKey(code));
+      return strip<Stall>(item);
+    },
     getAccount: (vendorId, accountId) => get<PaymentAccount>(accountKey(vendorId, accountId)),
     async listAccounts(vendorId) {
       return (await byPrefix(accountsOfVendorKey(vendorId))).map(
@@ -401,7 +415,7 @@ export function marketsStore(db: Db): MarketsStore & {
             Item: { ...accountKey(account.vendorId, account.id), type: 'PaymentAccount', ...account },
           },
         },
-        { Put: { TableName: table, Item: { ...channelKey(channel.id), type: 'Channel', ...channel } } },
+        { Put: { TableName: table, Item: { ...channelKeys(channel), type: 'Channel', ...channel } } },
         {
           Put: {
             TableName: table,

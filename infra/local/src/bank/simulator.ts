@@ -1,0 +1,111 @@
+/**
+ * The local bank: sends the notification a payOS- or SePay-style service would send for a transfer
+ * to a stall, a sale or an order, signed with the receiving channel's secret from the local
+ * secrets file — or deliberately wrong (forged, late, duplicated) to show how the platform refuses it.
+ */
+import { randomBytes } from 'node:crypto';
+import { buildBankNotification, type Channel, normalizeOrderCode } from '@chophien/core';
+import { type Db, marketsStore, orderRepository } from '@chophien/db';
+import { readSecretsFile } from '../../../../functions/markets/channel-secrets.ts';
+
+export interface PayOptions {
+  /** Stall code (`TD-A01`), sale code (`BH…`) or order code (`CP…`). */
+  readonly to: string;
+  readonly amountVnd: number;
+  /** Memo as the payer's bank app sends it; default: the code itself. */
+  readonly memo?: string;
+  readonly duplicate?: boolean;
+  readonly forge?: boolean;
+  readonly late?: boolean;
+  readonly transactionId?: string;
+}
+
+export interface Delivery {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface PayResult {
+  readonly channel: { id: string; provider: string };
+  readonly transactionId: string;
+  readonly deliveries: Delivery[];
+}
+
+async function channelFor(db: Db, code: string): Promise<Channel> {
+  const store = marketsStore(db);
+  const upper = code.trim().toUpperCase();
+  let vendorId: string | undefined;
+  let accountId: string | undefined;
+  const stall = await store.getStallByCode(upper);
+  if (stall) {
+    vendorId = stall.vendorId;
+    accountId = stall.accountId;
+  } else if (/^BH[0-9A-Z]{6}$/.test(upper)) {
+    const sale = await store.getSale(upper);
+    const saleStall = sale ? await store.getStall(sale.stallId) : undefined;
+    vendorId = saleStall?.vendorId;
+    accountId = saleStall?.accountId;
+  } else {
+    const orderCode = normalizeOrderCode(upper);
+    const order = orderCode ? await orderRepository(db).getByCode(orderCode) : undefined;
+    if (order) {
+      const [channel] = await store.channelsOfAccount(order.payTo.bankBin, order.payTo.accountNumber);
+      if (channel) return channel;
+      throw new Error(
+        `Đơn ${orderCode}: tài khoản nhận chưa nối kênh thông báo / the order's payee account has no channel`,
+      );
+    }
+  }
+  const account = vendorId && accountId ? await store.getAccount(vendorId, accountId) : undefined;
+  const channel = account ? await store.getChannel(account.channelId) : undefined;
+  if (!channel) throw new Error(`Không tìm thấy mã ${code} / no stall, sale or order with code ${code}`);
+  return channel;
+}
+
+export async function pay(
+  options: PayOptions,
+  context: { db: Db; apiUrl: string; secretsFile: string },
+): Promise<PayResult> {
+  const channel = await channelFor(context.db, options.to);
+  const secret = options.forge
+    ? randomBytes(32).toString('base64url')
+    : readSecretsFile(context.secretsFile).channels[channel.id];
+  if (!secret)
+    throw new Error(
+      `Kênh ${channel.id} chưa có khóa trong ${context.secretsFile} / no secret for the channel`,
+    );
+  const transactionId =
+    options.transactionId ??
+    `SIM${Date.now().toString(36).toUpperCase()}${randomBytes(3).toString('hex').toUpperCase()}`;
+  const lateMs = channel.provider === 'sepay' ? 6 * 60 * 1000 : 25 * 3600 * 1000;
+  const at = options.late ? new Date(Date.now() - lateMs) : new Date();
+  const notification = buildBankNotification(
+    channel.provider,
+    secret,
+    {
+      transactionId,
+      amountVnd: options.amountVnd,
+      memo: options.memo ?? options.to,
+      accountNumber: channel.accountNumber,
+      at: at.toISOString(),
+    },
+    Math.floor(at.getTime() / 1000),
+  );
+  const deliveries: Delivery[] = [];
+  for (let i = 0; i < (options.duplicate ? 2 : 1); i++) {
+    const response = await fetch(`${context.apiUrl}/webhooks/bank/${channel.provider}/${channel.id}`, {
+      method: 'POST',
+      headers: notification.headers,
+      body: notification.body,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // keep text
+    }
+    deliveries.push({ status: response.status, body });
+  }
+  return { channel: { id: channel.id, provider: channel.provider }, transactionId, deliveries };
+}
