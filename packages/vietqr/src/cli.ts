@@ -9,6 +9,7 @@ import { buildVietQR } from './build.ts';
 import { VietQRBuildError, type VietQRIssue } from './errors.ts';
 import { parseVietQR } from './parse.ts';
 import { toPng, toSvg, VietQRRenderError } from './render/index.ts';
+import { stallCheckCode, stallStandeeSvg } from './standee/index.ts';
 import type { VietQRInput } from './types.ts';
 
 export const EXIT_OK = 0;
@@ -24,6 +25,12 @@ Cách dùng / Usage:
   vietqr svg  (<payload> | --bin … --account …) [-o file.svg]
   vietqr png  (<payload> | --bin … --account …) -o file.png
   vietqr banks [tên|BIN]               danh bạ ngân hàng / bank directory
+  vietqr standee --market <tên> --stall <số> --stall-code <mã> --vendor <tên>
+                 --bin … --account … [--check-code <mã>] [-o file.svg]
+                                       bảng QR sạp A6 / A6 stall standee SVG;
+                                       không có --check-code thì tính từ biến môi trường
+                                       VIETQR_STALL_SECRET / without --check-code it is
+                                       computed from VIETQR_STALL_SECRET
 
 Tùy chọn tạo mã / encode options:
   --bin <BIN|name>        BIN 6 số hoặc tên ngân hàng (VCB, Vietcombank…)
@@ -59,6 +66,11 @@ const OPTIONS = {
   static: { type: 'boolean' },
   dynamic: { type: 'boolean' },
   truncate: { type: 'boolean' },
+  market: { type: 'string' },
+  stall: { type: 'string' },
+  'stall-code': { type: 'string' },
+  vendor: { type: 'string' },
+  'check-code': { type: 'string' },
   output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -200,6 +212,32 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         return EXIT_INVALID;
       }
       io.out(`${JSON.stringify(bank, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    case 'standee': {
+      const { market, stall, vendor } = values;
+      const stallCode = values['stall-code'];
+      if (!market || !stall || !stallCode || !vendor || !values.bin || !values.account) {
+        throw new UsageError('standee cần --market --stall --stall-code --vendor --bin --account');
+      }
+      const secret = process.env['VIETQR_STALL_SECRET'];
+      const checkCode =
+        values['check-code'] ?? (secret ? stallCheckCode(secret, stallCode, values.account) : undefined);
+      if (!checkCode)
+        throw new UsageError(
+          'cần --check-code hoặc VIETQR_STALL_SECRET / --check-code or VIETQR_STALL_SECRET',
+        );
+      const svg = stallStandeeSvg({
+        marketName: market,
+        stallNumber: stall,
+        stallCode,
+        vendorName: vendor,
+        bin: values.bin,
+        accountNumber: values.account,
+        checkCode,
+      });
+      if (values.output) writeFileSync(values.output, svg);
+      else io.out(`${svg}\n`);
       return EXIT_OK;
     }
     case undefined:

@@ -4,18 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { stallCheckCode } from '../src/standee/index.ts';
 
 const BIN = fileURLToPath(new URL('../bin/vietqr.js', import.meta.url));
 // Each case starts a real node process with tsx: slow on a loaded machine, so a generous timeout.
 const TIMEOUT = 60_000;
 
-function vietqr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs the CLI without the stall secret, whatever the calling environment has. */
+function vietqr(...args: string[]) {
+  const { VIETQR_STALL_SECRET: _unused, ...env } = process.env;
+  return run(args, env);
 }
 
 const SPEC_613 =
@@ -97,6 +107,31 @@ describe('vietqr CLI (child process)', () => {
       expect(readFileSync(out, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       const bad = await vietqr('svg', 'not-a-payload');
       expect(bad.code).toBe(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'standee writes an A6 SVG, with the check code computed from VIETQR_STALL_SECRET',
+    async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'vietqr-')), 'stall.svg');
+      const args = [
+        'standee',
+        '--market',
+        'Chợ phiên Đồng Văn',
+        '--stall',
+        '12',
+        '--stall-code',
+        'HG-DV-012',
+      ];
+      const rest = ['--vendor', 'Bà Hoà', '--bin', 'VCB', '--account', '0011001235678', '-o', out];
+      const r = await vietqr(...args, ...rest);
+      expect(r.code).toBe(2);
+      const ok = await run([...args, ...rest], { ...process.env, VIETQR_STALL_SECRET: 's3cret' });
+      expect(ok.code).toBe(0);
+      const svg = readFileSync(out, 'utf8');
+      expect(svg).toContain('Chợ phiên Đồng Văn');
+      expect(svg).toContain(stallCheckCode('s3cret', 'HG-DV-012', '0011001235678'));
     },
     TIMEOUT,
   );
