@@ -75,4 +75,5 @@ export const marketplaceRoutes = [
     auth: ['farmer'],
     data: 'read',
   },
+  { method: 'GET', path: '/search', handler: 'marketplace/search', auth: 'public', data: 'read' },
 ] as const satisfies readonly RouteDefinition[];

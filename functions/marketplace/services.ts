@@ -1,4 +1,10 @@
-import { listingRepository, orderRepository, payoutAccountRepository, productRepository } from '@chophien/db';
+import {
+  cachedSearchSource,
+  listingRepository,
+  orderRepository,
+  payoutAccountRepository,
+  productRepository,
+} from '@chophien/db';
 import { z } from 'zod';
 import { services } from '../shared/services.ts';
 
@@ -10,6 +16,8 @@ const marketplaceEnv = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(30),
+  /** How stale the in-memory search index may get before one catalog read rebuilds it. */
+  SEARCH_INDEX_MAX_AGE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
 });
 
 type MarketplaceServices = ReturnType<typeof build>;
@@ -22,6 +30,7 @@ function build() {
     db,
     orders: orderRepository(db),
     listings: listingRepository(db),
+    search: cachedSearchSource(db, { maxAgeMs: config.SEARCH_INDEX_MAX_AGE_MS }),
     users,
     payouts: payoutAccountRepository(db),
     products: productRepository(db),

@@ -10,3 +10,4 @@ export * from './payment-received.ts';
 export * from './payout-account.ts';
 export * from './payout-use-cases.ts';
 export * from './ports.ts';
+export * from './search.ts';

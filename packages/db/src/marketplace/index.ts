@@ -3,4 +3,5 @@
 export * from './listing-repository.ts';
 export * from './order-repository.ts';
 export * from './payout-account-repository.ts';
+export * from './search-source.ts';
 export * from './transact.ts';
