@@ -34,6 +34,13 @@ const farmSeeds: Array<[n: number, seed: FarmSeed]> = [
           validUntil: '2027-08-31',
           issuedOn: '2024-09-01',
         },
+        // Lapsed and not renewed: shown on the tea's trace page as expired.
+        {
+          scheme: 'globalgap',
+          number: 'GGN-4063061870011',
+          issuer: 'Control Union Vietnam',
+          validUntil: '2026-05-31',
+        },
         {
           scheme: 'ocop',
           number: 'OCOP-TN-2024-118',

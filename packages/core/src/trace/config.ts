@@ -22,7 +22,16 @@ const traceEnvSchema = z
       });
       return z.NEVER;
     }
-    const siteUrl = env.SITE_URL ?? env.API_URL ?? 'http://127.0.0.1:4321';
+    const siteUrl = env.SITE_URL ?? (local ? (env.API_URL ?? 'http://127.0.0.1:4321') : undefined);
+    if (!siteUrl) {
+      // A wrong origin would be printed on labels and sent in redirects: refuse to guess outside local mode.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SITE_URL'],
+        message: 'SITE_URL is required outside local mode',
+      });
+      return z.NEVER;
+    }
     return {
       signingSecret: secret,
       resolverUrl: env.TRACE_RESOLVER_URL ?? env.API_URL ?? siteUrl,

@@ -230,9 +230,10 @@ describe('configuration', () => {
     expect(readTraceConfig({ CHOPHIEN_MODE: 'local' }).signingSecret.length).toBeGreaterThanOrEqual(32);
     expect(() => readTraceConfig({})).toThrow(/TRACE_SIGNING_SECRET/);
     expect(() => readTraceConfig({ TRACE_SIGNING_SECRET: 'short' })).toThrow();
-    expect(
-      readTraceConfig({ TRACE_SIGNING_SECRET: 's'.repeat(32), API_URL: 'https://api.example.vn' })
-        .resolverUrl,
-    ).toBe('https://api.example.vn');
+    const aws = { TRACE_SIGNING_SECRET: 's'.repeat(32), API_URL: 'https://api.example.vn' };
+    expect(() => readTraceConfig(aws)).toThrow(/SITE_URL/);
+    expect(readTraceConfig({ ...aws, SITE_URL: 'https://chophien.vn' }).resolverUrl).toBe(
+      'https://api.example.vn',
+    );
   });
 });
