@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, type Db } from '@chophien/db';
+import type { Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pay } from '../../../infra/local/src/bank/simulator.ts';
+import { readLocalConfig } from '../../../infra/local/src/config.ts';
+import { freePort } from '../../../infra/local/src/ports.ts';
+import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'chophien-till-'));
+let stack: LocalStack;
+let browser: Browser;
+let db: Db;
+
+beforeAll(async () => {
+  const config = {
+    ...readLocalConfig({}),
+    apiPort: await freePort(),
+    sitePort: await freePort(),
+    dynamoDbPort: await freePort(),
+    dataDir,
+    tableName: 'till_e2e',
+  };
+  stack = await startLocalStack(config, { inMemory: true });
+  db = createDb();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  db?.raw.destroy();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('live till (real browser, real stack)', () => {
+  it('shows a verified payment and reads it aloud in Vietnamese', async () => {
+    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000011' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    await context.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { __spoken: string[] }).__spoken = spoken;
+      window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push(`${utterance.lang}|${utterance.text}`);
+      };
+    });
+    const page = await context.newPage();
+    const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
+    await page.goto(`${stack.siteUrl}/quay-thu`);
+    expect(await page.locator('h1').textContent()).toBe('Quầy thu trực tiếp');
+    expect((await feedOpened).status()).toBe(200);
+
+    const result = await pay(
+      { to: 'TD-A01', amountVnd: 50_000 },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+    );
+    expect(result.deliveries[0]?.status).toBe(200);
+
+    await page.locator('#till-feed li', { hasText: '50.000' }).waitFor();
+    await page.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.length > 0);
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+    expect(spoken).toEqual(['vi-VN|Đã nhận năm mươi nghìn đồng']);
+    expect(await page.locator('#till-total').textContent()).toMatch(/50\.000/);
+
+    // A duplicate delivery of the same transaction adds nothing and says nothing.
+    await pay(
+      { to: 'TD-A01', amountVnd: 50_000, transactionId: result.transactionId },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+    );
+    const second = await pay(
+      { to: 'TD-A01', amountVnd: 21_000 },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+    );
+    expect(second.deliveries[0]?.status).toBe(200);
+    await page.locator('#till-feed li', { hasText: '21.000' }).waitFor();
+    expect(await page.locator('#till-feed li').count()).toBe(2);
+    expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([
+      'vi-VN|Đã nhận năm mươi nghìn đồng',
+      'vi-VN|Đã nhận hai mươi mốt nghìn đồng',
+    ]);
+    await context.close();
+  });
+
+  it('without a vendor sign-in the till asks for one and opens no feed', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${stack.siteUrl}/en/quay-thu`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h2').textContent()).toBe('Vendor sign-in');
+    expect(await page.locator('#till-feed').count()).toBe(0);
+    await page.close();
+  });
+});
