@@ -45,8 +45,9 @@ export function stallPayload(input: Pick<StandeeInput, 'bin' | 'accountNumber' |
 }
 
 /**
- * Centred text. Without font metrics the width is estimated (0.56 em per character); when the
- * estimate overflows, `textLength` squeezes the line instead of letting it run off the card.
+ * Centred text. Without font metrics the width is estimated (0.56 em per character). A line that
+ * would overflow is first set smaller (down to 70 %), then squeezed with `textLength`, so long
+ * market or vendor names stay on the card and readable.
  */
 function text(
   content: string,
@@ -55,11 +56,15 @@ function text(
   options: { weight?: number; font?: string; fill?: string } = {},
 ): string {
   const maxWidth = WIDTH - 12;
-  const estimated = content.length * size * 0.56;
-  const fit = estimated > maxWidth ? ` textLength="${maxWidth}" lengthAdjust="spacingAndGlyphs"` : '';
+  const perEm = [...content].length * 0.56;
+  const fitted = Math.max(size * 0.7, Math.min(size, maxWidth / perEm));
+  const fontSize = Math.round(fitted * 100) / 100;
+  const squeeze =
+    perEm * fontSize > maxWidth ? ` textLength="${maxWidth}" lengthAdjust="spacingAndGlyphs"` : '';
   return (
     `<text x="${WIDTH / 2}" y="${y}" text-anchor="middle" font-family="${escapeXml(options.font ?? FONT)}" ` +
-    `font-size="${size}" font-weight="${options.weight ?? 400}" fill="${options.fill ?? '#1a1a1a'}"${fit}>${escapeXml(content)}</text>`
+    `font-size="${fontSize}" font-weight="${options.weight ?? 400}" fill="${options.fill ?? '#1a1a1a'}"${squeeze}>` +
+    `${escapeXml(content)}</text>`
   );
 }
 
