@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { serialToken, traceConfig } from '@chophien/core';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../../infra/local/src/config.ts';
 import { freePort } from '../../../infra/local/src/ports.ts';
@@ -107,5 +109,30 @@ describe('trace page (storefront, no JavaScript)', () => {
     const forged = await page(`/01/${seedTeaGtin}/10/${tea.lotCode}/21/${serial}?t=${token.slice(0, 15)}x`);
     expect(forged.html).toContain('không phải mã thật');
     expect(forged.html).not.toContain('Mã thật —');
+  });
+
+  it('has no WCAG 2.1 AA violations (axe) on a small phone', async () => {
+    const serial = seedTeaSerials[1]!;
+    const token = serialToken(traceConfig().signingSecret, { gtin: seedTeaGtin, lot: tea.lotCode, serial });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      // The page ships no script; axe itself needs one injected, so JS stays on and the CSP is bypassed for the audit only.
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      const tab = await context.newPage();
+      for (const path of [
+        `/truy-xuat/01/${seedTeaGtin}/10/${tea.lotCode}/21/${serial}?t=${token}`,
+        `/truy-xuat/l/${lychee.lotCode}`,
+        `/truy-xuat/01/${seedTeaGtin}/10/KHONG-CO`,
+      ]) {
+        await tab.goto(`${stack.siteUrl}${path}`);
+        const axe = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        expect(
+          axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          path,
+        ).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
