@@ -35,7 +35,8 @@ export function labelElementString(uri: string, lot: Pick<Lot, 'lotCode'>): stri
 function label(item: LabelItem, lot: Lot, farm: Farm, x: number, y: number, w: number, h: number): string {
   const matrix = qrMatrix(item.uri);
   const modules = matrix.size + 2 * QUIET;
-  const qr = Math.min(h - 2, w * 0.5);
+  // The QR leaves a strip at the bottom for the element string, which runs the label's full width.
+  const qr = Math.min(h - 5, w * 0.5);
   const textX = x + qr + 1.5;
   const textWidth = w - qr - 2.5;
   // Sized so the longest fixed line ("Vùng trồng: VN-XXOR-NNNN", 24 characters) fits the text column.
@@ -49,7 +50,8 @@ function label(item: LabelItem, lot: Lot, farm: Farm, x: number, y: number, w: n
     ...(item.serial ? [{ text: `Số sê-ri: ${item.serial}` }] : []),
   ];
   const hri = labelElementString(item.uri, lot);
-  const hriFont = Math.min(font * 0.8, (textWidth / hri.length) * 1.9);
+  // Monospace glyphs advance 0.6 em: size the string to fit the label width (minus 1 mm margins).
+  const hriFont = Math.min(2, (w - 2) / (hri.length * 0.6));
   const text = lines
     .map(
       (line, i) =>
@@ -59,10 +61,10 @@ function label(item: LabelItem, lot: Lot, farm: Farm, x: number, y: number, w: n
   return (
     `<g>` +
     `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#fff" stroke="#bbb" stroke-width="0.2" stroke-dasharray="1 1"/>` +
-    `<svg x="${x + 1}" y="${y + (h - qr) / 2}" width="${qr}" height="${qr}" viewBox="0 0 ${modules} ${modules}" shape-rendering="crispEdges">` +
+    `<svg x="${x + 1}" y="${y + 1}" width="${qr}" height="${qr}" viewBox="0 0 ${modules} ${modules}" shape-rendering="crispEdges">` +
     `<rect width="${modules}" height="${modules}" fill="#fff"/><path d="${modulePath(matrix, QUIET)}" fill="#000"/></svg>` +
     text +
-    `<text x="${textX.toFixed(2)}" y="${(y + h - 1.5).toFixed(2)}" font-size="${hriFont.toFixed(2)}" font-family="monospace">${xml(hri)}</text>` +
+    `<text x="${x + 1}" y="${(y + h - 1.3).toFixed(2)}" font-size="${hriFont.toFixed(2)}" font-family="monospace">${xml(hri)}</text>` +
     `</g>`
   );
 }
