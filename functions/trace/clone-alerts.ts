@@ -1,7 +1,8 @@
+import { listMyCloneAlerts } from '@chophien/core';
 import { createHandler } from '@chophien/http';
 import { route } from '../routes.ts';
 import { traceServices } from './services.ts';
 
 export const handler = createHandler(route('GET /trace/alerts'), {
-  handle: async ({ actor }) => ({ alerts: await traceServices().trace.listCloneAlerts(actor.userId, 50) }),
+  handle: async ({ actor }) => ({ alerts: await listMyCloneAlerts(traceServices(), actor) }),
 });

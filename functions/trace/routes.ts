@@ -10,6 +10,20 @@ export const traceRoutes = [
     data: 'readwrite',
   },
   {
+    method: 'GET',
+    path: '/trace/farms',
+    handler: 'trace/list-farms',
+    auth: ['farmer'],
+    data: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/trace/farms/{farmId}/lots',
+    handler: 'trace/list-lots',
+    auth: ['farmer', 'commune_officer'],
+    data: 'read',
+  },
+  {
     method: 'POST',
     path: '/trace/farms/{farmId}/lots',
     handler: 'trace/create-lot',

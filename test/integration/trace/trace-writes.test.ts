@@ -346,3 +346,26 @@ describe('serials and labels', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("listing a household's farms and lots", () => {
+  it('a farmer sees their own farms; the owner and the commune officer see the farm lots, newest first', async () => {
+    const farms = await api.request('GET', '/trace/farms', { token: tokens.owner });
+    expect(farms.status).toBe(200);
+    expect(farms.json.farms.map((f: { id: string }) => f.id)).toContain(teaFarm);
+    expect(farms.json.farms.every((f: { ownerId: string }) => f.ownerId === farmers[0]!.id)).toBe(true);
+    for (const who of ['owner', 'officer']) {
+      const lots = await api.request('GET', `/trace/farms/${teaFarm}/lots`, { token: tokens[who] });
+      expect(lots.status, who).toBe(200);
+      const created = lots.json.lots.map((l: { createdAt: string }) => l.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+    }
+  });
+
+  it.each(['otherFarmer', 'buyer', 'vendor', 'manager', 'admin'])(
+    "%s cannot list the farm's lots",
+    async (who) => {
+      const res = await api.request('GET', `/trace/farms/${teaFarm}/lots`, { token: tokens[who] });
+      expect(res.status).toBe(403);
+    },
+  );
+});

@@ -55,3 +55,20 @@ export async function getFarmOrThrow(deps: Pick<TraceDeps, 'trace'>, farmId: str
   if (!farm) throw farmNotFound();
   return farm;
 }
+
+export const LIST_LIMIT = 100;
+
+/** The signed-in farmer's own farms. */
+export const listMyFarms = (deps: Pick<TraceDeps, 'trace'>, actor: Actor): Promise<Farm[]> =>
+  deps.trace.listFarmsByOwner(actor.userId, LIST_LIMIT);
+
+/** A farm's lots, newest first, for its owner or its commune officer. */
+export async function listFarmLots(deps: Pick<TraceDeps, 'trace' | 'users'>, actor: Actor, farmId: string) {
+  const farm = await getFarmOrThrow(deps, farmId);
+  await farmWriter(deps, actor, farm);
+  return deps.trace.listLotsByFarm(farmId, LIST_LIMIT);
+}
+
+/** Clone warnings raised on the signed-in producer's serials, newest first. */
+export const listMyCloneAlerts = (deps: Pick<TraceDeps, 'trace'>, actor: Actor) =>
+  deps.trace.listCloneAlerts(actor.userId, LIST_LIMIT);

@@ -38,6 +38,9 @@ export interface CloneAlert {
 export interface TraceRepository {
   createFarm(farm: Farm): Promise<void>;
   getFarm(id: string): Promise<Farm | undefined>;
+  listFarmsByOwner(ownerId: string, limit: number): Promise<Farm[]>;
+  /** Newest first. */
+  listLotsByFarm(farmId: string, limit: number): Promise<Lot[]>;
   /** Conditional on the (GTIN or platform, lot code) pair being free; false when it is taken. */
   createLot(lot: Lot): Promise<boolean>;
   getLot(id: string): Promise<Lot | undefined>;

@@ -25,6 +25,8 @@ import { withoutKeys } from '../keys/foundation.ts';
 import {
   cloneAlertKey,
   cloneAlertsPartition,
+  farmsByOwner,
+  lotsByFarm,
   TRACE_EVENT_PREFIX,
   TRACE_SERIAL_PREFIX,
   traceEventKey,
@@ -79,6 +81,31 @@ export function traceRepository(db: Db): TraceRepository {
     async getFarm(id) {
       const item = await get(traceFarmKey(id));
       return item ? farmSchema.parse(strip(item)) : undefined;
+    },
+
+    async listFarmsByOwner(ownerId, limit) {
+      const { index, pk, skPrefix } = farmsByOwner(ownerId);
+      const items = await query({
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        Limit: limit,
+      });
+      return items.map((item) => farmSchema.parse(strip(item)));
+    },
+
+    async listLotsByFarm(farmId, limit) {
+      const { index, pk, skPrefix } = lotsByFarm(farmId);
+      const items = await query({
+        IndexName: index.indexName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
+      return items.map((item) => lotSchema.parse(strip(item)));
     },
 
     async createLot(lot: Lot) {
