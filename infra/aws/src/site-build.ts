@@ -6,9 +6,9 @@
  * hashed assets under client/_astro; sst.buildMeta.json names both.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { hashPaths, packageSources } from './hash.ts';
 
 export interface SiteBuild {
   /** Absolute path of the server handler module (exports `handler`). */
@@ -19,6 +19,8 @@ export interface SiteBuild {
   readonly assetsDir: string;
   /** Top-level names in clientDir (files and folders) served from S3 instead of SSR. */
   readonly staticEntries: readonly string[];
+  /** Content hash of the sources this build came from. */
+  readonly sourceHash: string;
 }
 
 interface BuildMeta {
@@ -27,34 +29,13 @@ interface BuildMeta {
   readonly clientBuildVersionedSubDir: string;
 }
 
-const IGNORED = new Set(['node_modules', 'dist', '.astro', 'test-results']);
-
-function hashTree(root: string, hash: ReturnType<typeof createHash>, base: string): void {
-  if (!existsSync(root)) return;
-  for (const name of readdirSync(root).sort()) {
-    if (IGNORED.has(name)) continue;
-    const path = join(root, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) hashTree(path, hash, base);
-    else {
-      hash.update(relative(base, path));
-      hash.update(readFileSync(path).toString('base64'));
-    }
-  }
-}
-
 /** Hash of everything the storefront build reads from the checkout. */
 export function siteSourceHash(repoRoot: string): string {
-  const hash = createHash('sha256');
-  hash.update('astro-sst build v1');
-  hashTree(join(repoRoot, 'site'), hash, repoRoot);
-  const packages = join(repoRoot, 'packages');
-  for (const name of existsSync(packages) ? readdirSync(packages).sort() : []) {
-    hashTree(join(packages, name, 'src'), hash, repoRoot);
-    const pkg = join(packages, name, 'package.json');
-    if (existsSync(pkg)) hash.update(readFileSync(pkg, 'utf8'));
-  }
-  return hash.digest('hex');
+  return hashPaths(
+    repoRoot,
+    ['site', ...packageSources(repoRoot), 'package-lock.json'],
+    ['astro-sst build v1'],
+  );
 }
 
 export function siteOutDir(repoRoot: string): string {
@@ -99,5 +80,6 @@ export function ensureSiteBuild(repoRoot: string, log: (line: string) => void = 
     clientDir,
     assetsDir: meta.clientBuildVersionedSubDir,
     staticEntries: existsSync(clientDir) ? readdirSync(clientDir).sort() : [],
+    sourceHash,
   };
 }

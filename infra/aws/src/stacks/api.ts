@@ -24,7 +24,7 @@ import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
+import { handlerBundling, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
 import type { Identity } from './identity.ts';
 
 export type DataAccess = RouteDefinition['data'];
@@ -150,8 +150,9 @@ export class Api extends Construct {
         description: `chophien ${handler}: logs + table ${data}`,
       });
       logGroup.grantWrite(role);
+      const entry = join(props.repoRoot, 'functions', `${handler}.ts`);
       const fn = new NodejsFunction(fnScope, 'Function', {
-        entry: join(props.repoRoot, 'functions', `${handler}.ts`),
+        entry,
         handler: 'handler',
         projectRoot: props.repoRoot,
         depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
@@ -163,7 +164,7 @@ export class Api extends Construct {
         logGroup,
         loggingFormat: LoggingFormat.JSON,
         environment,
-        bundling: lambdaBundling,
+        bundling: handlerBundling(props.repoRoot, entry),
         description: `chophien ${handler}`,
       });
       if (data === 'read') props.table.grantReadData(fn);

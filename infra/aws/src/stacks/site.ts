@@ -3,12 +3,16 @@
  * control), server-rendered pages on a Lambda function URL (CloudFront OAC for Lambda, IAM auth),
  * one CloudFront distribution in front of both. The build comes from src/site-build.ts.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   type BehaviorOptions,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Distribution,
   HttpVersion,
   OriginRequestPolicy,
@@ -17,6 +21,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, LoggingFormat } from 'aws-cdk-lib/aws-lambda';
@@ -103,10 +108,23 @@ export class Site extends Construct {
         externalModules: ['sharp'],
         // astro's server chunks keep bare `import 'es-module-lexer'` lines esbuild drops (harmless).
         logLevel: LogLevel.ERROR,
+        // The server bundle is a function of the storefront build (itself keyed by its sources).
+        assetHash: createHash('sha256')
+          .update(JSON.stringify(lambdaBundling))
+          .update(build.sourceHash)
+          .digest('hex'),
       },
       description: 'chophien storefront server (Astro SSR, astro-sst)',
     });
     props.table.grantReadData(this.server);
+    new Alarm(this, 'ServerErrorsAlarm', {
+      alarmDescription: 'chophien storefront server: function errors',
+      metric: this.server.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     const serverUrl = this.server.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
 
     const staticOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
@@ -126,6 +144,20 @@ export class Site extends Construct {
       additionalBehaviors[entry.includes('.') ? entry : `${entry}/*`] = staticBehavior;
     }
 
+    // Pages decide their own caching (Cache-Control from the server; default TTL 0 = not cached).
+    // Unlike CACHING_DISABLED, this lets CloudFront gzip/brotli the HTML (the server does not).
+    const ssrCachePolicy = new CachePolicy(this, 'SsrCachePolicy', {
+      comment: 'chophien SSR: origin Cache-Control decides; compressed; query string in key',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'chophien storefront',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -136,7 +168,7 @@ export class Site extends Construct {
         // Lambda OAC signs requests; POST/PUT bodies would need a client-side SHA-256, so the
         // storefront is read-only here and mutations go to the HTTP API.
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-        cachePolicy: CachePolicy.CACHING_DISABLED,
+        cachePolicy: ssrCachePolicy,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
@@ -153,7 +185,8 @@ export class Site extends Construct {
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
-      prune: true,
+      // Keep superseded hashed assets: pages rendered just before a deploy still reference them.
+      prune: false,
       memoryLimit: 512,
     });
 
