@@ -18,6 +18,14 @@ async function adapter() {
   return node({ mode: 'middleware' });
 }
 
+function allowedDomains() {
+  const hosts = new Set(['localhost', '127.0.0.1']);
+  for (const url of [process.env.SITE_URL, process.env.SITE_DOMAIN && `https://${process.env.SITE_DOMAIN}`]) {
+    if (url) hosts.add(new URL(url).hostname);
+  }
+  return [...hosts].map((hostname) => ({ hostname }));
+}
+
 export default defineConfig({
   // Build-time default for canonical URLs; pages prefer SITE_URL from the runtime env (src/lib/site-url.ts).
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -30,7 +38,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // No server-side image processing (and no sharp in the server bundle); product photos are served as-is.
   image: { service: passthroughImageService() },
-  security: { checkOrigin: true },
+  // Form posts are checked against the request's origin; Astro trusts the Host header only for these
+  // domains (otherwise it assumes "localhost" and refuses every same-site POST from 127.0.0.1 or the CDN).
+  security: { checkOrigin: true, allowedDomains: allowedDomains() },
   vite: {
     // Workspace packages ship TypeScript source; vite compiles them into the server bundle.
     // zod is bundled too: the packages need zod 4 (their own node_modules), while the copy that
