@@ -68,7 +68,7 @@ async function till(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (since && !Number.isNaN(Date.parse(since))) cursor = new Date(since).toISOString();
   let closed = false;
   let lastWrite = Date.now();
-  req.on('close', () => {
+  res.on('close', () => {
     closed = true;
   });
   while (!closed) {
