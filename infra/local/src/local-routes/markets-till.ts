@@ -1,7 +1,7 @@
 /**
  * The vendor's live till, locally: a Server-Sent Events stream of verified payments credited to the
  * vendor's stalls. It follows the same ledger feed (GSI3 `VENDOR#…#TILL`) that, on AWS, DynamoDB
- * Streams push to the API Gateway WebSocket connections (docs/decisions/0701-markets-live-till.md).
+ * Streams push to the API Gateway WebSocket connections (docs/decisions/0702-markets-live-till.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type LedgerEntry, spokenPayment } from '@chophien/core';
