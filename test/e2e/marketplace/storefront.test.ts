@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLocalConfig } from '../../../infra/local/src/config.ts';
+import { freePort } from '../../../infra/local/src/ports.ts';
+import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
+import { launchChromium } from '../../support/browser.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'chophien-market-e2e-'));
+let stack: LocalStack;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  const config = {
+    ...readLocalConfig({}),
+    apiPort: await freePort(),
+    sitePort: await freePort(),
+    dynamoDbPort: await freePort(),
+    dataDir,
+    tableName: 'marketplace_e2e',
+  };
+  stack = await startLocalStack(config, { inMemory: true, withSite: true });
+  site = stack.siteUrl as string;
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** axe needs to run its script in the page, so the check opens the same URL (same cookies) with scripting on. */
+async function expectAccessible(page: Page) {
+  const context = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    const checked = await context.newPage();
+    await checked.goto(page.url());
+    const { violations } = await new AxeBuilder({ page: checked }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** Form posts answer 303 and the browser follows; by then the load has happened, so check where we are. */
+async function expectAt(page: Page, path: RegExp) {
+  await page.waitForLoadState();
+  expect(new URL(page.url()).pathname).toMatch(path);
+}
+
+const TEA = '/san-pham/che-thai-nguyen-bup-tan-cuong';
+
+describe('storefront: product → cart → checkout → order status, without JavaScript (connected, Chromium)', () => {
+  it('the product page shows packs from one pool, VND prices as schema.org Product JSON-LD, and passes axe', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    const response = await page.goto(`${site}${TEA}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Chè Thái Nguyên búp Tân Cương');
+    await expect(page.title()).resolves.toMatch(/Chè Thái Nguyên búp Tân Cương – 45\.000/);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(ld['@type']).toBe('Product');
+    expect(
+      ld.offers.map((o: { price: number; priceCurrency: string }) => [o.price, o.priceCurrency]),
+    ).toEqual([
+      [45_000, 'VND'],
+      [210_000, 'VND'],
+      [400_000, 'VND'],
+    ]);
+    await expect(page.getByText('còn 500').count()).resolves.toBe(1); // 50 kg pool / 100 g packs
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('speaks English under /en', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}/en${TEA}`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tan Cuong Thai Nguyen bud tea');
+    await expect(page.getByRole('button', { name: 'Add to cart' }).count()).resolves.toBe(3);
+    await context.close();
+  });
+
+  it('a buyer adds two packs, signs in, checks out and sees the order with its VietQR — all without JavaScript', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    // Workaround, reported to the site owner: with `security.checkOrigin` and no `allowedDomains`,
+    // Astro 5 ignores the Host header and takes the request origin to be "http://localhost", so every
+    // same-site form POST is refused (403) in local mode. Until the config lists the local hosts, the
+    // browser's Origin is rewritten to what Astro expects.
+    await context.route('**/*', (route) =>
+      route.continue({ headers: { ...route.request().headers(), origin: 'http://localhost' } }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${site}${TEA}`);
+    await page.getByLabel('Số lượng').first().fill('2');
+    await page.getByRole('button', { name: 'Thêm vào giỏ' }).first().click();
+    await expectAt(page, /\/gio-hang$/);
+    await expect(page.locator('.total').textContent()).resolves.toMatch(/90\.000/);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Thanh toán' }).click();
+    await expectAt(page, /\/thanh-toan$/);
+    const token = (
+      (await await fetch(`${stack.apiUrl}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '+84987000001' }),
+      }).then((r) => r.json())) as { token: string }
+    ).token;
+    await page.getByLabel('Mã đăng nhập').fill(token);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expectAt(page, /\/thanh-toan$/);
+    await expectAccessible(page);
+
+    // A wrong phone number is refused with a message beside the field.
+    await page.getByLabel('Số điện thoại').fill('12');
+    await page.getByRole('button', { name: 'Đặt hàng' }).click();
+    await expect(page.locator('#phone-err').textContent()).resolves.toMatch(/không hợp lệ/);
+
+    await page.getByLabel('Số điện thoại').fill('0987000001');
+    await page.getByRole('button', { name: 'Đặt hàng' }).click();
+    await expectAt(page, /\/don-hang\/[0-9A-Z]+$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/Đơn hàng CP[2-9A-HJKMNP-Z]{6}/);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Chờ thanh toán');
+    await expect(page.locator('.qr svg').count()).resolves.toBe(1);
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('•••••••••3001');
+    expect(body).not.toContain('3904205123001');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
