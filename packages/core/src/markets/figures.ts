@@ -1,0 +1,127 @@
+/**
+ * A manager's view of one market day, and the open-data rows derived from the same figures
+ * (aggregates only: no names, phones, account numbers or memos).
+ */
+import type { LedgerEntry, Market, Stall } from './model.ts';
+import { vietnamHour } from './time.ts';
+
+export interface MarketDayFigures {
+  readonly marketId: string;
+  readonly day: string;
+  readonly stalls: number;
+  readonly stallsWithActiveQr: number;
+  /** 0–1, rounded to 3 decimals. */
+  readonly activeQrShare: number;
+  readonly cashlessCount: number;
+  readonly cashlessValueVnd: number;
+  readonly activeVendors: number;
+  /** Hours (Asia/Ho_Chi_Minh) by payment count, busiest first, at most 3. */
+  readonly busiestHours: ReadonlyArray<{ hour: number; count: number; valueVnd: number }>;
+}
+
+export function marketDayFigures(input: {
+  market: Market;
+  day: string;
+  stalls: readonly Stall[];
+  activeAccountIds: ReadonlySet<string>;
+  ledger: readonly LedgerEntry[];
+}): MarketDayFigures {
+  const withQr = input.stalls.filter(
+    (stall) => stall.accountId && input.activeAccountIds.has(stall.accountId),
+  ).length;
+  const hours = new Map<number, { hour: number; count: number; valueVnd: number }>();
+  for (const entry of input.ledger) {
+    const hour = vietnamHour(entry.receivedAt);
+    const bucket = hours.get(hour) ?? { hour, count: 0, valueVnd: 0 };
+    bucket.count += 1;
+    bucket.valueVnd += entry.amountVnd;
+    hours.set(hour, bucket);
+  }
+  return {
+    marketId: input.market.id,
+    day: input.day,
+    stalls: input.stalls.length,
+    stallsWithActiveQr: withQr,
+    activeQrShare: input.stalls.length === 0 ? 0 : Math.round((withQr / input.stalls.length) * 1000) / 1000,
+    cashlessCount: input.ledger.length,
+    cashlessValueVnd: input.ledger.reduce((sum, entry) => sum + entry.amountVnd, 0),
+    activeVendors: new Set(input.ledger.map((entry) => entry.vendorId)).size,
+    busiestHours: [...hours.values()].sort((a, b) => b.count - a.count || a.hour - b.hour).slice(0, 3),
+  };
+}
+
+/** RFC 4180 field quoting; also defuses spreadsheet formulas (a leading = + - @). */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const toCsv = (
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string => `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+
+/** The manager's export of one market day: one line per credited payment, no memo (it may hold names). */
+export function ledgerCsv(entries: readonly LedgerEntry[], stalls: readonly Stall[]): string {
+  const codes = new Map(stalls.map((stall) => [stall.id, stall.code]));
+  return toCsv(
+    ['received_at', 'stall', 'amount_vnd', 'matched_by', 'sale_code', 'provider', 'transaction_id'],
+    [...entries]
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .map((entry) => [
+        entry.receivedAt,
+        codes.get(entry.stallId) ?? entry.stallId,
+        entry.amountVnd,
+        entry.via,
+        entry.saleCode ?? '',
+        entry.provider,
+        entry.providerTransactionId,
+      ]),
+  );
+}
+
+export const OPEN_DATA_LICENCE = {
+  name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  attribution: 'Chợ Phiên – số liệu chợ 4.0',
+} as const;
+
+export interface OpenDataRow {
+  readonly market_code: string;
+  readonly market_name: string;
+  readonly province: string;
+  readonly commune: string;
+  readonly day: string;
+  readonly stalls: number;
+  readonly stalls_with_qr_share: number;
+  readonly cashless_transactions: number;
+  readonly cashless_value_vnd: number;
+  readonly active_vendors: number;
+}
+
+export const openDataRow = (market: Market, figures: MarketDayFigures): OpenDataRow => ({
+  market_code: market.code,
+  market_name: market.name,
+  province: market.province,
+  commune: market.commune,
+  day: figures.day,
+  stalls: figures.stalls,
+  stalls_with_qr_share: figures.activeQrShare,
+  cashless_transactions: figures.cashlessCount,
+  cashless_value_vnd: figures.cashlessValueVnd,
+  active_vendors: figures.activeVendors,
+});
+
+export const OPEN_DATA_COLUMNS = [
+  'market_code',
+  'market_name',
+  'province',
+  'commune',
+  'day',
+  'stalls',
+  'stalls_with_qr_share',
+  'cashless_transactions',
+  'cashless_value_vnd',
+  'active_vendors',
+] as const satisfies ReadonlyArray<keyof OpenDataRow>;
