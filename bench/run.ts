@@ -3,6 +3,7 @@
  * Areas that need the platform get one local stack (DynamoDB Local in memory, API, storefront) on free ports.
  * `npm run bench -- vietqr gs1` runs only the named areas (and merges into the existing results).
  */
+import './env.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,6 @@ import { readLocalConfig, repoRoot } from '../infra/local/src/config.ts';
 import { freePort } from '../infra/local/src/ports.ts';
 import { type LocalStack, startLocalStack } from '../infra/local/src/stack.ts';
 import type { BenchArea, Floor } from './contract.ts';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const benchDir = join(repoRoot, 'bench');
 const resultsPath = join(benchDir, 'results.json');
