@@ -97,4 +97,19 @@ describe('npm start (connected, real processes)', () => {
       new RegExp(`^chophien: Port ${port} is already in use: .*API_PORT=<port>\\.$`, 'm'),
     );
   });
+
+  it('refuses to start without Java with a one-line hint', async () => {
+    const { spawnSync } = await import('node:child_process');
+    // node is started by its absolute path; a PATH without java is what a machine lacking Java looks like.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/src/main.ts'], {
+      cwd: process.cwd(),
+      env: { ...process.env, PATH: '/nonexistent', DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^chophien: Java 17 is needed for DynamoDB Local: install it .*apt-get install -y openjdk-17-jre-headless.*$/m,
+    );
+  });
 });

@@ -42,12 +42,10 @@ const listen = (server: Server, port: number, host: string) =>
 export async function startLocalStack(config: LocalConfig, options: StartOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const withSite = options.withSite ?? true;
+  if (!options.dynamoDbEndpoint) assertJava();
   await assertPortFree(config.apiPort, config.host, 'API_PORT');
   if (withSite) await assertPortFree(config.sitePort, config.host, 'SITE_PORT');
-  if (!options.dynamoDbEndpoint) {
-    assertJava();
-    await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
-  }
+  if (!options.dynamoDbEndpoint) await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
 
   const apiUrl = `http://${config.host}:${config.apiPort}`;
   const siteUrl = withSite ? `http://${config.host}:${config.sitePort}` : undefined;
