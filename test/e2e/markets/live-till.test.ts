@@ -102,6 +102,38 @@ describe('live till (real browser, real stack)', () => {
     await context.close();
   });
 
+  it('the sell screen turns an amount into a dynamic QR whose payment marks the sale paid', async () => {
+    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000012' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      javaScriptEnabled: false,
+    });
+    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    const page = await context.newPage();
+    await page.goto(`${stack.siteUrl}/ban-hang`);
+    const form = page.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
+    await form.locator('input[name="amount"]').fill('120.000');
+    await form.locator('button').click();
+    await page.locator('.sale-code').waitFor();
+    const code = (await page.locator('.sale-code').textContent())!.trim();
+    expect(code).toMatch(/^BH[0-9A-Z]{6}$/);
+    expect(await page.locator('.sale-qr svg').count()).toBe(1);
+
+    const paid = await pay(
+      { to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+    );
+    expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
+    await page.goto(`${stack.siteUrl}/ban-hang`);
+    expect(await page.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    await context.close();
+  });
+
   it('without a vendor sign-in the till asks for one and opens no feed', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${stack.siteUrl}/en/quay-thu`);
