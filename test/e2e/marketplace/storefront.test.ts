@@ -142,4 +142,67 @@ describe('storefront: product → cart → checkout → order status, without Ja
     await expectAccessible(page);
     await context.close();
   });
+
+  it('search works without diacritics and without JavaScript, and passes axe', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}/tim-kiem`);
+    await page.getByLabel('Tìm nông sản').fill('vai thieu');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expectAt(page, /\/tim-kiem$/);
+    await expect(page.locator('.card h3').first().textContent()).resolves.toBe('Vải thiều Thanh Hà');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('a farmer signs in, marks a paid order ready and sees the day’s sales — without JavaScript', async () => {
+    const { recordOrderPayment } = await import('@chophien/core');
+    const { createDb, orderRepository } = await import('@chophien/db');
+    const db = createDb();
+    const orders = orderRepository(db);
+    const [order] = await orders.listByFarmer('01SEEDFARMER00000000000001', { limit: 1 });
+    expect(order).toBeDefined();
+    if (!order) return;
+    await recordOrderPayment(
+      { orders },
+      {
+        provider: 'sepay',
+        providerTransactionId: `e2e-${order.id}`,
+        amountVnd: order.totalVnd,
+        memo: order.code,
+        receivedAt: new Date().toISOString(),
+        receivingAccount: { bin: '970405', accountNumber: '3904205123001' },
+        orderCode: order.code,
+      },
+    );
+    db.raw.destroy();
+
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    await context.route('**/*', (route) =>
+      route.continue({ headers: { ...route.request().headers(), origin: 'http://localhost' } }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${site}/nong-dan`);
+    const token = (
+      (await await fetch(`${stack.apiUrl}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: '+84912000001' }),
+      }).then((r) => r.json())) as { token: string }
+    ).token;
+    await page.getByLabel('Mã đăng nhập').fill(token);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expectAt(page, /\/nong-dan$/);
+    await expect(page.locator('table tbody tr').count()).resolves.toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: `Sẵn sàng để nhận · ${order.code}` }).click();
+    await expectAt(page, /\/nong-dan$/);
+    await expect(page.locator('.orders li', { hasText: order.code }).textContent()).resolves.toContain(
+      'Sẵn sàng để nhận',
+    );
+    await expectAccessible(page);
+    await context.close();
+  });
 });

@@ -91,3 +91,7 @@ export function unitsByProduct(lines: readonly Pick<OrderLine, 'productId' | 'pa
     totals.set(line.productId, (totals.get(line.productId) ?? 0) + line.packSize * line.quantity);
   return totals;
 }
+
+/** A state named in a form or query string, or undefined. */
+export const pickOrderStatus = (value: string): OrderStatus | undefined =>
+  (orderStatuses as readonly string[]).includes(value) ? (value as OrderStatus) : undefined;

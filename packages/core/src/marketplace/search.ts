@@ -113,6 +113,7 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** Every matching listing, best first (callers page through the result). */
 export function searchDocuments(docs: readonly SearchDocument[], query: SearchQuery): SearchHit[] {
   const phrase = foldForSearch(query.q);
   const tokens = phrase ? phrase.split(' ') : [];
@@ -129,7 +130,7 @@ export function searchDocuments(docs: readonly SearchDocument[], query: SearchQu
     if (score > 0) hits.push({ product: p, score });
   }
   hits.sort((a, b) => b.score - a.score || b.product.createdAt.localeCompare(a.product.createdAt));
-  return hits.slice(0, query.limit);
+  return hits;
 }
 
 /** Where the search reads its candidates: every published listing, folded once. */
@@ -139,5 +140,5 @@ export interface SearchIndexSource {
 
 export async function searchListings(deps: { search: SearchIndexSource }, query: SearchQuery) {
   const hits = searchDocuments(await deps.search.documents(), query);
-  return { query, total: hits.length, results: hits.map((hit) => hit.product) };
+  return { query, total: hits.length, results: hits.slice(0, query.limit).map((hit) => hit.product) };
 }
