@@ -11,7 +11,6 @@ import {
   Mfa,
   UserPool,
   type UserPoolClient,
-  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
@@ -34,11 +33,8 @@ export class Identity extends Construct {
       signInAliases: { phone: true },
       autoVerify: { phone: true },
       standardAttributes: { phoneNumber: { required: true, mutable: true } },
-      userVerification: {
-        smsMessage: 'Chợ phiên: mã xác minh của bạn là {####}',
-        emailStyle: VerificationEmailStyle.CODE,
-      },
-      accountRecovery: AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+      userVerification: { smsMessage: 'Chợ phiên: mã xác minh của bạn là {####}' },
+      accountRecovery: AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { sms: true, otp: true },
       passwordPolicy: {
