@@ -134,6 +134,24 @@ describe('live till (real browser, real stack)', () => {
     await context.close();
   });
 
+  it('the manager console shows the market day without JavaScript', async () => {
+    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000021' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    const page = await context.newPage();
+    await page.goto(`${stack.siteUrl}/quan-ly-cho`);
+    expect(await page.locator('h1').textContent()).toBe('Quản lý chợ – Chợ Túc Duyên');
+    expect(await page.locator('#qr-share').textContent()).toMatch(/100\s?%/);
+    expect(Number(await page.locator('#cashless-count').textContent())).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.stalls li').count()).toBe(3);
+    await context.close();
+  });
+
   it('without a vendor sign-in the till asks for one and opens no feed', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${stack.siteUrl}/en/quay-thu`);

@@ -16,6 +16,22 @@ export async function vendorFromCookie(
   }
 }
 
+/** The signed-in market manager (or admin) from the same cookie. */
+export async function managerFromCookie(
+  cookies: AstroCookies,
+): Promise<{ actor: Actor; token: string } | undefined> {
+  const token = cookies.get(TOKEN_COOKIE)?.value;
+  if (!token) return undefined;
+  try {
+    const actor = await verifyToken(token);
+    return actor.roles.includes('market_manager') || actor.roles.includes('admin')
+      ? { actor, token }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A no-JavaScript sign-in for local use: the vendor pastes the token from `POST /dev/token`. */
 export async function signInFromForm(request: Request, cookies: AstroCookies): Promise<boolean> {
   const form = await request.formData();

@@ -23,6 +23,19 @@ const vi = {
   sellTodaySales: 'Đơn bán hôm nay',
   statusOpen: 'chờ thanh toán',
   statusPaid: 'đã thanh toán',
+  consoleTitle: 'Quản lý chợ',
+  consoleDay: 'Ngày',
+  consoleShow: 'Xem',
+  consoleQrShare: 'Tỷ lệ sạp có QR đang hoạt động',
+  consoleCount: 'Giao dịch không tiền mặt',
+  consoleValue: 'Giá trị',
+  consoleVendors: 'Người bán có giao dịch',
+  consoleHours: 'Giờ đông nhất',
+  consoleStalls: 'Các sạp',
+  consoleNoQr: 'chưa có QR',
+  consoleQr: 'có QR',
+  consoleExport: 'Tải CSV giao dịch trong ngày',
+  consoleManagerOnly: 'Trang này dành cho ban quản lý chợ.',
 };
 
 const en: typeof vi = {
@@ -46,6 +59,19 @@ const en: typeof vi = {
   sellTodaySales: "Today's sales",
   statusOpen: 'awaiting payment',
   statusPaid: 'paid',
+  consoleTitle: 'Market management',
+  consoleDay: 'Day',
+  consoleShow: 'Show',
+  consoleQrShare: 'Stalls with an active QR',
+  consoleCount: 'Cashless transactions',
+  consoleValue: 'Value',
+  consoleVendors: 'Vendors with payments',
+  consoleHours: 'Busiest hours',
+  consoleStalls: 'Stalls',
+  consoleNoQr: 'no QR',
+  consoleQr: 'QR active',
+  consoleExport: "Download the day's transactions (CSV)",
+  consoleManagerOnly: 'This page is for market managers.',
 };
 
 export const marketsText = (lang: Lang) => (lang === 'en' ? en : vi);
