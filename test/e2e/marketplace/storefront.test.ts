@@ -205,4 +205,19 @@ describe('storefront: product → cart → checkout → order status, without Ja
     await expectAccessible(page);
     await context.close();
   });
+
+  it('category and province pages list the right produce and pass axe', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    expect((await page.goto(`${site}/tinh/hai-phong`))?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Đặc sản Hải Phòng');
+    await expect(page.getByRole('link', { name: 'Vải thiều Thanh Hà' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    expect((await page.goto(`${site}/danh-muc/trai-cay`))?.status()).toBe(200);
+    await expect(page.getByRole('link', { name: 'Na dai La Hiên' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Tỏi Kinh Môn' }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    expect((await page.goto(`${site}/danh-muc/xe-may`))?.status()).toBe(404);
+    await context.close();
+  });
 });
