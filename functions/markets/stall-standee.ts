@@ -9,6 +9,7 @@ export const handler = createHandler(route('GET /stalls/{stallId}/standee'), {
   path: z.object({ stallId: z.string().min(1).max(40) }),
   handle: async ({ actor, path }) => {
     const { store, config } = marketsServices();
+    if (!config.stallCodeSecret) throw new Error('STALL_CODE_SECRET is not configured');
     const { stall, market } = await loadStallFor(store, actor, path.stallId);
     const account = stall.accountId ? await store.getAccount(stall.vendorId, stall.accountId) : undefined;
     if (account?.status !== 'active')
