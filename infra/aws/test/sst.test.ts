@@ -87,22 +87,18 @@ beforeAll(async () => {
 
 beforeAll(async () => {
   fake = await startAwsFake();
-  sst = await run(
-    process.execPath,
-    [join(repoRoot, 'node_modules', 'sst', 'cli', 'sst.js'), 'build', '--stage', STAGE, '--to', sstOut],
-    {
-      ...cleanEnv(),
-      AWS_ENDPOINT_URL: fake.url,
-      AWS_ENDPOINT_URL_STS: fake.url,
-      AWS_ENDPOINT_URL_CLOUDFORMATION: fake.url,
-      AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKFAKE',
-      AWS_SECRET_ACCESS_KEY: 'loopback-fake-secret',
-      AWS_REGION: 'ap-southeast-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      SST_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
-  );
+  sst = await run('npx', ['sst', 'build', '--stage', STAGE, '--to', sstOut], {
+    ...cleanEnv(),
+    AWS_ENDPOINT_URL: fake.url,
+    AWS_ENDPOINT_URL_STS: fake.url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: fake.url,
+    AWS_ACCESS_KEY_ID: 'AKIDLOOPBACKFAKE',
+    AWS_SECRET_ACCESS_KEY: 'loopback-fake-secret',
+    AWS_REGION: 'ap-southeast-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    SST_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+  });
 }, 900_000);
 
 afterAll(async () => {
