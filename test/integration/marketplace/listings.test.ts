@@ -245,4 +245,19 @@ describe('listings (connected)', () => {
     });
     expect(await published()).not.toContain(id);
   });
+
+  it('a pre-order listing sells now and its order lines say when delivery starts', async () => {
+    const { id } = (await create(tokens.farmer1, tea)).json;
+    const response = await api.request('POST', '/orders', {
+      token: tokens.buyer,
+      body: {
+        items: [{ productId: id, packId: '500g', quantity: 1 }],
+        fulfilment: 'delivery',
+        contact: { name: 'Trần Minh Anh', phone: '0987000001' },
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(response.json.orders[0].lines[0]).toMatchObject({ deliverFrom: '2027-03-10', packSize: 500 });
+    expect(await stockOf(api.db, id)).toBe(49_500);
+  });
 });

@@ -89,6 +89,7 @@ export async function placeOrders(
       quantity: item.quantity,
       unitPriceVnd: pack.priceVnd,
       lineTotalVnd: pack.priceVnd * item.quantity,
+      ...(product.preorderHarvestDate ? { deliverFrom: product.preorderHarvestDate } : {}),
     };
     linesByFarmer.set(product.farmerId, [...(linesByFarmer.get(product.farmerId) ?? []), line]);
   }

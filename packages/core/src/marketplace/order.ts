@@ -26,6 +26,8 @@ export const orderLineSchema = z.object({
   quantity: z.number().int().positive(),
   unitPriceVnd: z.number().int().positive(),
   lineTotalVnd: z.number().int().positive(),
+  /** Pre-orders: sold now, delivered from the listing's harvest day on. */
+  deliverFrom: z.iso.date().optional(),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
