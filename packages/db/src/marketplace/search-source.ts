@@ -34,7 +34,7 @@ export async function readPublishedListings(db: Db): Promise<Product[]> {
 /**
  * The search index held in memory per container, rebuilt when older than `maxAgeMs`: at the scale
  * of a province (thousands of listings) one catalog read serves many searches. A new listing shows
- * up in search within `maxAgeMs` (see docs/decisions/0601-marketplace-search.md).
+ * up in search within `maxAgeMs` (see docs/decisions/0602-marketplace-search.md).
  */
 export function cachedSearchSource(
   db: Db,
