@@ -14,6 +14,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdaMemoryMb } from '../src/lambda-sizing.ts';
 import { findRepoRoot } from '../src/paths.ts';
 import { buildPlatform, type Platform } from '../src/platform.ts';
 import { handlersOf } from '../src/stacks/api.ts';
@@ -84,6 +85,12 @@ describe('api: THE route table', () => {
     expect(ofType(templates.api, 'AWS::Lambda::Function')).toHaveLength(handlers.size);
     for (const handler of handlers.keys()) {
       expect(platform.api.api.functions.get(handler)!.node.scope!.node.id).toBe(handlerId(handler));
+    }
+  });
+
+  it('sizes every API function from src/lambda-sizing.ts', () => {
+    for (const [id, fn] of ofType(templates.api, 'AWS::Lambda::Function')) {
+      expect(fn.Properties['MemorySize'], id).toBe(lambdaMemoryMb);
     }
   });
 

@@ -25,6 +25,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerBundling, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
+import { lambdaMemoryMb } from '../lambda-sizing.ts';
 import type { Identity } from './identity.ts';
 
 export type DataAccess = RouteDefinition['data'];
@@ -158,7 +159,7 @@ export class Api extends Construct {
         depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
         runtime: lambdaRuntime,
         architecture: lambdaArchitecture,
-        memorySize: 1024,
+        memorySize: lambdaMemoryMb,
         timeout: Duration.seconds(10),
         role,
         logGroup,
