@@ -110,5 +110,12 @@ export const marketsRoutes = [
     auth: 'public',
     data: 'read',
   },
+  {
+    method: 'GET',
+    path: '/markets/{marketId}/fees',
+    handler: 'markets/market-fees',
+    auth: ['market_manager', 'admin'],
+    data: 'read',
+  },
   { method: 'GET', path: '/vendor/audit', handler: 'markets/vendor-audit', auth: ['vendor'], data: 'read' },
 ] as const satisfies readonly RouteDefinition[];

@@ -10,7 +10,7 @@ import {
   readSecretsFile,
   writeSecretsFile,
 } from '../../../../functions/markets/channel-secrets.ts';
-import { seedAccounts } from '../seed/markets-data.ts';
+import { seedAccounts, seedFeeAccounts } from '../seed/markets-data.ts';
 
 export const secretsFilePath = (dataDir: string): string => join(dataDir, 'secrets.json');
 
@@ -19,7 +19,7 @@ export function ensureSecretsFile(dataDir: string): string {
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   const content = readSecretsFile(path);
   let changed = !existsSync(path);
-  for (const account of seedAccounts) {
+  for (const account of [...seedAccounts, ...seedFeeAccounts]) {
     if (content.channels[account.channelId]) continue;
     content.channels[account.channelId] = newChannelSecret();
     changed = true;

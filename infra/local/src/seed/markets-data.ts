@@ -115,3 +115,34 @@ export const seedAccounts: AccountSeed[] = [
   channelId: `ch-${entry.provider}-${entry.n}`,
   accountNumber: entry.accountNumber,
 }));
+
+/** Each market board's own account, into which stalls pay their monthly fee (fee code in the memo). */
+export const seedFeeAccounts = [
+  {
+    n: 11,
+    marketN: 1,
+    managerN: 1,
+    provider: 'payos' as const,
+    bin: '970436',
+    accountNumber: '0011000999001',
+    holderName: 'BQL CHO TUC DUYEN',
+  },
+  {
+    n: 12,
+    marketN: 2,
+    managerN: 2,
+    provider: 'sepay' as const,
+    bin: '970418',
+    accountNumber: '21510009990002',
+    holderName: 'BQL CHO MOI HAI DUONG',
+  },
+].map((entry) => ({
+  id: seedId('acct', entry.n),
+  marketId: seedId('market', entry.marketN),
+  ownerId: seedId('manager', entry.managerN),
+  provider: entry.provider,
+  channelId: `ch-${entry.provider}-m${entry.marketN}`,
+  bin: entry.bin,
+  accountNumber: entry.accountNumber,
+  holderName: entry.holderName,
+}));

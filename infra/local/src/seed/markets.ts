@@ -1,7 +1,7 @@
 import type { Channel, PaymentAccount, Stall } from '@chophien/core';
 import { marketsStore } from '@chophien/db';
 import type { SeedSet } from './index.ts';
-import { seedAccounts, seedMarkets } from './markets-data.ts';
+import { seedAccounts, seedFeeAccounts, seedMarkets } from './markets-data.ts';
 import { staff } from './users.ts';
 
 const CREATED = '2026-10-01T01:00:00.000Z';
@@ -69,6 +69,37 @@ export const marketsSeedSets: SeedSet[] = [
         }
       }
       return items;
+    },
+  },
+  {
+    name: 'markets-fees-v1',
+    async apply(db) {
+      const store = marketsStore(db);
+      for (const fee of seedFeeAccounts) {
+        await store.putAccount(
+          {
+            id: fee.id,
+            vendorId: fee.ownerId,
+            bin: fee.bin,
+            accountNumber: fee.accountNumber,
+            holderName: fee.holderName,
+            provider: fee.provider,
+            channelId: fee.channelId,
+            status: 'active',
+            createdAt: CREATED,
+          },
+          {
+            id: fee.channelId,
+            provider: fee.provider,
+            vendorId: fee.ownerId,
+            accountId: fee.id,
+            bin: fee.bin,
+            accountNumber: fee.accountNumber,
+            marketId: fee.marketId,
+          },
+        );
+      }
+      return seedFeeAccounts.length * 2;
     },
   },
 ];

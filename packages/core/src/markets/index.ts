@@ -14,5 +14,6 @@ export * from './reconciliation.ts';
 export * from './review-queue.ts';
 export * from './sales.ts';
 export * from './signatures.ts';
+export * from './stall-fees.ts';
 export * from './time.ts';
 export * from './vendor-views.ts';

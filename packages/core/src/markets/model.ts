@@ -46,6 +46,8 @@ export interface Channel {
   readonly accountId: string;
   readonly bin: string;
   readonly accountNumber: string;
+  /** Set on a market board's own channel: money in is stall fees, not a vendor's takings. */
+  readonly marketId?: string;
 }
 
 export interface Sale {
@@ -108,6 +110,16 @@ export interface AuditEntry {
   readonly at: string;
   /** Masked facts only (never a full account number). */
   readonly details: Readonly<Record<string, string>>;
+}
+
+/** What a stall has paid towards one month's fee (payments add up; partial payments count). */
+export interface StallFee {
+  readonly stallId: string;
+  readonly marketId: string;
+  /** `2026-11` (Vietnamese calendar month). */
+  readonly month: string;
+  readonly paidVnd: number;
+  readonly payments: number;
 }
 
 export interface PendingAccountChange {

@@ -10,6 +10,7 @@ import type {
   ReviewItem,
   Sale,
   Stall,
+  StallFee,
 } from './model.ts';
 
 export interface CreditWrite {
@@ -45,6 +46,12 @@ export interface MarketsStore {
     payment: IncomingPayment,
     review: ReviewItem,
   ): Promise<'recorded' | 'duplicate' | 'contention'>;
+  /** Payment idempotency item + `ADD` on the stall-month fee item, one transaction. */
+  recordFee(
+    payment: IncomingPayment,
+    fee: { stallId: string; marketId: string; month: string },
+  ): Promise<'recorded' | 'duplicate' | 'contention'>;
+  listFeesOfMarketMonth(marketId: string, month: string): Promise<StallFee[]>;
   getReview(id: string): Promise<ReviewItem | undefined>;
   listOpenReviewsOfVendor(vendorId: string): Promise<ReviewItem[]>;
 

@@ -10,6 +10,7 @@ import { type Attribution, attributePayment, defaultMatchers, type Matcher } fro
 import { type BankProvider, type IncomingPayment, readBankNotification } from './bank-notifications.ts';
 import type { Channel, LedgerEntry, ReviewItem } from './model.ts';
 import type { ChannelSecrets, Clock, MarketsStore, SecurityLog } from './ports.ts';
+import { isFeeChannel, matchFee, recentMonths } from './stall-fees.ts';
 
 export interface ReceivePaymentDeps {
   readonly store: MarketsStore;
@@ -31,6 +32,7 @@ export type ReceiveOutcome =
     }
   | { readonly outcome: 'review'; readonly reviewId: string; readonly reason: string }
   | { readonly outcome: 'order'; readonly kind: OrderPaymentOutcome['kind']; readonly orderId?: string }
+  | { readonly outcome: 'fee'; readonly stallId: string; readonly month: string }
   | { readonly outcome: 'duplicate' }
   | { readonly outcome: 'ignored'; readonly reason: string };
 
@@ -79,6 +81,21 @@ export async function creditPayment(
 ): Promise<ReceiveOutcome> {
   const excludedSales = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (isFeeChannel(channel)) {
+      const stalls = await deps.store.listStallsOfMarket(channel.marketId);
+      const fee = matchFee(payment, stalls, recentMonths(deps.clock.now()));
+      if (fee) {
+        const result = await deps.store.recordFee(payment, {
+          stallId: fee.stall.id,
+          marketId: channel.marketId,
+          month: fee.month,
+        });
+        if (result === 'recorded') return { outcome: 'fee', stallId: fee.stall.id, month: fee.month };
+        if (result === 'duplicate') return { outcome: 'duplicate' };
+        await pause(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
+        continue;
+      }
+    }
     const stalls = (await deps.store.listStallsOfVendor(channel.vendorId)).filter(
       (stall) => stall.accountId === channel.accountId,
     );

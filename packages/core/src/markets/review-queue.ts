@@ -15,7 +15,8 @@ export const assignReviewInput = z.object({ stallId: z.string().min(1).max(40) }
 const REVIEW = { vi: 'giao dịch chờ xử lý', en: 'review item' };
 
 async function mayHandle(store: MarketsStore, actor: Actor, vendorId: string): Promise<boolean> {
-  if (isAdmin(actor) || (actor.roles.includes('vendor') && actor.userId === vendorId)) return true;
+  // The account's owner: a vendor, or a market board (its fee account) for unmatched fee payments.
+  if (isAdmin(actor) || actor.userId === vendorId) return true;
   if (!actor.roles.includes('market_manager')) return false;
   const stalls = await store.listStallsOfVendor(vendorId);
   const markets = await Promise.all(

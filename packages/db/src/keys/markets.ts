@@ -114,3 +114,14 @@ export const auditKey = (vendorId: string, at: string, id: string) => ({
   SK: `AUDIT#${at}#${id}`,
 });
 export const auditOfVendorPrefix = (vendorId: string) => ({ PK: `VENDOR#${vendorId}`, SKPrefix: 'AUDIT#' });
+
+/** What a stall paid towards one month's fee; listed per market-month for the arrears list. */
+export const stallFeeKeys = (fee: { stallId: string; marketId: string; month: string }): ItemKeys => ({
+  PK: `STALL#${fee.stallId}`,
+  SK: `FEE#${fee.month}`,
+  GSI1PK: `MARKET#${fee.marketId}#FEES#${fee.month}`,
+  GSI1SK: `STALL#${fee.stallId}`,
+});
+export const feesOfMarketMonthKey = (marketId: string, month: string) => ({
+  GSI1PK: `MARKET#${marketId}#FEES#${month}`,
+});

@@ -26,6 +26,7 @@ import {
   type ReviewItem,
   type Sale,
   type Stall,
+  type StallFee,
   vietnamDay,
 } from '@chophien/core';
 import type { Db } from '../client.ts';
@@ -38,6 +39,7 @@ import {
   channelKey,
   channelKeys,
   channelsOfAccountKey,
+  feesOfMarketMonthKey,
   ledgerKeys,
   ledgerOfMarketDayKey,
   ledgerOfStallPrefix,
@@ -52,6 +54,7 @@ import {
   salesOfStallDayKey,
   stallByCodeKey,
   stallDayKey,
+  stallFeeKeys,
   stallKeys,
   stallsOfMarketKey,
   stallsOfVendorKey,
@@ -345,6 +348,45 @@ export function marketsStore(db: Db): MarketsStore & {
       if (result === 'ok') return 'recorded';
       if (result === 'contention') return 'contention';
       return 'duplicate';
+    },
+    async recordFee(payment, fee) {
+      const keys = stallFeeKeys(fee);
+      const result = await transact([
+        {
+          Put: {
+            TableName: table,
+            Item: paymentItem(payment, { kind: 'fee', stallId: fee.stallId, month: fee.month }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: { PK: keys.PK, SK: keys.SK },
+            UpdateExpression:
+              'ADD paidVnd :amount, payments :one SET stallId = :stall, marketId = :market, #month = :month, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, #type = :type',
+            ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+            ExpressionAttributeValues: {
+              ':amount': payment.amountVnd,
+              ':one': 1,
+              ':stall': fee.stallId,
+              ':market': fee.marketId,
+              ':month': fee.month,
+              ':gsi1pk': keys.GSI1PK,
+              ':gsi1sk': keys.GSI1SK,
+              ':type': 'StallFee',
+            },
+          },
+        },
+      ]);
+      if (result === 'ok') return 'recorded';
+      if (result === 'contention') return 'contention';
+      return 'duplicate';
+    },
+    async listFeesOfMarketMonth(marketId, month) {
+      return (await byIndex('byOwner', feesOfMarketMonthKey(marketId, month))).map(
+        (item) => strip<StallFee>(item) as StallFee,
+      );
     },
     getReview: (id) => get<ReviewItem>(reviewKey(id)),
     async listOpenReviewsOfVendor(vendorId) {
