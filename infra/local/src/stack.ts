@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createDb, migrateTable, userRepository } from '@chophien/db';
 import { routes } from '@chophien/functions';
+import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
 import { type LocalConfig, repoRoot } from './config.ts';
 import { createDevIdentity, mintForRequest } from './dev-identity.ts';
 import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { areaLocalRoutes } from './local-routes/index.ts';
 import { assertPortFree } from './ports.ts';
+import { startSchedules } from './schedules.ts';
 import { seed } from './seed/index.ts';
 import { ensureSiteBuilt, startSiteServer } from './site.ts';
 
@@ -51,7 +53,9 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
   const siteUrl = withSite ? `http://${config.host}:${config.sitePort}` : undefined;
   const servers: Server[] = [];
   let dynamo: DynamoDbLocal | undefined;
+  let stopSchedules = () => {};
   const stop = async () => {
+    stopSchedules();
     await Promise.all(
       servers.map(
         (server) =>
@@ -123,6 +127,10 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     });
     await listen(api, config.apiPort, config.host);
     servers.push(api);
+
+    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), (id, error) =>
+      console.error(`[schedule ${id}] failed:`, error),
+    );
 
     if (withSite) {
       ensureSiteBuilt(log);

@@ -1,0 +1,25 @@
+/**
+ * THE schedule table: handlers that run on a timer rather than a route. CDK gives each an
+ * EventBridge rule (infra/aws); the local runtime runs each on an interval (infra/local/src/schedules.ts).
+ */
+export interface ScheduleDefinition {
+  /** Construct id and log name. */
+  readonly id: string;
+  /** Module under functions/, without extension. */
+  readonly handler: string;
+  /** The module's export to call. */
+  readonly export: string;
+  readonly everyMinutes: number;
+  readonly data: 'read' | 'readwrite';
+}
+
+export const schedules = [
+  // Unpaid orders hold stock; TTL only deletes items, so expiry and stock release need this sweep.
+  {
+    id: 'OrderSweeper',
+    handler: 'marketplace/sweeper',
+    export: 'scheduledHandler',
+    everyMinutes: 1,
+    data: 'readwrite',
+  },
+] as const satisfies readonly ScheduleDefinition[];

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ScheduleDefinition } from '@chophien/functions/schedules';
+
+/** Runs every scheduled handler on its interval, as EventBridge does on AWS; returns a stop function. */
+export function startSchedules(
+  schedules: readonly ScheduleDefinition[],
+  functionsDir: string,
+  onError: (id: string, error: unknown) => void,
+): () => void {
+  const timers = schedules.map((schedule) => {
+    let running = false;
+    const timer = setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        const module = (await import(
+          pathToFileURL(join(functionsDir, `${schedule.handler}.ts`)).href
+        )) as Record<string, () => Promise<unknown>>;
+        await module[schedule.export]?.();
+      } catch (error) {
+        onError(schedule.id, error);
+      } finally {
+        running = false;
+      }
+    }, schedule.everyMinutes * 60_000);
+    timer.unref();
+    return timer;
+  });
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}
