@@ -149,6 +149,8 @@ describe('live till (real browser, real stack)', () => {
     expect(await page.locator('#qr-share').textContent()).toMatch(/100\s?%/);
     expect(Number(await page.locator('#cashless-count').textContent())).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.stalls li').count()).toBe(3);
+    expect(await page.locator('.arrears li').count()).toBe(3);
+    expect(await page.locator('.arrears li').first().textContent()).toMatch(/còn nợ 300\.000\s₫/);
     await context.close();
   });
 

@@ -37,6 +37,10 @@ const vi = {
   consoleQr: 'có QR',
   consoleExport: 'Tải CSV giao dịch trong ngày',
   consoleManagerOnly: 'Trang này dành cho ban quản lý chợ.',
+  consoleArrears: 'Sạp còn nợ phí tháng',
+  consoleNoArrears: 'Không sạp nào còn nợ phí.',
+  consoleOwed: 'còn nợ',
+  consoleFeeCode: 'mã nộp phí',
 };
 
 const en: typeof vi = {
@@ -74,6 +78,10 @@ const en: typeof vi = {
   consoleQr: 'QR active',
   consoleExport: "Download the day's transactions (CSV)",
   consoleManagerOnly: 'This page is for market managers.',
+  consoleArrears: 'Stalls owing the fee for',
+  consoleNoArrears: 'No stall owes the fee.',
+  consoleOwed: 'owes',
+  consoleFeeCode: 'fee code',
 };
 
 export const marketsText = (lang: Lang) => (lang === 'en' ? en : vi);
