@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/support/browser.ts';
 import { checkHomePage } from '../test-support/render-check.ts';
 import { startPreview } from './preview.ts';
 
@@ -17,19 +17,7 @@ const out = outIndex >= 0 ? (args[outIndex + 1] ?? '/tmp/site-check') : '/tmp/si
 mkdirSync(out, { recursive: true });
 
 const preview = await startPreview({ withDemoDb: !noDb });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '@chophien/db';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
 import { readLocalConfig } from '../../../infra/local/src/config.ts';
 import { freePort } from '../../../infra/local/src/ports.ts';
 import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
+import { launchChromium } from '../../support/browser.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chophien-till-'));
 let stack: LocalStack;
@@ -26,19 +26,7 @@ beforeAll(async () => {
   };
   stack = await startLocalStack(config, { inMemory: true });
   db = createDb();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

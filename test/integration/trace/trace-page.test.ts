@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { serialToken, traceConfig } from '@chophien/core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../../infra/local/src/config.ts';
 import { freePort } from '../../../infra/local/src/ports.ts';
 import { seedLots, seedTeaGtin, seedTeaSerials } from '../../../infra/local/src/seed/trace.ts';
 import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
+import { launchChromium } from '../../support/browser.ts';
 
 // The storefront runs in-process here (built once if site/dist is missing), against its own seeded table.
 let stack: LocalStack;
@@ -114,7 +114,7 @@ describe('trace page (storefront, no JavaScript)', () => {
   it('has no WCAG 2.1 AA violations (axe) on a small phone', async () => {
     const serial = seedTeaSerials[1]!;
     const token = serialToken(traceConfig().signingSecret, { gtin: seedTeaGtin, lot: tea.lotCode, serial });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const browser = await launchChromium();
     try {
       // The page ships no script; axe itself needs one injected, so JS stays on and the CSP is bypassed for the audit only.
       const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
