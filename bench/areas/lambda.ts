@@ -141,7 +141,7 @@ export const area: BenchArea = {
         const route = routeOf(handler);
         const role = Array.isArray(route.auth) ? route.auth[0] : route.auth === 'any' ? 'buyer' : undefined;
         const token = role ? await tokenFor(role) : undefined;
-        const loop = await runInvoker(file, sampleEvent(route, token, '01SEEDPRODXX00000000000001'), 1000);
+        const loop = await runInvoker(file, sampleEvent(route, token, '01SEEDPRXDXX00000000000001'), 1000);
         const durationMs = loop.loopMs / 1000;
         results[`lambda.initMs.${id}`] = Number(percentile(inits, 50).toFixed(1));
         results[`lambda.maxRssMb.${id}`] = Math.round(loop.maxRssMb);
@@ -168,7 +168,7 @@ async function overheadRatio(apiUrl: string): Promise<number> {
   const { createDb, productKey } = await import('@chophien/db');
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
   const db = createDb();
-  const id = '01SEEDPRODXX00000000000001';
+  const id = '01SEEDPRXDXX00000000000001';
   const direct: number[] = [];
   const viaApi: number[] = [];
   const path = productRoute ? productRoute.path.replace(/\{\w+\}/, id) : '/health';

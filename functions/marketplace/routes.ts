@@ -76,4 +76,5 @@ export const marketplaceRoutes = [
     data: 'read',
   },
   { method: 'GET', path: '/search', handler: 'marketplace/search', auth: 'public', data: 'read' },
+  { method: 'GET', path: '/products/{id}', handler: 'marketplace/get-product', auth: 'public', data: 'read' },
 ] as const satisfies readonly RouteDefinition[];

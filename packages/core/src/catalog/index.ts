@@ -1,4 +1,5 @@
 export * from './categories.ts';
+export * from './get-product.ts';
 export * from './list-home-products.ts';
 export * from './ports.ts';
 export * from './product.ts';
