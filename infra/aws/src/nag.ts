@@ -43,7 +43,7 @@ function acknowledgeApi(api: Api): void {
       },
     ]);
   }
-  for (const fn of api.functions.values()) {
+  for (const fn of [...api.functions.values(), ...api.scheduledFunctions.values()]) {
     NagSuppressions.addResourceSuppressions(fn, [{ id: 'AwsSolutions-L1', reason: RUNTIME_REASON }]);
     NagSuppressions.addResourceSuppressions(
       fn.role!,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tableDefinition } from '@chophien/db/table';
 import { handlerId, routes } from '@chophien/functions/routes';
+import { schedules } from '@chophien/functions/schedules';
 import { App, CfnResource, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -82,7 +83,7 @@ describe('api: THE route table', () => {
   it('creates one function per distinct handler module, named by handlerId', () => {
     const handlers = handlersOf(routes);
     expect([...platform.api.api.functions.keys()].sort()).toEqual([...handlers.keys()].sort());
-    expect(ofType(templates.api, 'AWS::Lambda::Function')).toHaveLength(handlers.size);
+    expect(ofType(templates.api, 'AWS::Lambda::Function')).toHaveLength(handlers.size + schedules.length);
     for (const handler of handlers.keys()) {
       expect(platform.api.api.functions.get(handler)!.node.scope!.node.id).toBe(handlerId(handler));
     }
@@ -124,7 +125,25 @@ describe('api: THE route table', () => {
     });
     const alarms = ofType(templates.api, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(alarms.filter((a) => a['MetricName'] === '5xx')).toHaveLength(1);
-    expect(alarms.filter((a) => a['MetricName'] === 'Errors')).toHaveLength(handlersOf(routes).size);
+    expect(alarms.filter((a) => a['MetricName'] === 'Errors')).toHaveLength(
+      handlersOf(routes).size + schedules.length,
+    );
+  });
+
+  it('runs every entry of the schedule table from an EventBridge rule with its own grants', () => {
+    const rules = ofType(templates.api, 'AWS::Events::Rule').map(([, rule]) => rule.Properties);
+    expect(rules).toHaveLength(schedules.length);
+    for (const schedule of schedules) {
+      const fn = platform.api.api.scheduledFunctions.get(schedule.id)!;
+      expect((fn.node.defaultChild as { handler?: string }).handler).toBe(`index.${schedule.export}`);
+      const rule = rules.find((r) => String(r['Description']).includes(schedule.handler))!;
+      expect(rule['ScheduleExpression']).toBe(
+        `rate(${schedule.everyMinutes} minute${schedule.everyMinutes === 1 ? '' : 's'})`,
+      );
+      expect(JSON.stringify(rule['Targets'])).toContain(
+        platform.api.getLogicalId(fn.node.defaultChild as never),
+      );
+    }
   });
 
   it('bundles each handler as minified ESM with a source map (index.mjs)', () => {
@@ -272,7 +291,7 @@ describe('runtimes', () => {
         expect(fn.Properties['Architectures'], id).toEqual(['arm64']);
       }
     }
-    expect(count).toBe(handlersOf(routes).size + 1); // + the storefront server
+    expect(count).toBe(handlersOf(routes).size + schedules.length + 1); // + the storefront server
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
+import { type ScheduleDefinition, schedules as scheduleTable } from '@chophien/functions/schedules';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -19,6 +20,8 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -36,6 +39,8 @@ export interface ApiProps {
   readonly identity: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
   /** Defaults to THE route table; tests may pass another list. */
   readonly routes?: readonly RouteDefinition[];
+  /** Defaults to THE schedule table. */
+  readonly schedules?: readonly ScheduleDefinition[];
   /** Browser origins allowed by CORS (the storefront's domain). */
   readonly corsOrigins?: readonly string[];
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -72,6 +77,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** Functions of the schedule table, by schedule id. */
+  readonly scheduledFunctions: ReadonlyMap<string, NodejsFunction>;
   /** Routes declared `auth: 'public'` (no authorizer). */
   readonly publicRoutes: readonly HttpRoute[];
   readonly url: string;
@@ -139,50 +146,30 @@ export class Api extends Construct {
 
     const functions = new Map<string, NodejsFunction>();
     const integrations = new Map<string, HttpLambdaIntegration>();
+    const common = { repoRoot: props.repoRoot, table: props.table, environment };
     for (const [handler, { id: fnId, data }] of handlers) {
-      const fnScope = new Construct(this, fnId);
-      const logGroup = new LogGroup(fnScope, 'Logs', {
-        retention: RetentionDays.THREE_MONTHS,
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
-      // Own role instead of the AWSLambdaBasicExecutionRole managed policy: logs only to its group.
-      const role = new Role(fnScope, 'Role', {
-        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-        description: `chophien ${handler}: logs + table ${data}`,
-      });
-      logGroup.grantWrite(role);
-      const entry = join(props.repoRoot, 'functions', `${handler}.ts`);
-      const fn = new NodejsFunction(fnScope, 'Function', {
-        entry,
-        handler: 'handler',
-        projectRoot: props.repoRoot,
-        depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
-        runtime: lambdaRuntime,
-        architecture: lambdaArchitecture,
-        memorySize: lambdaMemoryMb,
-        timeout: Duration.seconds(10),
-        role,
-        logGroup,
-        loggingFormat: LoggingFormat.JSON,
-        environment,
-        bundling: handlerBundling(props.repoRoot, entry),
-        description: `chophien ${handler}`,
-      });
-      if (data === 'read') props.table.grantReadData(fn);
-      if (data === 'readwrite') props.table.grantReadWriteData(fn);
+      const fn = handlerFunction(this, fnId, { ...common, handler, exportName: 'handler', data });
       functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${fnId}Integration`, fn));
-
-      new Alarm(fnScope, 'ErrorsAlarm', {
-        alarmDescription: `chophien ${handler}: function errors`,
-        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+    }
+    // THE schedule table (functions/schedules.ts): one function and one EventBridge rule each.
+    const scheduled = new Map<string, NodejsFunction>();
+    for (const schedule of props.schedules ?? scheduleTable) {
+      const fn = handlerFunction(this, schedule.id, {
+        ...common,
+        handler: schedule.handler,
+        exportName: schedule.export,
+        data: schedule.data,
       });
+      new Rule(this, `${schedule.id}Schedule`, {
+        description: `chophien ${schedule.handler}.${schedule.export} every ${schedule.everyMinutes} min`,
+        schedule: Schedule.rate(Duration.minutes(schedule.everyMinutes)),
+        targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
+      });
+      scheduled.set(schedule.id, fn);
     }
     this.functions = functions;
+    this.scheduledFunctions = scheduled;
 
     const publicRoutes: HttpRoute[] = [];
     for (const route of routes) {
@@ -207,6 +194,63 @@ export class Api extends Construct {
 
     new CfnOutput(this, 'ApiUrl', { value: this.url });
   }
+}
+
+/**
+ * One handler module's function: its own log group and logs-only role, the shared bundling,
+ * table grants from the declared data access, and an errors alarm.
+ */
+function handlerFunction(
+  scope: Construct,
+  id: string,
+  props: {
+    repoRoot: string;
+    table: ITableV2;
+    environment: Record<string, string>;
+    handler: string;
+    exportName: string;
+    data: DataAccess;
+  },
+): NodejsFunction {
+  const fnScope = new Construct(scope, id);
+  const logGroup = new LogGroup(fnScope, 'Logs', {
+    retention: RetentionDays.THREE_MONTHS,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  // Own role instead of the AWSLambdaBasicExecutionRole managed policy: logs only to its group.
+  const role = new Role(fnScope, 'Role', {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: `chophien ${props.handler}: logs + table ${props.data}`,
+  });
+  logGroup.grantWrite(role);
+  const entry = join(props.repoRoot, 'functions', `${props.handler}.ts`);
+  const fn = new NodejsFunction(fnScope, 'Function', {
+    entry,
+    handler: props.exportName,
+    projectRoot: props.repoRoot,
+    depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+    runtime: lambdaRuntime,
+    architecture: lambdaArchitecture,
+    memorySize: lambdaMemoryMb,
+    timeout: Duration.seconds(10),
+    role,
+    logGroup,
+    loggingFormat: LoggingFormat.JSON,
+    environment: props.environment,
+    bundling: handlerBundling(props.repoRoot, entry),
+    description: `chophien ${props.handler}`,
+  });
+  if (props.data === 'read') props.table.grantReadData(fn);
+  if (props.data === 'readwrite') props.table.grantReadWriteData(fn);
+  new Alarm(fnScope, 'ErrorsAlarm', {
+    alarmDescription: `chophien ${props.handler}: function errors`,
+    metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  return fn;
 }
 
 export interface ApiStackProps extends StackProps, ApiProps {}
