@@ -15,7 +15,7 @@ export function canonicalJson(value: unknown): string {
  * Deterministic event ID in the CBV 2.0 hash-ID syntax (ni:///sha-256;<hex>?ver=CBV2.0), hashed over the
  * event's canonical JSON. eventID, recordTime and errorDeclaration are left out: they are not the event's
  * content (a repository sets recordTime; an error declaration is added to an existing event later).
- * This is NOT GS1's reference pre-hash string (see docs/decisions/0201-gs1-epcis-event-id.md), so a third
+ * This is NOT GS1's reference pre-hash string (see docs/decisions/0202-gs1-epcis-event-id.md), so a third
  * party recomputing with GS1's event-hash generator gets another value; the ID is still stable and unique.
  */
 export function eventId(event: Readonly<Record<string, unknown>>): string {
