@@ -31,7 +31,8 @@ const attributeDefinitions = (indexes: readonly GlobalIndexDefinition[]) => {
 };
 
 async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  // Up to five minutes: a new index on a large table backfills before it turns ACTIVE.
+  for (let attempt = 0; attempt < 3000; attempt++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesReady = (Table?.GlobalSecondaryIndexes ?? []).every(
       (index) => index.IndexStatus === 'ACTIVE',
