@@ -57,8 +57,11 @@ interface StackTemplate {
 const readTemplate = (dir: string, artifact: string): StackTemplate =>
   JSON.parse(readFileSync(join(dir, `${artifact}.template.json`), 'utf8')) as StackTemplate;
 
-/** Lambda permissions CloudFront OAC adds are named after the stack's construct id (stage-specific). */
-const STACK_NAMED = /InvokeFromApiFor/;
+/**
+ * Lambda permissions that CloudFront OAC and EventBridge targets add are named after the stack's
+ * construct path (stage-specific), so only their count and type can be compared.
+ */
+const STACK_NAMED = /InvokeFromApiFor|AllowEventRule/;
 /** SST v2 adds a custom-resource provider to each of its stacks (unused by our constructs). */
 const SST_ONLY = /^CustomResourceHandler/;
 
