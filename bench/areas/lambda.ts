@@ -219,7 +219,9 @@ $${PRICE.httpApiPerMillion}/M, DynamoDB on-demand $${PRICE.dynamoReadPerMillion}
 $${PRICE.dynamoWritePerMillion}/M write units, CloudWatch Logs $${PRICE.logsPerGb}/GB (≈ 0.5 KB of JSON log per
 request → 0.5 GB per million).
 
-"Total" assumes one read unit per request and no writes; a write-heavy route adds $${PRICE.dynamoWritePerMillion}
+The warm loop sends each route a fixed sample request: GET routes read real seeded items, but mutating
+routes get an empty body and answer 400 after validation, so their "warm ms/call" is the validation path, not a
+write (a write adds roughly one DynamoDB round trip, 5–20 ms). "Total" assumes one read unit per request and no writes; a write-heavy route adds $${PRICE.dynamoWritePerMillion}
 per million write units. Cold starts add their import time once per new container; at steady traffic they are a
 small share of invocations.
 
