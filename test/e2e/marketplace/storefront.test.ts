@@ -1,37 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLocalConfig } from '../../../infra/local/src/config.ts';
-import { freePort } from '../../../infra/local/src/ports.ts';
-import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
 import { launchChromium } from '../../support/browser.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'chophien-market-e2e-'));
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let site: string;
 
 beforeAll(async () => {
-  const config = {
-    ...readLocalConfig({}),
-    apiPort: await freePort(),
-    sitePort: await freePort(),
-    dynamoDbPort: await freePort(),
-    dataDir,
-    tableName: 'marketplace_e2e',
-  };
-  stack = await startLocalStack(config, { inMemory: true, withSite: true });
+  stack = await startTestStack('marketplace_e2e');
   site = stack.siteUrl as string;
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.dispose();
 });
 
 /** axe needs to run its script in the page, so the check opens the same URL (same cookies) with scripting on. */

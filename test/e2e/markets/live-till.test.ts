@@ -1,30 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '@chophien/db';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
-import { readLocalConfig } from '../../../infra/local/src/config.ts';
-import { freePort } from '../../../infra/local/src/ports.ts';
-import { type LocalStack, startLocalStack } from '../../../infra/local/src/stack.ts';
 import { launchChromium } from '../../support/browser.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'chophien-till-'));
-let stack: LocalStack;
+let stack: TestStack;
 let browser: Browser;
 let db: Db;
 
 beforeAll(async () => {
-  const config = {
-    ...readLocalConfig({}),
-    apiPort: await freePort(),
-    sitePort: await freePort(),
-    dynamoDbPort: await freePort(),
-    dataDir,
-    tableName: 'till_e2e',
-  };
-  stack = await startLocalStack(config, { inMemory: true });
+  stack = await startTestStack('till_e2e');
   db = createDb();
   browser = await launchChromium();
 });
@@ -32,8 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   db?.raw.destroy();
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack?.dispose();
 });
 
 describe('live till (real browser, real stack)', () => {
@@ -61,7 +47,7 @@ describe('live till (real browser, real stack)', () => {
 
     const result = await pay(
       { to: 'TD-A01', amountVnd: 50_000 },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
     );
     expect(result.deliveries[0]?.status).toBe(200);
 
@@ -74,11 +60,11 @@ describe('live till (real browser, real stack)', () => {
     // A duplicate delivery of the same transaction adds nothing and says nothing.
     await pay(
       { to: 'TD-A01', amountVnd: 50_000, transactionId: result.transactionId },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
     );
     const second = await pay(
       { to: 'TD-A01', amountVnd: 21_000 },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
     );
     expect(second.deliveries[0]?.status).toBe(200);
     await page.locator('#till-feed li', { hasText: '21.000' }).waitFor();
@@ -114,7 +100,7 @@ describe('live till (real browser, real stack)', () => {
 
     const paid = await pay(
       { to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(dataDir, 'secrets.json') },
+      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
     );
     expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
     await page.goto(`${stack.siteUrl}/ban-hang`);
