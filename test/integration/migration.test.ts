@@ -6,12 +6,21 @@ import {
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { indexes, migrateTable, tableDefinition } from '@chophien/db';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/src/dynamodb-local.ts';
+import { freePort } from '../../infra/local/src/ports.ts';
 
-const client = new DynamoDBClient({
-  endpoint: inject('dynamoDbEndpoint'),
-  region: 'ap-southeast-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+// Its own DynamoDB Local: adding a GSI to a live table stalled for minutes on the instance the whole
+// suite shares (background backfill behind other files' transactions), while it takes seconds alone.
+let dynamo: DynamoDbLocal;
+let client: DynamoDBClient;
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal({ port: await freePort() });
+  client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'ap-southeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 });
 const created: string[] = [];
 const tableName = (label: string) => {
@@ -24,6 +33,7 @@ afterAll(async () => {
   for (const name of created)
     await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
   client.destroy();
+  await dynamo?.stop();
 });
 
 const indexNames = async (name: string) =>
