@@ -1,5 +1,27 @@
 import type { Role } from '@chophien/core/identity/roles';
 
+/**
+ * What a handler needs beyond the table. CDK turns each into exactly one grant and its env
+ * (infra/aws); the local runtime provides the same env from `.data/`. Declare it on the route,
+ * never wire it by hand.
+ * - traceSigning: TRACE_SIGNING_SECRET (serial tokens, scratch PINs) and SITE_URL
+ * - siteUrl: SITE_URL only (links back to the storefront)
+ * - stallCodes: STALL_CODE_SECRET (stall check codes)
+ * - channelSecretsRead / channelSecretsWrite: the bank channels' webhook secrets
+ * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
+ * - sms: send SMS (SNS on AWS, the dev outbox locally)
+ * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
+ */
+export type Capability =
+  | 'traceSigning'
+  | 'siteUrl'
+  | 'stallCodes'
+  | 'channelSecretsRead'
+  | 'channelSecretsWrite'
+  | 'photos'
+  | 'sms'
+  | 'tillPush';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDefinition {
@@ -14,4 +36,6 @@ export interface RouteDefinition {
   readonly data: 'none' | 'read' | 'readwrite';
   /** Raw request body reaches the handler unparsed (webhooks verify signatures over it). */
   readonly rawBody?: boolean;
+  /** Resources beyond the table (see Capability); CDK grants exactly these. */
+  readonly uses?: readonly Capability[];
 }
