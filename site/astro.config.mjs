@@ -27,6 +27,8 @@ function allowedDomains() {
 }
 
 export default defineConfig({
+  // CHOPHIEN_SITE_OUT lets parallel workers build side by side (infra/local/src/site.ts passes it on).
+  outDir: process.env.CHOPHIEN_SITE_OUT ?? './dist',
   // Build-time default for canonical URLs; pages prefer SITE_URL from the runtime env (src/lib/site-url.ts).
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'server',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './config.ts';
 import { LocalRuntimeError } from './dynamodb-local.ts';
@@ -10,7 +10,9 @@ import { LocalRuntimeError } from './dynamodb-local.ts';
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 const siteDir = join(repoRoot, 'site');
-const stampPath = join(siteDir, 'dist', '.source-hash');
+/** Where the build goes: site/dist, or CHOPHIEN_SITE_OUT (relative to site/, e.g. dist-h1) so parallel workers don't overwrite each other; it must stay inside the repo for node_modules resolution. */
+const outDir = resolve(siteDir, process.env.CHOPHIEN_SITE_OUT ?? 'dist');
+const stampPath = join(outDir, '.source-hash');
 
 /** Everything the server bundle is built from; a change anywhere here means a rebuild. */
 function sourceHash(): string {
@@ -34,13 +36,13 @@ function sourceHash(): string {
 /** Builds the storefront when its sources changed since the last build (a restart is then instant). */
 export function ensureSiteBuilt(log: (line: string) => void): void {
   const wanted = sourceHash();
-  const entry = join(siteDir, 'dist', 'server', 'entry.mjs');
+  const entry = join(outDir, 'server', 'entry.mjs');
   if (existsSync(entry) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === wanted) return;
   log('Đang dựng giao diện cửa hàng (Astro build)… / Building the storefront…');
   const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/astro/astro.js'), 'build'], {
     cwd: siteDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CHOPHIEN_SITE_OUT: outDir },
     encoding: 'utf8',
   });
   if (result.status !== 0) {
@@ -53,7 +55,7 @@ export function ensureSiteBuilt(log: (line: string) => void): void {
 
 /** The built storefront (@astrojs/node in middleware mode) served in this same process. */
 export async function startSiteServer(options: { host: string; port: number }): Promise<Server> {
-  const entry = join(siteDir, 'dist', 'server', 'entry.mjs');
+  const entry = join(outDir, 'server', 'entry.mjs');
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeMiddleware };
   const server = createServer((req, res) => {
     handler(req, res, (error) => {
