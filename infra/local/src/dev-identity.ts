@@ -1,7 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { UserRepository } from '@chophien/core';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { bilingual, toFieldIssues, type UserRepository } from '@chophien/core';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { z } from 'zod';
+import { type LocalRoute, sendJson } from './api-server.ts';
+import { createOtpStore, OTP_TTL_MS, type OtpStore } from './dev-otp.ts';
 
 /**
  * The development identity provider: exists only in local mode (infra/aws never imports it).
@@ -107,4 +111,182 @@ export async function mintForRequest(
       user: { id: user.id, roles: user.roles },
     },
   };
+}
+
+const phoneBody = z.object({
+  phone: z
+    .string()
+    .regex(
+      /^\+84\d{9,10}$/,
+      bilingual('Số điện thoại cần dạng +84 và 9–10 chữ số.', 'Phone must be +84 followed by 9–10 digits.'),
+    ),
+});
+const verifyBody = phoneBody.extend({
+  code: z.string().regex(/^\d{6}$/, bilingual('Mã xác nhận gồm 6 chữ số.', 'The code has 6 digits.')),
+});
+
+type DevResponse = { status: number; payload: unknown };
+
+const problem = (status: number, code: string, vi: string, en: string, extra: object = {}): DevResponse => ({
+  status,
+  payload: { error: { code, message: vi, messages: { vi, en }, ...extra } },
+});
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): { data: T } | { error: DevResponse } {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { data: parsed.data };
+  const fields = toFieldIssues(parsed.error.issues).map((field) => ({
+    path: field.path,
+    code: field.code,
+    message: field.message.vi,
+    messages: field.message,
+  }));
+  return {
+    error: problem(400, 'validation', 'Dữ liệu chưa hợp lệ.', 'The request is not valid.', { fields }),
+  };
+}
+
+/**
+ * A stable id for a person who signs up by phone: asking twice (a retried request) finds the
+ * same profile instead of creating a second one.
+ */
+export const signUpUserId = (phone: string): string =>
+  `01PHONE${createHash('sha256').update(phone).digest('hex').slice(0, 19).toUpperCase()}`;
+
+/**
+ * `POST /dev/otp {phone}`: a one-time code "sent by SMS" (a line in `<dataDir>/outbox.jsonl`) and,
+ * because this is the development provider, also returned as `devCode`. Any +84 number may ask:
+ * an unknown one becomes a new buyer when it verifies (see docs/decisions/0403-phone-sign-in.md).
+ */
+export async function requestOtp(
+  deps: { otp: OtpStore; users: UserRepository; outboxFile: string; now?: () => Date },
+  body: unknown,
+): Promise<DevResponse> {
+  const parsed = parseBody(phoneBody, body);
+  if ('error' in parsed) return parsed.error;
+  const { phone } = parsed.data;
+  const { code, expiresAt } = deps.otp.issue(phone);
+  const at = (deps.now ?? (() => new Date()))();
+  const text = `Chợ Phiên: mã đăng nhập của bạn là ${code}, dùng trong 5 phút. Không đưa mã này cho ai.`;
+  mkdirSync(dirname(deps.outboxFile), { recursive: true });
+  appendFileSync(deps.outboxFile, `${JSON.stringify({ to: phone, text, at: at.toISOString() })}\n`, {
+    mode: 0o600,
+  });
+  const registered = (await deps.users.getByPhone(phone)) !== undefined;
+  return {
+    status: 200,
+    payload: {
+      devCode: code,
+      expiresAt: new Date(expiresAt).toISOString(),
+      expiresIn: Math.round(OTP_TTL_MS / 1000),
+      registered,
+    },
+  };
+}
+
+/** `POST /dev/otp/verify {phone, code}` → `{ token }`; an unknown phone is signed up as a buyer. */
+export async function verifyOtp(
+  deps: { otp: OtpStore; users: UserRepository; identity: DevIdentity; now?: () => Date },
+  body: unknown,
+): Promise<DevResponse> {
+  const parsed = parseBody(verifyBody, body);
+  if ('error' in parsed) return parsed.error;
+  const { phone, code } = parsed.data;
+  const check = deps.otp.check(phone, code);
+  if (!check.ok) {
+    switch (check.reason) {
+      case 'wrong_code':
+        return problem(
+          400,
+          'wrong_code',
+          `Mã xác nhận không đúng. Còn ${check.triesLeft} lần thử.`,
+          `That code is not right. ${check.triesLeft} tries left.`,
+          { details: { triesLeft: check.triesLeft } },
+        );
+      case 'too_many_tries':
+        return problem(
+          429,
+          'too_many_tries',
+          'Nhập sai quá 5 lần. Vui lòng xin mã mới.',
+          'Too many wrong tries. Please ask for a new code.',
+        );
+      case 'expired':
+        return problem(
+          410,
+          'code_expired',
+          'Mã đã hết hạn. Vui lòng xin mã mới.',
+          'The code has expired. Please ask for a new code.',
+        );
+      default:
+        return problem(
+          404,
+          'no_code',
+          'Số này chưa có mã đang chờ. Vui lòng xin mã trước.',
+          'No code is waiting for this number. Please ask for one first.',
+        );
+    }
+  }
+  let user = await deps.users.getByPhone(phone);
+  let created = false;
+  if (!user) {
+    user = {
+      id: signUpUserId(phone),
+      phone,
+      name: `Người mua ${phone.slice(-4)}`,
+      roles: ['buyer'],
+      createdAt: (deps.now ?? (() => new Date()))().toISOString(),
+    };
+    await deps.users.put(user);
+    created = true;
+  }
+  const token = await deps.identity.mintFor(user);
+  return {
+    status: 200,
+    payload: {
+      token,
+      tokenType: 'Bearer',
+      expiresIn: TOKEN_TTL_SECONDS,
+      user: { id: user.id, roles: user.roles, name: user.name },
+      created,
+    },
+  };
+}
+
+/** The phone sign-in routes of the development provider (local only, like `/dev/token`). */
+export function devOtpRoutes(deps: {
+  identity: DevIdentity;
+  users: UserRepository;
+  dataDir: string;
+  otp?: OtpStore;
+}): LocalRoute[] {
+  const otp = deps.otp ?? createOtpStore();
+  const outboxFile = join(deps.dataDir, 'outbox.jsonl');
+  const jsonRoute =
+    (answer: (body: unknown) => Promise<DevResponse>): LocalRoute['handle'] =>
+    async (_req, res, body) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body.toString('utf8') || '{}');
+      } catch {
+        return sendJson(
+          res,
+          400,
+          problem(400, 'malformed_json', 'JSON không hợp lệ.', 'Malformed JSON.').payload,
+        );
+      }
+      const { status, payload } = await answer(parsed);
+      sendJson(res, status, payload);
+    };
+  return [
+    {
+      method: 'POST',
+      path: '/dev/otp',
+      handle: jsonRoute((body) => requestOtp({ otp, users: deps.users, outboxFile }, body)),
+    },
+    {
+      method: 'POST',
+      path: '/dev/otp/verify',
+      handle: jsonRoute((body) => verifyOtp({ otp, users: deps.users, identity: deps.identity }, body)),
+    },
+  ];
 }

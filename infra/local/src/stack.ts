@@ -5,7 +5,7 @@ import { routes } from '@chophien/functions';
 import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
 import { type LocalConfig, repoRoot } from './config.ts';
-import { createDevIdentity, mintForRequest } from './dev-identity.ts';
+import { createDevIdentity, devOtpRoutes, mintForRequest } from './dev-identity.ts';
 import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { areaLocalRoutes } from './local-routes/index.ts';
 import { assertPortFree } from './ports.ts';
@@ -117,6 +117,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
           sendJson(res, status, payload);
         },
       },
+      ...devOtpRoutes({ identity, users: userRepository(db), dataDir: config.dataDir }),
     ];
     for (const factory of areaLocalRoutes) localRoutes.push(...factory({ apiUrl, dataDir: config.dataDir }));
     const api = createApiServer({
