@@ -1,0 +1,145 @@
+/**
+ * Journey B: a buyer on her phone finds Thái Nguyên tea by typing without accents, reads where it
+ * comes from, buys two packs for pickup, pays the VietQR from her bank app (the local bank
+ * simulator's real command line) and watches the order page turn to "Đã thanh toán" by itself.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPayoutAccounts } from '../../../infra/local/src/seed/marketplace.ts';
+import { launchChromium } from '../../support/browser.ts';
+import {
+  bankCliPay,
+  connectPayoutChannel,
+  expectAt,
+  expectNoAxeViolations,
+  keepScreenshot,
+  phoneContext,
+} from '../../support/journeys.ts';
+import { signIn } from '../../support/sign-in.ts';
+import { startTestStack, type TestStack } from '../../support/stack.ts';
+
+const BUYER = { phone: '+84987000001', name: 'Trần Minh Anh', localPhone: '0987000001' };
+
+let stack: TestStack;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  stack = await startTestStack('journey_b');
+  site = stack.siteUrl as string;
+  browser = await launchChromium();
+  // The tea's farming household (farmer 1) is paid straight into her payout account; the bank must be
+  // able to report transfers into it (see connectPayoutChannel).
+  await connectPayoutChannel(stack, seedPayoutAccounts[0]!);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.dispose();
+});
+
+describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => {
+  it('search without accents → origin → two packs → pickup order → VietQR → bank pays → "Đã thanh toán"', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+
+    // Home: the search box takes "che thai nguyen" typed without diacritics.
+    await page.goto(site);
+    await expectNoAxeViolations(page);
+    const search = page.getByRole('search');
+    await search.getByLabel('Tìm nông sản').fill('che thai nguyen');
+    await search.getByRole('button', { name: 'Tìm' }).click();
+    await expectAt(page, /^\/tim-kiem$/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('che thai nguyen');
+    await expectNoAxeViolations(page);
+
+    // The tea is the first result.
+    const first = page.locator('.card h3 a').first();
+    await expect(first.textContent()).resolves.toMatch(/^Chè Thái Nguyên/);
+    await first.click();
+    await expectAt(page, /^\/san-pham\/[a-z0-9-]+$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Chè Thái Nguyên/);
+
+    // Origin (contract C2): farm, commune, province and planting-area code, with a link to the trace page.
+    const origin = page.locator('section#nguon-goc');
+    await expect(origin.getByRole('heading', { level: 2, name: 'Nguồn gốc' }).count()).resolves.toBe(1);
+    const originText = (await origin.textContent()) ?? '';
+    expect(originText).toContain('Tân Cương');
+    expect(originText).toContain('Thái Nguyên');
+    expect(originText).toMatch(/trang trại|hợp tác xã|HTX|nông hộ|farm/i);
+    expect(originText).toMatch(/mã vùng trồng[^0-9A-Z]*[0-9A-Z][0-9A-Z.-]{3,}/i);
+    await expect(origin.getByRole('link', { name: /^Xem truy xuất/ }).count()).resolves.toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+
+    // Two packs of the first size into the cart.
+    await page.getByLabel('Số lượng').first().fill('2');
+    await page.getByRole('button', { name: 'Thêm vào giỏ' }).first().click();
+    await expectAt(page, /^\/gio-hang$/);
+    await expect(page.locator('.lines li').count()).resolves.toBe(1);
+    const lineQuantity = page.locator('.lines li input[name="quantity"]');
+    await expect(lineQuantity.inputValue()).resolves.toBe('2');
+    const cartTotal = (await page.locator('.total strong').textContent()) ?? '';
+    const totalVnd = Number(cartTotal.replace(/\D/g, ''));
+    expect(totalVnd).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+
+    // Checkout asks who is buying: the buyer signs in and comes back to it.
+    await page.getByRole('link', { name: 'Thanh toán' }).click();
+    await expectAt(page, /^\/thanh-toan$/);
+    await signInToCheckout(page);
+    await expectAt(page, /^\/thanh-toan$/);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Họ và tên').fill(BUYER.name);
+    await page.getByLabel('Số điện thoại').fill(BUYER.localPhone);
+    await page.getByRole('radio', { name: /Nhận tại/ }).check();
+    await page.getByRole('button', { name: 'Đặt hàng' }).click();
+    await expectAt(page, /^\/don-hang\/[0-9A-Z]+$/);
+
+    // The order waits for the transfer: a VietQR image with a name, the amount and the order code.
+    const heading = (await page.locator('h1').textContent()) ?? '';
+    const code = /CP[0-9A-Z]{6}/.exec(heading)?.[0] as string;
+    expect(code).toBeDefined();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Chờ thanh toán');
+    const qr = page.getByRole('img', { name: /VietQR/ });
+    await expect(qr.count()).resolves.toBe(1);
+    const qrName = (await qr.locator('title').textContent()) ?? '';
+    expect(qrName).toContain(code);
+    expect(qrName.replace(/\D/g, '')).toContain(String(totalVnd));
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain(code);
+    expect(main).toContain(cartTotal.trim());
+    await expectNoAxeViolations(page);
+
+    // The buyer's bank transfers the amount with the code in the memo: the simulator's real CLI.
+    const paid = await bankCliPay(stack, code, totalVnd);
+    expect(paid.stdout).toMatch(/HTTP 200 .*"outcome":"order"/);
+
+    // No tap, no reload by hand: the page notices and shows the new status.
+    await page.getByRole('status').filter({ hasText: 'Đã thanh toán' }).waitFor({ timeout: 20_000 });
+    await expect(page.getByRole('img', { name: /VietQR/ }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, 'b-buyer-orders');
+    await context.close();
+  });
+});
+
+/**
+ * Sign-in through /dang-nhap (contract C1) when the site has it; until then, the checkout page's own
+ * sign-in form, which is what checkout offers today.
+ */
+async function signInToCheckout(page: import('playwright-core').Page) {
+  const signInPage = await fetch(`${site}/dang-nhap`);
+  if (signInPage.status === 200) {
+    await signIn(page, site, BUYER.phone, '/thanh-toan');
+    return;
+  }
+  const response = await fetch(`${stack.apiUrl}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone: BUYER.phone }),
+  });
+  const { token } = (await response.json()) as { token: string };
+  await page.getByLabel('Mã đăng nhập').fill(token);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}

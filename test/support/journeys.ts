@@ -1,0 +1,153 @@
+/**
+ * Shared pieces of the end-to-end journeys (test/e2e/journeys): a phone-sized Vietnamese browser,
+ * axe on every page a journey lands on, the end-of-journey screenshot, and the bank simulator's
+ * real command line pointed at a test stack.
+ */
+
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import type { PayoutAccount } from '@chophien/core';
+import { createDb, marketsStore } from '@chophien/db';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import {
+  newChannelSecret,
+  readSecretsFile,
+  writeSecretsFile,
+} from '../../functions/markets/channel-secrets.ts';
+import { secretsFilePath } from '../../infra/local/src/bank/secrets-file.ts';
+import { repoRoot } from '../../infra/local/src/config.ts';
+import type { TestStack } from './stack.ts';
+
+export const journeyResultsDir = join(repoRoot, 'test-results', 'journeys');
+
+/** A mid-range Android phone as a Vietnamese buyer holds it: 390×844, touch, vi-VN, Asia/Ho_Chi_Minh. */
+export function phoneContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...options,
+  });
+}
+
+/** axe (WCAG 2 A/AA and best practices, as axe ships them) on the page as it is now: 0 violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map(
+      (violation) =>
+        `${new URL(page.url()).pathname} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+/** The journey's last screen, kept as test-results/journeys/<name>.png for people to look at. */
+export async function keepScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(journeyResultsDir, { recursive: true });
+  const path = join(journeyResultsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A figure a journey measured (not asserted: timings belong to the bench), kept beside the screenshots. */
+export function keepMeasurement(name: string, figures: Record<string, number>): void {
+  mkdirSync(journeyResultsDir, { recursive: true });
+  writeFileSync(join(journeyResultsDir, `${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+/** Form posts answer 303 and the browser follows; by then the load has happened, so check where we are. */
+export async function expectAt(page: Page, path: RegExp): Promise<void> {
+  await page.waitForLoadState();
+  expect(new URL(page.url()).pathname).toMatch(path);
+}
+
+const run = promisify(execFile);
+
+/**
+ * `npm run bank -- pay --to <code> --amount <n>` exactly as a developer types it, with the test
+ * stack's ports, table and data dir (where the channel secrets are) in the environment.
+ */
+export async function bankCliPay(
+  stack: TestStack,
+  to: string,
+  amountVnd: number,
+): Promise<{ stdout: string; stderr: string }> {
+  const api = new URL(stack.apiUrl);
+  return run('npm', ['run', '--silent', 'bank', '--', 'pay', '--to', to, '--amount', String(amountVnd)], {
+    cwd: repoRoot,
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      CHOPHIEN_HOST: api.hostname,
+      API_PORT: api.port,
+      DYNAMODB_ENDPOINT: stack.dynamoDbEndpoint,
+      DATA_DIR: stack.dataDir,
+      // startLocalStack put the stack's table into this process's environment, as a Lambda's would be.
+      TABLE_NAME: process.env.TABLE_NAME as string,
+    },
+  });
+}
+
+/** Adds the ID token the local identity provider issues for `phone` as the site's session cookie. */
+export async function addSessionCookie(context: BrowserContext, stack: TestStack, phone: string) {
+  const response = await fetch(`${stack.apiUrl}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
+  if (!response.ok) throw new Error(`No token for ${phone}: ${await response.text()}`);
+  const { token } = (await response.json()) as { token: string };
+  await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl as string }]);
+}
+
+/**
+ * Connects a farmer's payout account to a SePay-style notification channel (account + channel in the
+ * table, secret in the stack's secrets file), as the markets seed does for vendors' accounts, so the
+ * bank can report transfers into it. The seed connects no payout account today; when it does, this
+ * finds the channel and changes nothing.
+ */
+export async function connectPayoutChannel(stack: TestStack, payout: PayoutAccount): Promise<string> {
+  const db = createDb();
+  try {
+    const store = marketsStore(db);
+    const [existing] = await store.channelsOfAccount(payout.bankBin, payout.accountNumber);
+    if (existing) return existing.id;
+    const id = `ch-sepay-payout-${payout.accountNumber.slice(-4)}`;
+    const accountId = `acct-payout-${payout.accountNumber.slice(-4)}`;
+    await store.putAccount(
+      {
+        id: accountId,
+        vendorId: payout.farmerId,
+        bin: payout.bankBin,
+        accountNumber: payout.accountNumber,
+        holderName: payout.accountName,
+        provider: 'sepay',
+        channelId: id,
+        status: 'active',
+        createdAt: new Date().toISOString(),
+      },
+      {
+        id,
+        provider: 'sepay',
+        vendorId: payout.farmerId,
+        accountId,
+        bin: payout.bankBin,
+        accountNumber: payout.accountNumber,
+      },
+    );
+    const secretsFile = secretsFilePath(stack.dataDir);
+    const secrets = readSecretsFile(secretsFile);
+    secrets.channels[id] ??= newChannelSecret();
+    writeSecretsFile(secretsFile, secrets);
+    return id;
+  } finally {
+    db.raw.destroy();
+  }
+}
