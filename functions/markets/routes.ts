@@ -61,6 +61,22 @@ export const marketsRoutes = [
     auth: ['vendor', 'market_manager', 'admin'],
     data: 'readwrite',
   },
+  // A queued payment into a market board's account becomes a stall's monthly fee (decision 0703).
+  {
+    method: 'POST',
+    path: '/review-queue/{reviewId}/assign-fee',
+    handler: 'markets/assign-fee-review',
+    auth: ['market_manager', 'admin'],
+    data: 'readwrite',
+  },
+  // A one-time ticket to open the live till's WebSocket (AWS): the ID token never goes in a URL.
+  {
+    method: 'POST',
+    path: '/vendor/till-tickets',
+    handler: 'markets/till-ticket',
+    auth: ['vendor'],
+    data: 'readwrite',
+  },
   {
     method: 'POST',
     path: '/vendor/payment-account/changes',

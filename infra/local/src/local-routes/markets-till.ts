@@ -4,7 +4,7 @@
  * Streams push to the API Gateway WebSocket connections (docs/decisions/0702-markets-live-till.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type LedgerEntry, spokenPayment } from '@chophien/core';
+import { tillMessage } from '@chophien/core';
 import { marketsStore } from '@chophien/db';
 import { TOKEN_COOKIE, verifyToken } from '@chophien/http';
 import { services } from '../../../../functions/shared/services.ts';
@@ -29,17 +29,7 @@ function tokenOf(req: IncomingMessage, url: URL): string | undefined {
   return undefined;
 }
 
-const view = (entry: LedgerEntry) => ({
-  id: entry.id,
-  stallId: entry.stallId,
-  amountVnd: entry.amountVnd,
-  saleCode: entry.saleCode,
-  via: entry.via,
-  receivedAt: entry.receivedAt,
-  creditedAt: entry.creditedAt,
-  spoken: spokenPayment(entry.amountVnd),
-});
-
+/** Each event's data is `tillMessage` from core: the WebSocket push on AWS sends exactly the same JSON. */
 async function till(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const token = tokenOf(req, url);
@@ -79,7 +69,7 @@ async function till(req: IncomingMessage, res: ServerResponse): Promise<void> {
         if (seen.has(entry.id)) continue;
         seen.add(entry.id);
         if (entry.creditedAt > cursor) cursor = entry.creditedAt;
-        res.write(`id: ${entry.creditedAt}\nevent: payment\ndata: ${JSON.stringify(view(entry))}\n\n`);
+        res.write(`id: ${entry.creditedAt}\nevent: payment\ndata: ${JSON.stringify(tillMessage(entry))}\n\n`);
         lastWrite = Date.now();
       }
       if (Date.now() - lastWrite > HEARTBEAT_MS) {

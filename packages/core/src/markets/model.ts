@@ -94,6 +94,8 @@ export interface ReviewItem {
   readonly status: 'open' | 'assigned';
   readonly createdAt: string;
   readonly assignedStallId?: string;
+  /** Set when the payment was assigned as a stall's monthly fee (a market board's account). */
+  readonly assignedFeeMonth?: string;
   readonly assignedBy?: string;
   readonly assignedAt?: string;
 }
@@ -120,6 +122,26 @@ export interface StallFee {
   readonly month: string;
   readonly paidVnd: number;
   readonly payments: number;
+}
+
+/**
+ * One payment towards a stall's monthly fee: the fee item's `paidVnd` is exactly the sum of these
+ * (written in the same transaction). Never on the vendor's till: this is the board's money.
+ */
+export interface FeeLedgerEntry {
+  readonly id: string;
+  readonly stallId: string;
+  readonly marketId: string;
+  readonly month: string;
+  readonly amountVnd: number;
+  readonly memo: string;
+  readonly via: 'fee_code' | 'review';
+  readonly provider: BankProvider;
+  readonly providerTransactionId: string;
+  readonly receivedAt: string;
+  readonly recordedAt: string;
+  readonly reviewId?: string;
+  readonly assignedBy?: string;
 }
 
 export interface PendingAccountChange {

@@ -3,6 +3,7 @@ import type { IncomingPayment } from './bank-notifications.ts';
 import type {
   AuditEntry,
   Channel,
+  FeeLedgerEntry,
   LedgerEntry,
   Market,
   PaymentAccount,
@@ -12,6 +13,7 @@ import type {
   Stall,
   StallFee,
 } from './model.ts';
+import type { TillConnection, TillTicket } from './till.ts';
 
 export interface CreditWrite {
   readonly payment: IncomingPayment;
@@ -52,6 +54,18 @@ export interface MarketsStore {
     fee: { stallId: string; marketId: string; month: string },
   ): Promise<'recorded' | 'duplicate' | 'contention'>;
   listFeesOfMarketMonth(marketId: string, month: string): Promise<StallFee[]>;
+  /**
+   * A queued payment becomes a stall's monthly fee, one transaction: payment attribution
+   * (`review` → fee), review item closed (leaves the queue), `ADD` on the stall-month fee item,
+   * fee ledger entry. Any condition failing means someone already assigned it.
+   */
+  assignFeeReview(input: {
+    review: ReviewItem;
+    fee: { stallId: string; marketId: string; month: string };
+    assignedBy: string;
+    assignedAt: string;
+  }): Promise<'recorded' | 'already_assigned' | 'contention'>;
+  feeLedgerOfStall(stallId: string, month?: string): Promise<FeeLedgerEntry[]>;
   getReview(id: string): Promise<ReviewItem | undefined>;
   listOpenReviewsOfVendor(vendorId: string): Promise<ReviewItem[]>;
 
@@ -60,6 +74,14 @@ export interface MarketsStore {
   /** Entries credited to the vendor's stalls after `afterCreditedAt` (the live till's feed). */
   tillFeed(vendorId: string, afterCreditedAt: string): Promise<LedgerEntry[]>;
   stallDayTotal(stallId: string, day: string): Promise<{ count: number; totalVnd: number }>;
+
+  /** Live till on AWS: one-time connect tickets (stored hashed) and open WebSocket connections. */
+  putTillTicket(ticket: TillTicket): Promise<void>;
+  /** Deletes the ticket if it exists and has not expired; its vendor, or undefined. Usable once. */
+  redeemTillTicket(ticketHash: string, now: string): Promise<string | undefined>;
+  putTillConnection(connection: TillConnection): Promise<void>;
+  deleteTillConnection(connectionId: string): Promise<void>;
+  tillConnectionsOfVendor(vendorId: string): Promise<TillConnection[]>;
 
   putPendingAccountChange(change: PendingAccountChange): Promise<void>;
   getPendingAccountChange(vendorId: string, id: string): Promise<PendingAccountChange | undefined>;

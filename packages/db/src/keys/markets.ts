@@ -125,3 +125,45 @@ export const stallFeeKeys = (fee: { stallId: string; marketId: string; month: st
 export const feesOfMarketMonthKey = (marketId: string, month: string) => ({
   GSI1PK: `MARKET#${marketId}#FEES#${month}`,
 });
+
+/** One entry per payment towards a stall-month fee (the fee item's `paidVnd` is their sum); per market-month on GSI1. */
+export const feeLedgerKeys = (entry: {
+  stallId: string;
+  marketId: string;
+  month: string;
+  receivedAt: string;
+  id: string;
+}): ItemKeys => ({
+  PK: `STALL#${entry.stallId}`,
+  SK: `FEELEDGER#${entry.month}#${entry.receivedAt}#${entry.id}`,
+  GSI1PK: `MARKET#${entry.marketId}#FEELEDGER#${entry.month}`,
+  GSI1SK: `${entry.receivedAt}#${entry.id}`,
+});
+export const feeLedgerOfStallPrefix = (stallId: string, month?: string) => ({
+  PK: `STALL#${stallId}`,
+  SKPrefix: month ? `FEELEDGER#${month}#` : 'FEELEDGER#',
+});
+
+/** A one-time live-till ticket, by the SHA-256 of the ticket (TTL `expiresAt` removes unused ones). */
+export const tillTicketKey = (ticketHash: string) => ({ PK: `TILLTICKET#${ticketHash}`, SK: 'TILLTICKET' });
+
+/**
+ * An open WebSocket of a vendor's till: by connection id (`$disconnect` and a 410 know only that)
+ * and per vendor on GSI1 (the stream fan-out's lookup).
+ */
+export const tillConnectionKeys = (connection: {
+  connectionId: string;
+  vendorId: string;
+  connectedAt: string;
+}): ItemKeys => ({
+  ...tillConnectionKey(connection.connectionId),
+  GSI1PK: `VENDOR#${connection.vendorId}#TILLCONNS`,
+  GSI1SK: `${connection.connectedAt}#${connection.connectionId}`,
+});
+export const tillConnectionKey = (connectionId: string) => ({
+  PK: `TILLCONN#${connectionId}`,
+  SK: 'TILLCONN',
+});
+export const tillConnectionsOfVendorKey = (vendorId: string) => ({
+  GSI1PK: `VENDOR#${vendorId}#TILLCONNS`,
+});

@@ -1,2 +1,3 @@
 // The markets area's repositories (implementing packages/core/src/markets ports).
 export * from './markets-store.ts';
+export * from './till-stream.ts';

@@ -2,8 +2,9 @@
  * The markets area's repository: implements `MarketsStore` from packages/core over the single table.
  * Every write that moves money or must not happen twice is one TransactWrite with conditions.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -17,6 +18,7 @@ import {
   type Channel,
   type CreditResult,
   type CreditWrite,
+  type FeeLedgerEntry,
   type IncomingPayment,
   type LedgerEntry,
   type Market,
@@ -27,6 +29,8 @@ import {
   type Sale,
   type Stall,
   type StallFee,
+  type TillConnection,
+  type TillTicket,
   vietnamDay,
 } from '@chophien/core';
 import type { Db } from '../client.ts';
@@ -39,6 +43,8 @@ import {
   channelKey,
   channelKeys,
   channelsOfAccountKey,
+  feeLedgerKeys,
+  feeLedgerOfStallPrefix,
   feesOfMarketMonthKey,
   ledgerKeys,
   ledgerOfMarketDayKey,
@@ -58,7 +64,11 @@ import {
   stallKeys,
   stallsOfMarketKey,
   stallsOfVendorKey,
+  tillConnectionKey,
+  tillConnectionKeys,
+  tillConnectionsOfVendorKey,
   tillOfVendorKey,
+  tillTicketKey,
 } from '../keys/markets.ts';
 import { paymentKey } from '../keys/payments.ts';
 import { indexes, ttlAttribute } from '../table.ts';
@@ -151,6 +161,58 @@ export function marketsStore(db: Db): MarketsStore & {
       recordedAt: new Date().toISOString(),
     };
   }
+
+  /** `ADD` one payment to a stall-month fee item (created on the first payment). */
+  function feeAdd(
+    fee: { stallId: string; marketId: string; month: string },
+    amountVnd: number,
+  ): TransactItem {
+    const keys = stallFeeKeys(fee);
+    return {
+      Update: {
+        TableName: table,
+        Key: { PK: keys.PK, SK: keys.SK },
+        UpdateExpression:
+          'ADD paidVnd :amount, payments :one SET stallId = :stall, marketId = :market, #month = :month, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, #type = :type',
+        ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':amount': amountVnd,
+          ':one': 1,
+          ':stall': fee.stallId,
+          ':market': fee.marketId,
+          ':month': fee.month,
+          ':gsi1pk': keys.GSI1PK,
+          ':gsi1sk': keys.GSI1SK,
+          ':type': 'StallFee',
+        },
+      },
+    };
+  }
+
+  function feeLedgerPut(entry: FeeLedgerEntry): TransactItem {
+    return {
+      Put: {
+        TableName: table,
+        Item: { ...feeLedgerKeys(entry), type: 'FeeLedgerEntry', ...entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+
+  const feeEntryFor = (
+    payment: IncomingPayment,
+    fee: { stallId: string; marketId: string; month: string },
+    extra: Pick<FeeLedgerEntry, 'via' | 'recordedAt'> & Partial<FeeLedgerEntry>,
+  ): FeeLedgerEntry => ({
+    id: `${payment.provider}#${payment.providerTransactionId}`,
+    ...fee,
+    amountVnd: payment.amountVnd,
+    memo: payment.memo,
+    provider: payment.provider,
+    providerTransactionId: payment.providerTransactionId,
+    receivedAt: payment.receivedAt,
+    ...extra,
+  });
 
   /** Runs a transaction; maps the first failed condition to its index, contention to `'contention'`. */
   async function transact(items: TransactItem[]): Promise<'ok' | 'contention' | { failedAt: number }> {
@@ -350,7 +412,6 @@ export function marketsStore(db: Db): MarketsStore & {
       return 'duplicate';
     },
     async recordFee(payment, fee) {
-      const keys = stallFeeKeys(fee);
       const result = await transact([
         {
           Put: {
@@ -359,29 +420,71 @@ export function marketsStore(db: Db): MarketsStore & {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        {
-          Update: {
-            TableName: table,
-            Key: { PK: keys.PK, SK: keys.SK },
-            UpdateExpression:
-              'ADD paidVnd :amount, payments :one SET stallId = :stall, marketId = :market, #month = :month, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, #type = :type',
-            ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
-            ExpressionAttributeValues: {
-              ':amount': payment.amountVnd,
-              ':one': 1,
-              ':stall': fee.stallId,
-              ':market': fee.marketId,
-              ':month': fee.month,
-              ':gsi1pk': keys.GSI1PK,
-              ':gsi1sk': keys.GSI1SK,
-              ':type': 'StallFee',
-            },
-          },
-        },
+        feeAdd(fee, payment.amountVnd),
+        feeLedgerPut(feeEntryFor(payment, fee, { via: 'fee_code', recordedAt: new Date().toISOString() })),
       ]);
       if (result === 'ok') return 'recorded';
       if (result === 'contention') return 'contention';
       return 'duplicate';
+    },
+    async assignFeeReview({ review, fee, assignedBy, assignedAt }) {
+      const { payment } = review;
+      const result = await transact([
+        {
+          Update: {
+            TableName: table,
+            Key: paymentKey(payment.provider, payment.providerTransactionId),
+            UpdateExpression: 'SET attribution = :attribution',
+            ConditionExpression: 'attribution.kind = :review AND attribution.reviewId = :reviewId',
+            ExpressionAttributeValues: {
+              ':attribution': {
+                kind: 'fee',
+                stallId: fee.stallId,
+                month: fee.month,
+                via: 'review',
+                reviewId: review.id,
+              },
+              ':review': 'review',
+              ':reviewId': review.id,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: reviewKey(review.id),
+            UpdateExpression:
+              'SET #status = :assigned, assignedStallId = :stall, assignedFeeMonth = :month, assignedBy = :by, assignedAt = :at REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':assigned': 'assigned',
+              ':open': 'open',
+              ':stall': fee.stallId,
+              ':month': fee.month,
+              ':by': assignedBy,
+              ':at': assignedAt,
+            },
+          },
+        },
+        feeAdd(fee, payment.amountVnd),
+        feeLedgerPut(
+          feeEntryFor(payment, fee, {
+            via: 'review',
+            recordedAt: assignedAt,
+            reviewId: review.id,
+            assignedBy,
+          }),
+        ),
+      ]);
+      if (result === 'ok') return 'recorded';
+      if (result === 'contention') return 'contention';
+      return 'already_assigned';
+    },
+    async feeLedgerOfStall(stallId, month) {
+      return (await byPrefix(feeLedgerOfStallPrefix(stallId, month))).map(
+        (item) => strip<FeeLedgerEntry>(item) as FeeLedgerEntry,
+      );
     },
     async listFeesOfMarketMonth(marketId, month) {
       return (await byIndex('byOwner', feesOfMarketMonthKey(marketId, month))).map(
@@ -420,16 +523,71 @@ export function marketsStore(db: Db): MarketsStore & {
       return { count: Number(item?.paymentCount ?? 0), totalVnd: Number(item?.totalVnd ?? 0) };
     },
 
+    async putTillTicket(ticket: TillTicket) {
+      await put({
+        ...tillTicketKey(ticket.ticketHash),
+        type: 'TillTicket',
+        ...ticket,
+        [ttlAttribute]: Math.floor(Date.parse(ticket.expiresAt) / 1000),
+      });
+    },
+    async redeemTillTicket(ticketHash, now) {
+      try {
+        const result = await db.doc.send(
+          new DeleteCommand({
+            TableName: table,
+            Key: tillTicketKey(ticketHash),
+            // TTL deletion lags (up to days): the expiry is checked here, in the same conditional delete.
+            // Stored `expiresAt` is the TTL attribute (epoch seconds), which replaced the ISO value.
+            ConditionExpression: 'attribute_exists(PK) AND #expires > :now',
+            ExpressionAttributeNames: { '#expires': ttlAttribute },
+            ExpressionAttributeValues: { ':now': Math.floor(Date.parse(now) / 1000) },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        const vendorId = result.Attributes?.vendorId;
+        return typeof vendorId === 'string' ? vendorId : undefined;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        throw error;
+      }
+    },
+    async putTillConnection(connection: TillConnection) {
+      await put({
+        ...tillConnectionKeys(connection),
+        type: 'TillConnection',
+        ...connection,
+        [ttlAttribute]: Math.floor(Date.parse(connection.expiresAt) / 1000),
+      });
+    },
+    async deleteTillConnection(connectionId) {
+      await db.doc.send(new DeleteCommand({ TableName: table, Key: tillConnectionKey(connectionId) }));
+    },
+    async tillConnectionsOfVendor(vendorId) {
+      return (await byIndex('byOwner', tillConnectionsOfVendorKey(vendorId))).map(
+        (item) => strip<TillConnection>(item) as TillConnection,
+      );
+    },
+
     async putPendingAccountChange(change) {
       await put({
         ...pendingAccountChangeKey(change.vendorId, change.id),
         type: 'PendingAccountChange',
         ...change,
+        // The TTL attribute shares the name `expiresAt`: the code's own expiry is kept beside it.
+        codeExpiresAt: change.expiresAt,
         [ttlAttribute]: Math.floor(Date.parse(change.expiresAt) / 1000) + 3600,
       });
     },
-    getPendingAccountChange: (vendorId, id) =>
-      get<PendingAccountChange>(pendingAccountChangeKey(vendorId, id)),
+    async getPendingAccountChange(vendorId, id) {
+      const found = await get<PendingAccountChange & { codeExpiresAt?: string }>(
+        pendingAccountChangeKey(vendorId, id),
+      );
+      if (!found) return undefined;
+      const { codeExpiresAt, ...change } = found;
+      // Items written before `codeExpiresAt` existed: treat as expired (the code was 10 minutes).
+      return { ...change, expiresAt: codeExpiresAt ?? new Date(0).toISOString() };
+    },
     async countFailedAttempt(vendorId, id) {
       await db.doc.send(
         new UpdateCommand({

@@ -1,0 +1,11 @@
+import { assignFeeReview, assignFeeReviewInput } from '@chophien/core';
+import { createHandler } from '@chophien/http';
+import { z } from 'zod';
+import { route } from '../routes.ts';
+import { marketsServices } from './services.ts';
+
+export const handler = createHandler(route('POST /review-queue/{reviewId}/assign-fee'), {
+  path: z.object({ reviewId: z.string().min(1).max(40) }),
+  body: assignFeeReviewInput,
+  handle: ({ actor, path, body }) => assignFeeReview(marketsServices(), actor, path.reviewId, body),
+});
