@@ -169,14 +169,12 @@ describe('till-push (DynamoDB Streams fan-out)', () => {
 
   it('a throttled post keeps the socket (only 410 removes one)', async () => {
     ddb.on(QueryCommand).resolves({ Items: [connection('phone-v1', 'v1', ['s1'])] });
-    sockets
-      .on(PostToConnectionCommand)
-      .rejects(
-        Object.assign(new Error('slow down'), {
-          name: 'LimitExceededException',
-          $metadata: { httpStatusCode: 429 },
-        }),
-      );
+    sockets.on(PostToConnectionCommand).rejects(
+      Object.assign(new Error('slow down'), {
+        name: 'LimitExceededException',
+        $metadata: { httpStatusCode: 429 },
+      }),
+    );
     await push({ Records: [record(entry('v1', 's1', 10_000, 'T3'))] });
     expect(sockets.commandCalls(PostToConnectionCommand)).toHaveLength(1);
     expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0);
