@@ -32,7 +32,10 @@ export async function managerFromCookie(
   }
 }
 
-/** A no-JavaScript sign-in for local use: the vendor pastes the token from `POST /dev/token`. */
+/**
+ * The old paste-a-token sign-in, kept only so the markets pages' "sign-in" POST branches still compile.
+ * @deprecated SignIn.astro now links to the phone sign-in page (`/dang-nhap`, features/auth).
+ */
 export async function signInFromForm(request: Request, cookies: AstroCookies): Promise<boolean> {
   const form = await request.formData();
   const token = String(form.get('token') ?? '').trim();

@@ -1,0 +1,53 @@
+import { cognitoIdentity } from './cognito-identity.ts';
+import { localIdentity } from './local-identity.ts';
+
+/**
+ * The identity port the sign-in page talks to: ask for a one-time code, then trade it for an ID token.
+ * LOCAL mode: the development identity provider over HTTP (`/dev/otp`, `/dev/otp/verify`).
+ * AWS mode: Cognito passwordless SMS OTP (USER_AUTH → SMS_OTP challenge).
+ */
+export type SignInFailure =
+  | 'invalid_phone'
+  | 'unknown_phone'
+  | 'wrong_code'
+  | 'expired'
+  | 'too_many_tries'
+  | 'no_code'
+  | 'rate_limited'
+  | 'unavailable';
+
+/** What the page keeps between the two steps (in a short-lived httpOnly cookie). */
+export interface PendingSignIn {
+  readonly phone: string;
+  /** Cognito's challenge session; the dev provider needs none. */
+  readonly session?: string;
+}
+
+export type CodeRequest =
+  | { readonly ok: true; readonly pending: PendingSignIn; readonly devCode?: string }
+  | { readonly ok: false; readonly failure: SignInFailure };
+
+export type CodeCheck =
+  | { readonly ok: true; readonly idToken: string }
+  | {
+      readonly ok: false;
+      readonly failure: SignInFailure;
+      readonly triesLeft?: number;
+      /** Still usable for another try (wrong code); undefined means "ask for a new code". */
+      readonly pending?: PendingSignIn;
+    };
+
+export interface IdentityAdapter {
+  /** True when the code is shown on the page (dev provider) rather than sent by SMS. */
+  readonly showsCode: boolean;
+  requestCode(phone: string): Promise<CodeRequest>;
+  verifyCode(pending: PendingSignIn, code: string): Promise<CodeCheck>;
+}
+
+let adapter: IdentityAdapter | undefined;
+
+/** Chosen once per process from CHOPHIEN_MODE, like every other adapter of the platform. */
+export function identityAdapter(): IdentityAdapter {
+  adapter ??= process.env.CHOPHIEN_MODE === 'aws' ? cognitoIdentity() : localIdentity();
+  return adapter;
+}
