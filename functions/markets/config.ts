@@ -1,31 +1,51 @@
 import { z } from 'zod';
+import { loadedSecret } from '../shared/secrets.ts';
 
-/** The markets area's environment, parsed once per container (cold start). */
+/**
+ * The markets area's environment, parsed once per container (cold start). The stall-code secret is
+ * plain env locally and a Secrets Manager ARN on AWS (`STALL_CODE_SECRET_ARN`, loaded at cold start by
+ * functions/shared/secrets.ts). Only the routes that declare `stallCodes` get it, so it is optional
+ * here and the standee route refuses to work without it.
+ */
 const marketsEnvSchema = z
   .object({
     CHOPHIEN_MODE: z.enum(['local', 'aws']).default('aws'),
     /** HMAC key of stall check codes (printed under each stall's QR). */
     STALL_CODE_SECRET: z.string().min(16).optional(),
+    /** AWS: the secret holding STALL_CODE_SECRET; its value is loaded at cold start. */
+    STALL_CODE_SECRET_ARN: z.string().min(1).optional(),
     /** Local mode: the mode-600 JSON file holding channel secrets (written by the local runtime). */
     MARKETS_SECRETS_FILE: z.string().min(1).optional(),
     /** AWS: Secrets Manager name prefix; one secret per channel, `<prefix><channelId>`. */
     CHANNEL_SECRET_PREFIX: z.string().default('chophien/bank-channels/'),
+    /** Not env: the value behind STALL_CODE_SECRET_ARN. */
+    loadedStallCodeSecret: z.string().min(16).optional(),
   })
-  .transform((env, context) => {
-    const stallCodeSecret =
-      env.STALL_CODE_SECRET ??
-      (env.CHOPHIEN_MODE === 'local' ? 'local-dev-stall-code-secret-not-for-aws' : undefined);
-    if (!stallCodeSecret) {
-      context.addIssue({ code: 'custom', message: 'STALL_CODE_SECRET is required outside local mode' });
+  .transform(({ loadedStallCodeSecret, ...env }, context) => {
+    if (env.STALL_CODE_SECRET_ARN && !env.STALL_CODE_SECRET && !loadedStallCodeSecret) {
+      context.addIssue({
+        code: 'custom',
+        path: ['STALL_CODE_SECRET_ARN'],
+        message: 'STALL_CODE_SECRET_ARN is set but its value was not loaded at cold start',
+      });
       return z.NEVER;
     }
+    const stallCodeSecret =
+      env.STALL_CODE_SECRET ??
+      loadedStallCodeSecret ??
+      (env.CHOPHIEN_MODE === 'local' ? 'local-dev-stall-code-secret-not-for-aws' : undefined);
     return { ...env, stallCodeSecret };
   });
 
 export type MarketsConfig = z.infer<typeof marketsEnvSchema>;
 
+export const readMarketsConfig = (
+  env: Record<string, string | undefined>,
+  loaded: { readonly stallCodeSecret?: string } = {},
+): MarketsConfig => marketsEnvSchema.parse({ ...env, loadedStallCodeSecret: loaded.stallCodeSecret });
+
 let cached: MarketsConfig | undefined;
 export const marketsConfig = (): MarketsConfig => {
-  cached ??= marketsEnvSchema.parse(process.env);
+  cached ??= readMarketsConfig(process.env, { stallCodeSecret: loadedSecret('STALL_CODE_SECRET') });
   return cached;
 };

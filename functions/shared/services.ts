@@ -1,4 +1,6 @@
 import { createDb, type Db, productRepository, userRepository } from '@chophien/db';
+// Loads secrets and published settings named by ARN/parameter before any handler runs (AWS only).
+import './secrets.ts';
 
 /**
  * Adapters built once per Lambda container (cold start) and reused by every invocation.

@@ -1,24 +1,43 @@
 import { z } from 'zod';
 
-/** The one reading of the trace area's environment, validated at cold start. */
+/**
+ * The one reading of the trace area's environment, validated at cold start.
+ * The signing secret comes either as plain env (local runs, tests) or, on AWS, as the ARN of a Secrets
+ * Manager secret (`TRACE_SIGNING_SECRET_ARN`) whose value the functions layer loads at cold start and
+ * hands over with `provideTraceSigningSecret` — core never talks to AWS, and the value never sits in
+ * the Lambda configuration (docs/decisions/0303-aws-runtime-configuration.md).
+ */
 const traceEnvSchema = z
   .object({
     CHOPHIEN_MODE: z.string().optional(),
     /** HMAC key for serial tokens and scratch PINs; at least 32 characters, never committed for AWS. */
     TRACE_SIGNING_SECRET: z.string().min(32).optional(),
+    /** AWS: the secret holding the key; its value arrives through `provideTraceSigningSecret`. */
+    TRACE_SIGNING_SECRET_ARN: z.string().min(1).optional(),
     /** Origin printed in QR codes (the resolver); defaults to the API's own origin. */
     TRACE_RESOLVER_URL: z.url().optional(),
     API_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
+    /** Not env: the value behind TRACE_SIGNING_SECRET_ARN, passed in by `readTraceConfig`. */
+    loadedSigningSecret: z.string().min(32).optional(),
   })
   .transform((env, ctx) => {
     const local = env.CHOPHIEN_MODE === 'local';
-    const secret = env.TRACE_SIGNING_SECRET ?? (local ? LOCAL_ONLY_SECRET : undefined);
+    if (env.TRACE_SIGNING_SECRET_ARN && !env.TRACE_SIGNING_SECRET && !env.loadedSigningSecret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRACE_SIGNING_SECRET_ARN'],
+        message: 'TRACE_SIGNING_SECRET_ARN is set but its value was not loaded at cold start',
+      });
+      return z.NEVER;
+    }
+    const secret =
+      env.TRACE_SIGNING_SECRET ?? env.loadedSigningSecret ?? (local ? LOCAL_ONLY_SECRET : undefined);
     if (!secret) {
       ctx.addIssue({
         code: 'custom',
         path: ['TRACE_SIGNING_SECRET'],
-        message: 'TRACE_SIGNING_SECRET is required outside local mode',
+        message: 'TRACE_SIGNING_SECRET (or TRACE_SIGNING_SECRET_ARN) is required outside local mode',
       });
       return z.NEVER;
     }
@@ -44,11 +63,22 @@ const LOCAL_ONLY_SECRET = 'chophien-local-development-trace-secret-not-for-produ
 
 export type TraceConfig = z.output<typeof traceEnvSchema>;
 
-export const readTraceConfig = (env: Record<string, string | undefined>): TraceConfig =>
-  traceEnvSchema.parse(env);
+/** `loaded`: the secret's value when the env names it by ARN (loaded by the caller, not here). */
+export const readTraceConfig = (
+  env: Record<string, string | undefined>,
+  loaded: { readonly signingSecret?: string } = {},
+): TraceConfig => traceEnvSchema.parse({ ...env, loadedSigningSecret: loaded.signingSecret });
 
 let cached: TraceConfig | undefined;
+let provided: string | undefined;
+
+/** The value of `TRACE_SIGNING_SECRET_ARN`, loaded by the runtime (functions/shared/secrets.ts, the site). */
+export const provideTraceSigningSecret = (secret: string): void => {
+  provided = secret;
+  cached = undefined;
+};
+
 export const traceConfig = (): TraceConfig => {
-  cached ??= readTraceConfig(process.env);
+  cached ??= readTraceConfig(process.env, { signingSecret: provided });
   return cached;
 };
