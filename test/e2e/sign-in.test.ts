@@ -1,0 +1,150 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { signIn } from '../support/sign-in.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+
+let stack: TestStack;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  stack = await startTestStack('signin_e2e');
+  site = stack.siteUrl as string;
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.dispose();
+});
+
+const VENDOR = '+84987000011';
+
+/** axe runs its script in the page, so the check opens a scripted twin with the same cookies. */
+async function expectAccessible(context: BrowserContext, url: string, act?: (page: Page) => Promise<void>) {
+  const checked = await browser.newContext({ storageState: await context.storageState() });
+  try {
+    const page = await checked.newPage();
+    await page.goto(url);
+    if (act) await act(page);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  } finally {
+    await checked.close();
+  }
+}
+
+describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)', () => {
+  it('the seeded vendor signs in through /dang-nhap?next=/ban-hang, lands there signed in, then signs out', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+
+    // Signed out, the sell screen offers the phone sign-in that comes back here.
+    await page.goto(`${site}/ban-hang`);
+    const link = page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' });
+    await expect(link.getAttribute('href')).resolves.toBe('/dang-nhap?next=%2Fban-hang');
+
+    await signIn(page, site, VENDOR, '/ban-hang');
+    expect(new URL(page.url()).pathname).toBe('/ban-hang');
+    await expect(page.getByRole('heading', { level: 2, name: /TD-A01/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' }).count()).resolves.toBe(0);
+    const cookie = (await context.cookies()).find((c) => c.name === 'cp_token');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: false });
+    expect((await context.cookies()).some((c) => c.name === 'cp_signin')).toBe(false);
+    // The header names who is signed in (this page is no-store, so it is never shared by a cache).
+    await expect(page.locator('.account .who').textContent()).resolves.toBe('Vũ Thị Hạnh');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(false);
+    await page.goto(`${site}/ban-hang`);
+    await expect(page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('a wrong code is announced and the right one still works; a foreign next lands on the home page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}/dang-nhap?next=${encodeURIComponent('//evil.example/x')}`);
+    await page.getByLabel('Số điện thoại').fill('0987 000 011');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await page.waitForLoadState();
+    const code = /(\d{6})$/.exec((await page.getByTestId('dev-code').textContent())?.trim() ?? '')![1]!;
+    await page.getByLabel('Mã xác nhận').fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'Mã xác nhận không đúng. Còn 4 lần thử.',
+    );
+    await expect(page.getByLabel('Mã xác nhận').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Mã xác nhận').fill(code);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).href).toBe(`${site}/`);
+    expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(true);
+    await context.close();
+  });
+
+  it('a new number signs up as a buyer, in English', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}/en/dang-nhap?next=/en/don-hang`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByLabel('Phone number').fill('0977 123 456');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByText('We sent a code to 0977 123 456.').count()).resolves.toBe(1);
+    const code = /(\d{6})$/.exec((await page.getByTestId('dev-code').textContent())?.trim() ?? '')![1]!;
+    await page.getByLabel('Verification code').fill(code);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/en/don-hang');
+    const me = await fetch(`${stack.apiUrl}/me`, {
+      headers: {
+        authorization: `Bearer ${(await context.cookies()).find((c) => c.name === 'cp_token')!.value}`,
+      },
+    }).then((response) => response.json());
+    expect(me).toMatchObject({ phone: '+84977123456', roles: ['buyer'], registered: true });
+    await context.close();
+  });
+
+  it('an invalid number is refused on the page, field by field', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site}/dang-nhap`);
+    await page.getByLabel('Số điện thoại').fill('12345');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Số điện thoại chưa đúng');
+    await expect(page.getByLabel('Số điện thoại').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel('Số điện thoại').inputValue()).resolves.toBe('12345');
+    await context.close();
+  });
+
+  it('/dang-nhap passes axe in both steps and both languages, with 44px targets', async () => {
+    const context = await browser.newContext();
+    await expectAccessible(context, `${site}/dang-nhap?next=/ban-hang`);
+    await expectAccessible(context, `${site}/en/dang-nhap`);
+    await expectAccessible(context, `${site}/dang-nhap`, async (page) => {
+      await page.getByLabel('Số điện thoại').fill('0987000012');
+      await page.getByRole('button', { name: 'Gửi mã' }).click();
+      await page.waitForLoadState();
+      await expect(page.getByLabel('Mã xác nhận').count()).resolves.toBe(1);
+      for (const target of [
+        page.getByLabel('Mã xác nhận'),
+        page.getByRole('button', { name: 'Đăng nhập', exact: true }),
+      ]) {
+        expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      }
+    });
+    await context.close();
+  });
+});
