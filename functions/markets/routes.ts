@@ -9,6 +9,7 @@ export const marketsRoutes = [
     handler: 'markets/bank-webhook',
     auth: 'public',
     data: 'readwrite',
+    uses: ['channelSecretsRead'],
     rawBody: true,
   },
   { method: 'GET', path: '/vendor/stalls', handler: 'markets/my-stalls', auth: ['vendor'], data: 'read' },
@@ -32,6 +33,7 @@ export const marketsRoutes = [
     handler: 'markets/stall-standee',
     auth: ['vendor', 'market_manager', 'admin'],
     data: 'read',
+    uses: ['stallCodes'],
   },
   {
     method: 'GET',
@@ -83,6 +85,7 @@ export const marketsRoutes = [
     handler: 'markets/request-account-change',
     auth: ['vendor'],
     data: 'readwrite',
+    uses: ['sms'],
   },
   {
     method: 'POST',
@@ -90,6 +93,7 @@ export const marketsRoutes = [
     handler: 'markets/confirm-account-change',
     auth: ['vendor'],
     data: 'readwrite',
+    uses: ['channelSecretsWrite'],
   },
   {
     method: 'GET',

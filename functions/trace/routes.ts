@@ -8,6 +8,7 @@ export const traceRoutes = [
     handler: 'trace/create-farm',
     auth: ['farmer', 'commune_officer'],
     data: 'readwrite',
+    uses: ['traceSigning'],
   },
   {
     method: 'GET',
@@ -15,6 +16,7 @@ export const traceRoutes = [
     handler: 'trace/list-farms',
     auth: ['farmer'],
     data: 'read',
+    uses: ['traceSigning'],
   },
   {
     method: 'GET',
@@ -22,6 +24,7 @@ export const traceRoutes = [
     handler: 'trace/list-lots',
     auth: ['farmer', 'commune_officer'],
     data: 'read',
+    uses: ['traceSigning'],
   },
   {
     method: 'POST',
@@ -29,6 +32,7 @@ export const traceRoutes = [
     handler: 'trace/create-lot',
     auth: ['farmer', 'commune_officer'],
     data: 'readwrite',
+    uses: ['traceSigning'],
   },
   {
     method: 'POST',
@@ -36,6 +40,7 @@ export const traceRoutes = [
     handler: 'trace/record-event',
     auth: ['farmer', 'commune_officer'],
     data: 'readwrite',
+    uses: ['traceSigning'],
   },
   {
     method: 'POST',
@@ -43,6 +48,7 @@ export const traceRoutes = [
     handler: 'trace/issue-serials',
     auth: ['farmer', 'commune_officer'],
     data: 'readwrite',
+    uses: ['traceSigning'],
   },
   {
     method: 'GET',
@@ -50,24 +56,55 @@ export const traceRoutes = [
     handler: 'trace/lot-labels',
     auth: ['farmer', 'commune_officer'],
     data: 'read',
+    uses: ['traceSigning'],
   },
-  { method: 'GET', path: '/trace/alerts', handler: 'trace/clone-alerts', auth: ['farmer'], data: 'read' },
-  { method: 'GET', path: '/epcis/events', handler: 'trace/epcis-events', auth: 'public', data: 'read' },
+  {
+    method: 'GET',
+    path: '/trace/alerts',
+    handler: 'trace/clone-alerts',
+    auth: ['farmer'],
+    data: 'read',
+    uses: ['traceSigning'],
+  },
+  {
+    method: 'GET',
+    path: '/epcis/events',
+    handler: 'trace/epcis-events',
+    auth: 'public',
+    data: 'read',
+    uses: ['traceSigning'],
+  },
   // The resolver: GS1 Digital Link paths and the platform's lot-level form for products without a GTIN.
-  { method: 'GET', path: '/01/{gtin}/10/{lot}', handler: 'trace/resolve-lot', auth: 'public', data: 'read' },
+  {
+    method: 'GET',
+    path: '/01/{gtin}/10/{lot}',
+    handler: 'trace/resolve-lot',
+    auth: 'public',
+    data: 'read',
+    uses: ['traceSigning'],
+  },
   {
     method: 'GET',
     path: '/01/{gtin}/10/{lot}/21/{serial}',
     handler: 'trace/resolve-serial',
     auth: 'public',
     data: 'read',
+    uses: ['traceSigning'],
   },
-  { method: 'GET', path: '/l/{lot}', handler: 'trace/resolve-platform-lot', auth: 'public', data: 'read' },
+  {
+    method: 'GET',
+    path: '/l/{lot}',
+    handler: 'trace/resolve-platform-lot',
+    auth: 'public',
+    data: 'read',
+    uses: ['traceSigning'],
+  },
   {
     method: 'GET',
     path: '/l/{lot}/s/{serial}',
     handler: 'trace/resolve-platform-serial',
     auth: 'public',
     data: 'read',
+    uses: ['traceSigning'],
   },
 ] as const satisfies readonly RouteDefinition[];
