@@ -13,6 +13,7 @@ type LambdaHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>
 /** Routes that exist only in local mode (the development identity provider, live feeds). */
 export interface LocalRoute {
   readonly method: string;
+  /** Exact path, or a prefix ending in `/*` (e.g. `/photos/*`). */
   readonly path: string;
   handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> | void;
 }
@@ -71,7 +72,11 @@ export function createApiServer(options: {
       const body = await readBody(req, GATEWAY_BODY_LIMIT);
       if (body === 'too_large') return sendJson(res, 413, { message: 'Request Entity Too Large' });
 
-      const local = options.localRoutes?.find((entry) => entry.method === method && entry.path === path);
+      const local = options.localRoutes?.find(
+        (entry) =>
+          entry.method === method &&
+          (entry.path.endsWith('/*') ? path.startsWith(entry.path.slice(0, -1)) : entry.path === path),
+      );
       if (local) return await local.handle(req, res, body);
 
       const match = route(method, path);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createDb, migrateTable, userRepository } from '@chophien/db';
@@ -8,6 +9,7 @@ import { type LocalConfig, repoRoot } from './config.ts';
 import { createDevIdentity, devOtpRoutes, mintForRequest } from './dev-identity.ts';
 import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { areaLocalRoutes } from './local-routes/index.ts';
+import { localPhotosDir } from './photos/routes.ts';
 import { assertPortFree } from './ports.ts';
 import { startSchedules } from './schedules.ts';
 import { seed } from './seed/index.ts';
@@ -89,6 +91,10 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       AUTH_AUDIENCE: identity.audience,
       SITE_URL: siteUrl ?? apiUrl,
       API_URL: apiUrl,
+      // Photos (route capability `photos`): a folder in the data dir, uploads signed like presigned URLs.
+      PHOTOS_DIR: localPhotosDir(config.dataDir),
+      PHOTOS_PUBLIC_URL: apiUrl,
+      PHOTOS_UPLOAD_SECRET: randomBytes(32).toString('base64url'),
     });
 
     const db = createDb();

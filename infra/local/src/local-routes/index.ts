@@ -1,4 +1,5 @@
 import type { LocalRoute } from '../api-server.ts';
+import { photoLocalRoutes } from '../photos/routes.ts';
 import { marketsLocalRoutes } from './markets-till.ts';
 
 /**
@@ -11,4 +12,7 @@ export interface LocalRouteContext {
   readonly dataDir?: string;
 }
 
-export const areaLocalRoutes: Array<(context: LocalRouteContext) => LocalRoute[]> = [marketsLocalRoutes];
+export const areaLocalRoutes: Array<(context: LocalRouteContext) => LocalRoute[]> = [
+  marketsLocalRoutes,
+  photoLocalRoutes,
+];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
+import { listingPhotoSchema } from '../marketplace/photo.ts';
 import { vndAmount } from '../money/vnd.ts';
 import { categorySlugs } from './categories.ts';
 
@@ -45,6 +46,8 @@ export const productSchema = z.object({
   commune: z.string().optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),
   imageUrls: z.array(z.string()).max(8),
+  /** Photos uploaded by the farmer (marketplace/photo.ts), cover first; storage keys, not URLs. */
+  photos: z.array(listingPhotoSchema).max(8).optional(),
   lotIds: z.array(z.string()).default([]),
   /** When the crop is picked (ISO dates, Vietnam calendar days). */
   harvestWindow: z.object({ from: z.iso.date(), to: z.iso.date() }).optional(),

@@ -3,9 +3,11 @@ import type { MarketplaceClock, OrderStore } from './ports.ts';
 export const SWEEPER_ACTOR = 'system:order-sweeper';
 
 /**
- * Expires orders still unpaid after their payBy and returns their stock to the pool. Each expiry is
- * conditional on the order being unchanged, so a payment landing at the same instant wins cleanly:
- * either the order is paid or it is expired with stock released, never both.
+ * Expires orders not fully paid after their payBy and returns their stock to the pool. A partly paid
+ * order expires too: what it received is recorded as refund due (docs/decisions/0604-expire-partly-paid-orders.md).
+ * Each expiry is conditional on the order being unchanged (status and paidVnd), so a payment landing at
+ * the same instant wins cleanly: either it is credited and this sweep skips the order, or the order is
+ * expired and the payment is answered `not_payable` (refund due) — never both, stock released once.
  */
 export async function sweepExpiredOrders(
   deps: { orders: OrderStore; clock: MarketplaceClock },
@@ -19,7 +21,7 @@ export async function sweepExpiredOrders(
     const overdue = await deps.orders.listOverdue(now, batch);
     let progressed = 0;
     for (const order of overdue) {
-      if (order.status !== 'pending_payment' || order.paidVnd > 0) {
+      if (order.status !== 'pending_payment' || order.paidVnd >= order.totalVnd) {
         skipped += 1;
         continue;
       }

@@ -9,5 +9,7 @@ export * from './order-view.ts';
 export * from './payment-received.ts';
 export * from './payout-account.ts';
 export * from './payout-use-cases.ts';
+export * from './photo.ts';
+export * from './photo-use-cases.ts';
 export * from './ports.ts';
 export * from './search.ts';

@@ -7,6 +7,7 @@ import { bilingual } from '../errors/zod-issues.ts';
 import type { UserRepository } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { slugify } from '../text/fold.ts';
+import type { ListingPhoto } from './photo.ts';
 import type { MarketplaceClock } from './ports.ts';
 
 const isoDate = z.iso.date(bilingual('Ngày theo dạng YYYY-MM-DD.', 'A date as YYYY-MM-DD.'));
@@ -86,6 +87,15 @@ export interface ListingStore {
   /** Adds (or removes) base units; false when the pool would go below zero. */
   adjustStock(id: string, deltaUnits: number, updatedAt: string): Promise<boolean>;
   listByFarmer(farmerId: string): Promise<Product[]>;
+  /** The listing's photos and their version (for compare-and-set); undefined when no such listing. */
+  getPhotos(id: string): Promise<{ photos: ListingPhoto[]; version: number } | undefined>;
+  /** Replaces the photo list when its version is still `version`; false when it changed meanwhile. */
+  setPhotos(
+    id: string,
+    photos: readonly ListingPhoto[],
+    version: number,
+    updatedAt: string,
+  ): Promise<boolean>;
 }
 
 export interface ListingDeps {
@@ -101,7 +111,12 @@ const mayEdit = (actor: Actor, product: Product): boolean =>
   product.farmerId === actor.userId ||
   (hasRole(actor, 'commune_officer') && product.agent?.officerId === actor.userId);
 
-async function editable(deps: ListingDeps, actor: Actor, id: string): Promise<Product> {
+/** The listing, when the actor may edit it (owner, or the officer who listed it with consent). */
+export async function editableListing(
+  deps: Pick<ListingDeps, 'listings'>,
+  actor: Actor,
+  id: string,
+): Promise<Product> {
   const product = await deps.listings.get(id);
   if (!product) throw listingNotFound();
   if (!mayEdit(actor, product)) throw forbidden();
@@ -157,7 +172,7 @@ export async function updateListing(
   id: string,
   patch: ListingPatch,
 ): Promise<Product> {
-  await editable(deps, actor, id);
+  await editableListing(deps, actor, id);
   return deps.listings.update(id, patch as Partial<Product>, deps.clock.now().toISOString());
 }
 
@@ -181,7 +196,7 @@ export async function adjustListingStock(
   id: string,
   input: z.infer<typeof stockAdjustmentSchema>,
 ): Promise<Product> {
-  await editable(deps, actor, id);
+  await editableListing(deps, actor, id);
   if (!(await deps.listings.adjustStock(id, input.deltaUnits, deps.clock.now().toISOString()))) {
     throw new DomainError('conflict', 'stock_below_zero', {
       vi: 'Không thể bớt nhiều hơn số hàng còn lại.',

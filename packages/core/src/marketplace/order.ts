@@ -60,6 +60,8 @@ export const orderSchema = z.object({
   /** Unpaid after this instant → expired by the sweeper, stock released. */
   payBy: z.string(),
   paidAt: z.string().optional(),
+  /** Money kept by an order that closed without being fully paid (expired while partly paid): owed back to the buyer. */
+  refundDueVnd: z.number().int().min(0).optional(),
   updatedAt: z.string(),
   /** Stamps of each state reached, for the order status page. */
   history: z.array(z.object({ status: z.enum(orderStatuses), at: z.string(), by: z.string() })),

@@ -37,11 +37,13 @@ export interface OrderStore {
   getByCode(code: string): Promise<Order | undefined>;
   listByBuyer(buyerId: string, limit: number): Promise<Order[]>;
   listByFarmer(farmerId: string, query: { status?: OrderStatus; limit: number }): Promise<Order[]>;
-  /** Orders still pending whose payBy is before `now`, oldest first. */
+  /** Orders still pending (unpaid or partly paid) whose payBy is before `now`, oldest first. */
   listOverdue(now: string, limit: number): Promise<Order[]>;
   /**
    * Moves an order from `order.status` (must still hold, with the same paidVnd) to `to`;
-   * releases its stock when `to` is cancelled/expired. False when the order changed meanwhile.
+   * releases its stock when `to` is cancelled/expired, and when such an order holds money
+   * (`paidVnd > 0`) records it as refund due (order field + refund item). False when the order
+   * changed meanwhile; then nothing is written.
    */
   transition(order: Order, to: OrderStatus, at: string, by: string): Promise<boolean>;
   paymentExists(provider: string, providerTransactionId: string): Promise<boolean>;
@@ -62,4 +64,43 @@ export interface ProductReader {
 
 export interface MarketplaceClock {
   now(): Date;
+}
+
+/** Where a browser sends a photo's bytes directly (a presigned S3 PUT, or its local stand-in). */
+export interface PhotoUploadTarget {
+  readonly method: 'PUT';
+  readonly url: string;
+  /** Headers the upload must carry exactly as given (they are part of the signature). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Photo storage: S3 on AWS, a folder locally (docs/decisions/0603-listing-photos.md). Staged uploads
+ * live under `uploads/`, storefront renditions under `photos/` (served publicly at PHOTOS_PUBLIC_URL).
+ */
+export interface PhotoStore {
+  uploadTarget(
+    key: string,
+    declared: { contentType: string; contentLength: number },
+    expiresInSeconds: number,
+  ): Promise<PhotoUploadTarget>;
+  /** A staged upload's bytes; undefined when there is none, 'too_large' (unread) when over maxBytes. */
+  readUpload(key: string, maxBytes: number): Promise<Uint8Array | 'too_large' | undefined>;
+  /** Stages bytes received another way (the no-JS site form posts them through the server). */
+  putUpload(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  putPublic(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  remove(keys: readonly string[]): Promise<void>;
+}
+
+/** A decoded photo, EXIF orientation already applied. */
+export interface DecodedPhoto {
+  readonly width: number;
+  readonly height: number;
+  /** Re-encodes at `width` (aspect kept) as a baseline JPEG carrying no metadata at all. */
+  toJpeg(width: number, quality: number): Promise<{ width: number; height: number; bytes: Uint8Array }>;
+}
+
+/** Decodes JPEG and PNG (pure JS on Lambda: jimp); throws on bytes it cannot decode. */
+export interface PhotoProcessor {
+  decode(bytes: Uint8Array): Promise<DecodedPhoto>;
 }

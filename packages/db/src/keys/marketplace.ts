@@ -3,7 +3,10 @@ import { indexes } from '../table.ts';
 
 export const orderKey = (id: string) => ({ PK: `ORDER#${id}`, SK: 'ORDER' });
 
-/** Pending orders sit in GSI3 under one partition sorted by payBy, so the sweeper reads the overdue ones first. */
+/**
+ * Pending orders (unpaid or partly paid) sit in GSI3 under one partition sorted by payBy, so the sweeper
+ * reads the overdue ones first. They leave it when fully paid or closed.
+ */
 export const ORDERS_AWAITING_PAYMENT = 'ORDERS#pending_payment';
 
 export const orderKeys = (order: {
@@ -13,17 +16,22 @@ export const orderKeys = (order: {
   createdAt: string;
   payBy: string;
   status: string;
-  paidVnd: number;
 }) => ({
   ...orderKey(order.id),
   GSI1PK: `SELLERORDERS#${order.farmerId}`,
   GSI1SK: `${order.createdAt}#${order.id}`,
   GSI2PK: `BUYERORDERS#${order.buyerId}`,
   GSI2SK: `${order.createdAt}#${order.id}`,
-  ...(order.status === 'pending_payment' && order.paidVnd === 0
-    ? { GSI3PK: ORDERS_AWAITING_PAYMENT, GSI3SK: `${order.payBy}#${order.id}` }
-    : {}),
+  ...(order.status === 'pending_payment' ? awaitingPaymentKeys(order) : {}),
 });
+
+export const awaitingPaymentKeys = (order: { id: string; payBy: string }) => ({
+  GSI3PK: ORDERS_AWAITING_PAYMENT,
+  GSI3SK: `${order.payBy}#${order.id}`,
+});
+
+/** Money an order kept when it closed without being fully paid; one per order (conditional put). */
+export const refundDueKey = (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REFUND_DUE' });
 
 export const ordersBySeller = (farmerId: string) => ({
   index: indexes.byOwner,

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ListingStore, type Product, productSchema } from '@chophien/core';
+import { type ListingStore, listingPhotoSchema, type Product, productSchema } from '@chophien/core';
 import type { Db } from '../client.ts';
 import { productKey, productKeys, withoutKeys } from '../keys/foundation.ts';
 import { listingsByFarmer } from '../keys/marketplace.ts';
@@ -73,6 +73,46 @@ export function listingRepository(db: Db): ListingStore {
             ExpressionAttributeValues: {
               ':delta': deltaUnits,
               ':floor': Math.max(-deltaUnits, 0),
+              ':at': updatedAt,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    async getPhotos(id) {
+      const result = await db.doc.send(
+        new GetCommand({
+          TableName,
+          Key: productKey(id),
+          ConsistentRead: true,
+          ProjectionExpression: 'PK, photos, photosVersion',
+        }),
+      );
+      if (!result.Item) return undefined;
+      const photos = listingPhotoSchema.array().parse(result.Item.photos ?? []);
+      return { photos, version: (result.Item.photosVersion as number | undefined) ?? 0 };
+    },
+
+    async setPhotos(id, photos, version, updatedAt) {
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: productKey(id),
+            UpdateExpression: 'SET photos = :photos, photosVersion = :next, updatedAt = :at',
+            // Version 0 is a listing that never had photos (no attribute yet).
+            ConditionExpression:
+              'attribute_exists(PK) AND (photosVersion = :version OR (attribute_not_exists(photosVersion) AND :version = :zero))',
+            ExpressionAttributeValues: {
+              ':photos': photos,
+              ':next': version + 1,
+              ':version': version,
+              ':zero': 0,
               ':at': updatedAt,
             },
           }),

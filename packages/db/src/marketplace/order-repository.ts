@@ -18,6 +18,7 @@ import {
   ordersAwaitingPayment,
   ordersByBuyer,
   ordersBySeller,
+  refundDueKey,
 } from '../keys/marketplace.ts';
 import { paymentKey } from '../keys/payments.ts';
 import { type TransactItems, transactWrite } from './transact.ts';
@@ -161,7 +162,10 @@ export function orderRepository(db: Db): OrderStore {
     },
 
     async transition(order: Order, to: OrderStatus, at: string, by: string) {
-      const closesUnpaid = releasesStock(to);
+      const closes = releasesStock(to);
+      // A closed order that holds money keeps it as refund due, and is kept (no TTL) until refunded.
+      const refundDue = closes && order.paidVnd > 0;
+      const closesUnpaid = closes && !refundDue;
       const items: TransactItems = [
         {
           Update: {
@@ -169,7 +173,7 @@ export function orderRepository(db: Db): OrderStore {
             Key: orderKey(order.id),
             UpdateExpression: `SET #status = :to, updatedAt = :at, history = list_append(history, :entry)${
               closesUnpaid ? ', expiresAt = :ttl' : ''
-            } REMOVE GSI3PK, GSI3SK`,
+            }${refundDue ? ', refundDueVnd = :paid' : ''} REMOVE GSI3PK, GSI3SK`,
             ConditionExpression: '#status = :from AND paidVnd = :paid',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -185,7 +189,27 @@ export function orderRepository(db: Db): OrderStore {
           },
         },
       ];
-      if (closesUnpaid) {
+      if (refundDue) {
+        items.push({
+          Put: {
+            TableName,
+            Item: {
+              ...refundDueKey(order.id),
+              type: 'RefundDue',
+              area: 'marketplace',
+              orderId: order.id,
+              orderCode: order.code,
+              farmerId: order.farmerId,
+              buyerId: order.buyerId,
+              amountVnd: order.paidVnd,
+              reason: to,
+              at,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      if (closes) {
         for (const [productId, units] of unitsByProduct(order.lines)) {
           items.push({
             Update: {
@@ -224,8 +248,10 @@ export function orderRepository(db: Db): OrderStore {
             TableName,
             Key: orderKey(order.id),
             UpdateExpression: `SET #status = :to, paidVnd = :paid, overpaidVnd = :over, updatedAt = :now${
-              becomesPaid ? ', paidAt = :at, history = list_append(history, :entry)' : ''
-            } REMOVE GSI3PK, GSI3SK`,
+              becomesPaid
+                ? ', paidAt = :at, history = list_append(history, :entry) REMOVE GSI3PK, GSI3SK'
+                : ''
+            }`,
             ConditionExpression: '#status = :pending AND paidVnd = :before',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
