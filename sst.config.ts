@@ -49,6 +49,7 @@ export default {
             build: ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
             table: data!.table,
             apiUrl: api!.url,
+            identity: identity!,
           });
         },
         { id: 'Site' },

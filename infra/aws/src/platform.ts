@@ -73,6 +73,7 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     build: options.siteBuild ?? ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
     table: data.data.table,
     apiUrl: api.api.url,
+    identity: identity.identity,
   });
   if (options.nag ?? true) applyNag(app);
   return { app, data, identity, api, site };

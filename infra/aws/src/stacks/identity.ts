@@ -1,5 +1,6 @@
 /**
- * Identity: Cognito user pool with phone-number sign-in; one group per platform role.
+ * Identity: Cognito user pool with phone-number sign-in (passwordless SMS one-time code through
+ * USER_AUTH, used by the storefront's /dang-nhap); one group per platform role.
  * Handlers read roles from the `cognito:groups` claim (packages/http).
  */
 import { roles } from '@chophien/core/identity/roles';
@@ -45,7 +46,10 @@ export class Identity extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
+      // Choice-based sign-in (USER_AUTH): the storefront signs people in with a code by SMS, no
+      // password (docs/decisions/0403-phone-sign-in.md). Passwords stay allowed: Cognito insists.
       featurePlan: FeaturePlan.ESSENTIALS,
+      signInPolicy: { allowedFirstAuthFactors: { password: true, smsOtp: true } },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -58,7 +62,7 @@ export class Identity extends Construct {
     }
     this.userPoolClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, user: true },
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

@@ -32,6 +32,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
 import type { SiteBuild } from '../site-build.ts';
+import type { Identity } from './identity.ts';
 
 export interface SiteProps {
   readonly repoRoot: string;
@@ -39,6 +40,8 @@ export interface SiteProps {
   readonly table: ITableV2;
   /** Base URL of the HTTP API, for browser calls (cart, checkout, payment feed). */
   readonly apiUrl: string;
+  /** Cognito for the phone sign-in pages and for reading the `cp_token` cookie. */
+  readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -101,6 +104,13 @@ export class Site extends Construct {
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         CHOPHIEN_MODE: 'aws',
+        ...(props.identity && {
+          COGNITO_CLIENT_ID: props.identity.userPoolClient.userPoolClientId,
+          COGNITO_REGION: Stack.of(props.identity.userPoolClient).region,
+          AUTH_ISSUER: props.identity.issuer,
+          AUTH_JWKS_URL: props.identity.jwksUrl,
+          AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
+        }),
       },
       bundling: {
         ...lambdaBundling,
