@@ -13,6 +13,7 @@ import { Api } from './infra/aws/src/stacks/api.ts';
 import { Data } from './infra/aws/src/stacks/data.ts';
 import { Identity } from './infra/aws/src/stacks/identity.ts';
 import { Site } from './infra/aws/src/stacks/site.ts';
+import { Till } from './infra/aws/src/stacks/till.ts';
 
 export default {
   config() {
@@ -23,6 +24,7 @@ export default {
     let data: Data | undefined;
     let identity: Identity | undefined;
     let api: Api | undefined;
+    let till: Till | undefined;
     app
       .stack(
         function DataStack({ stack }: StackContext) {
@@ -43,12 +45,19 @@ export default {
         { id: 'Api' },
       )
       .stack(
+        function TillStack({ stack }: StackContext) {
+          till = new Till(stack, 'Till', { repoRoot, table: data!.table });
+        },
+        { id: 'Till' },
+      )
+      .stack(
         function SiteStack({ stack }: StackContext) {
           new Site(stack, 'Site', {
             repoRoot,
             build: ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
             table: data!.table,
             apiUrl: api!.url,
+            tillWsUrl: till!.url,
             identity: identity!,
           });
         },

@@ -1,6 +1,6 @@
 /**
- * The CDK app's four stacks, built from the same area constructs sst.config.ts mounts
- * (Data, Identity, Api, Site). Shared by src/app.ts (the `cdk` entry) and the tests.
+ * The CDK app's five stacks, built from the same area constructs sst.config.ts mounts
+ * (Data, Identity, Api, Till, Site). Shared by src/app.ts (the `cdk` entry) and the tests.
  */
 import { App, type Environment } from 'aws-cdk-lib';
 import { applyNag } from './nag.ts';
@@ -11,6 +11,7 @@ import { ApiStack } from './stacks/api.ts';
 import { DataStack } from './stacks/data.ts';
 import { IdentityStack } from './stacks/identity.ts';
 import { SiteStack } from './stacks/site.ts';
+import { TillStack } from './stacks/till.ts';
 
 export interface PlatformOptions {
   readonly app?: App;
@@ -29,6 +30,7 @@ export interface Platform {
   readonly data: DataStack;
   readonly identity: IdentityStack;
   readonly api: ApiStack;
+  readonly till: TillStack;
   readonly site: SiteStack;
 }
 
@@ -65,6 +67,13 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     table: data.data.table,
     identity: identity.identity,
   });
+  const till = new TillStack(app, 'Till', {
+    env,
+    stackName: name('till'),
+    description: 'chophien live till (WebSocket API + stream fan-out)',
+    repoRoot,
+    table: data.data.table,
+  });
   const site = new SiteStack(app, 'Site', {
     env,
     stackName: name('site'),
@@ -73,8 +82,9 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     build: options.siteBuild ?? ensureSiteBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)),
     table: data.data.table,
     apiUrl: api.api.url,
+    tillWsUrl: till.till.url,
     identity: identity.identity,
   });
   if (options.nag ?? true) applyNag(app);
-  return { app, data, identity, api, site };
+  return { app, data, identity, api, till, site };
 }

@@ -11,7 +11,7 @@ import { findRepoRoot } from '../src/paths.ts';
 import { type AwsFake, startAwsFake } from './support/aws-fake.ts';
 
 const repoRoot = findRepoRoot();
-const areas = ['Data', 'Identity', 'Api', 'Site'] as const;
+const areas = ['Data', 'Identity', 'Api', 'Till', 'Site'] as const;
 const STAGE = 'ci';
 
 interface Run {
@@ -113,9 +113,9 @@ describe('sst build (SST v2) against a loopback AWS fake', () => {
     expect(cdk.code, cdk.output).toBe(0);
   });
 
-  it('builds four stacks', () => {
+  it('builds five stacks', () => {
     expect(sst.code, sst.output).toBe(0);
-    expect(sst.output).toMatch(/Built: 4 stacks/);
+    expect(sst.output).toMatch(/Built: 5 stacks/);
   });
 
   it('makes exactly the three expected AWS calls, all to the loopback fake', () => {

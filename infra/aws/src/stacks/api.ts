@@ -198,9 +198,10 @@ export class Api extends Construct {
 
 /**
  * One handler module's function: its own log group and logs-only role, the shared bundling,
- * table grants from the declared data access, and an errors alarm.
+ * table grants from the declared data access, and an errors alarm. Also used by the live-till
+ * stack (stacks/till.ts) for its WebSocket and stream functions.
  */
-function handlerFunction(
+export function handlerFunction(
   scope: Construct,
   id: string,
   props: {

@@ -3,7 +3,7 @@
  */
 import { tableDefinition } from '@chophien/db/table';
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
 export interface DataProps {
@@ -27,6 +27,8 @@ export class Data extends Construct {
         sortKey: key(index.sortKey),
       })),
       timeToLiveAttribute: tableDefinition.ttlAttribute,
+      // The live till's fan-out reads new ledger entries from the stream (stacks/till.ts, decision 0702).
+      dynamoStream: StreamViewType.NEW_IMAGE,
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

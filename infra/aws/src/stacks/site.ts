@@ -40,6 +40,8 @@ export interface SiteProps {
   readonly table: ITableV2;
   /** Base URL of the HTTP API, for browser calls (cart, checkout, payment feed). */
   readonly apiUrl: string;
+  /** `wss://…` of the live till's WebSocket API (stacks/till.ts); /quay-thu connects there when set. */
+  readonly tillWsUrl?: string;
   /** Cognito for the phone sign-in pages and for reading the `cp_token` cookie. */
   readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -100,6 +102,7 @@ export class Site extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         API_URL: props.apiUrl,
+        ...(props.tillWsUrl ? { TILL_WS_URL: props.tillWsUrl } : {}),
         POWERTOOLS_SERVICE_NAME: 'chophien-site',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
