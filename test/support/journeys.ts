@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { PayoutAccount } from '@chophien/core';
 import { createDb, marketsStore } from '@chophien/db';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import {
   newChannelSecret,
@@ -95,18 +95,6 @@ export async function bankCliPay(
   });
 }
 
-/** Adds the ID token the local identity provider issues for `phone` as the site's session cookie. */
-export async function addSessionCookie(context: BrowserContext, stack: TestStack, phone: string) {
-  const response = await fetch(`${stack.apiUrl}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone }),
-  });
-  if (!response.ok) throw new Error(`No token for ${phone}: ${await response.text()}`);
-  const { token } = (await response.json()) as { token: string };
-  await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl as string }]);
-}
-
 /**
  * Connects a farmer's payout account to a SePay-style notification channel (account + channel in the
  * table, secret in the stack's secrets file), as the markets seed does for vendors' accounts, so the
@@ -150,4 +138,36 @@ export async function connectPayoutChannel(stack: TestStack, payout: PayoutAccou
   } finally {
     db.raw.destroy();
   }
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header. */
+export function parseCsv(text: string): Array<Record<string, string>> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] as string;
+    if (quoted) {
+      if (char === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && body[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  const [header = [], ...records] = rows;
+  return records.map((values) => Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
 }

@@ -86,7 +86,11 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     // Checkout asks who is buying: the buyer signs in and comes back to it.
     await page.getByRole('link', { name: 'Thanh toán' }).click();
     await expectAt(page, /^\/thanh-toan$/);
-    await signInToCheckout(page);
+    await page.getByRole('main').getByRole('link', { name: 'Đăng nhập' }).click();
+    await expectAt(page, /^\/dang-nhap$/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/thanh-toan');
+    await expectNoAxeViolations(page);
+    await signIn(page, site, BUYER.phone, '/thanh-toan');
     await expectAt(page, /^\/thanh-toan$/);
     await expectNoAxeViolations(page);
 
@@ -123,23 +127,3 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     await context.close();
   });
 });
-
-/**
- * Sign-in through /dang-nhap (contract C1) when the site has it; until then, the checkout page's own
- * sign-in form, which is what checkout offers today.
- */
-async function signInToCheckout(page: import('playwright-core').Page) {
-  const signInPage = await fetch(`${site}/dang-nhap`);
-  if (signInPage.status === 200) {
-    await signIn(page, site, BUYER.phone, '/thanh-toan');
-    return;
-  }
-  const response = await fetch(`${stack.apiUrl}/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: BUYER.phone }),
-  });
-  const { token } = (await response.json()) as { token: string };
-  await page.getByLabel('Mã đăng nhập').fill(token);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
