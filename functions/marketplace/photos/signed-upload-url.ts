@@ -43,8 +43,9 @@ export function verifyLocalUpload(secret: string, url: URL, now: Date): LocalUpl
   const q = url.searchParams;
   const key = q.get('key') ?? '';
   const contentType = q.get('type') ?? '';
-  const contentLength = Number(q.get('length'));
-  const expires = Number(q.get('expires'));
+  const whole = (value: string | null) => (value && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN);
+  const contentLength = whole(q.get('length'));
+  const expires = whole(q.get('expires'));
   const sig = q.get('sig') ?? '';
   if (
     !STAGED_KEY.test(key) ||

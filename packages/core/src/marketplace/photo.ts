@@ -72,8 +72,8 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | undefined 
 }
 
 function webpInfo(b: Uint8Array): Omit<ImageInfo, 'format'> | undefined {
-  if (b.length < 30) return undefined;
   const chunk = ascii(b, 12, 4);
+  if (b.length < (chunk === 'VP8L' ? 25 : 30)) return undefined;
   if (chunk === 'VP8 ') {
     // Key frame start code 9D 01 2A, then 14-bit width and height (2 bits of scale ignored).
     if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return undefined;
