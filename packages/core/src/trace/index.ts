@@ -7,6 +7,7 @@ export * from './epcis.ts';
 export * from './event.ts';
 export * from './farm.ts';
 export * from './farm-use-cases.ts';
+export * from './household.ts';
 export * from './label-use-cases.ts';
 export * from './labels.ts';
 export * from './links.ts';

@@ -1,4 +1,5 @@
 import type { UserProfile } from '../identity/profile.ts';
+import type { Certification } from './certification.ts';
 import type { TraceEvent } from './event.ts';
 import type { Farm } from './farm.ts';
 import type { Lot } from './lot.ts';
@@ -39,6 +40,8 @@ export interface TraceRepository {
   createFarm(farm: Farm): Promise<void>;
   getFarm(id: string): Promise<Farm | undefined>;
   listFarmsByOwner(ownerId: string, limit: number): Promise<Farm[]>;
+  /** Appends a certificate while the farm holds fewer than `max`; false when it is full (or gone). */
+  addCertification(farmId: string, cert: Certification, max: number): Promise<boolean>;
   /** Newest first. */
   listLotsByFarm(farmId: string, limit: number): Promise<Lot[]>;
   /** Conditional on the (GTIN or platform, lot code) pair being free; false when it is taken. */

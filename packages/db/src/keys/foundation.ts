@@ -1,3 +1,4 @@
+import { communeKey } from '@chophien/core';
 import { indexes } from '../table.ts';
 
 export type ItemKeys = {
@@ -32,11 +33,27 @@ export const productKey = (id: string) => ({ PK: `PRODUCT#${id}`, SK: 'PRODUCT' 
 export const productBySlug = (slug: string) => ({ index: indexes.byCode, pk: `SLUG#${slug}` });
 export const catalogByStatus = (status: string) => ({ index: indexes.byTime, pk: `CATALOG#${status}` });
 
-export const userKeys = (user: { id: string; phone: string }): ItemKeys => ({
+export const userKeys = (user: {
+  id: string;
+  phone: string;
+  province?: string | undefined;
+  commune?: string | undefined;
+}): ItemKeys => ({
   PK: `USER#${user.id}`,
   SK: 'PROFILE',
+  // People of one commune, for the commune officer's list of households (key folded: no diacritics or case).
+  ...(user.province && user.commune
+    ? { GSI1PK: usersOfCommunePk(user.province, user.commune), GSI1SK: `USER#${user.id}` }
+    : {}),
   GSI2PK: `PHONE#${user.phone}`,
   GSI2SK: 'USER',
+});
+export const usersOfCommunePk = (province: string, commune: string) =>
+  `COMMUNE#${communeKey(province, commune)}`;
+export const usersOfCommune = (province: string, commune: string) => ({
+  index: indexes.byOwner,
+  pk: usersOfCommunePk(province, commune),
+  skPrefix: 'USER#',
 });
 export const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'PROFILE' });
 

@@ -95,6 +95,25 @@ export function traceRepository(db: Db): TraceRepository {
       return items.map((item) => farmSchema.parse(strip(item)));
     },
 
+    async addCertification(farmId, cert, max) {
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: traceFarmKey(farmId),
+            UpdateExpression: 'SET certifications = list_append(if_not_exists(certifications, :none), :cert)',
+            ConditionExpression:
+              'attribute_exists(PK) AND (attribute_not_exists(certifications) OR size(certifications) < :max)',
+            ExpressionAttributeValues: { ':none': [], ':cert': [cert], ':max': max },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     async listLotsByFarm(farmId, limit) {
       const { index, pk, skPrefix } = lotsByFarm(farmId);
       const items = await query({

@@ -1,0 +1,42 @@
+import { isDomainError } from '@chophien/core';
+import { statusOfKind } from '@chophien/http';
+import type { APIRoute } from 'astro';
+import { labelFile, labelQuerySchema } from '../../../../features/producer/labels.ts';
+import { currentActor, signInHref } from '../../../../features/producer/session.ts';
+import { requestLang } from '../../../../i18n/index.ts';
+
+/**
+ * The lot's label sheet as a download, for the farm's owner or its commune officer only (core's label
+ * use-case applies the same rule as the API's GET /trace/lots/{lotId}/labels).
+ */
+export const GET: APIRoute = async ({ params, url, cookies, locals, redirect }) => {
+  const { lang } = requestLang(locals, url);
+  const actor = await currentActor(cookies);
+  if (!actor) return redirect(signInHref(lang, `${url.pathname}${url.search}`), 303);
+  const query = labelQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success)
+    return text(400, lang === 'en' ? 'Invalid label options.' : 'Tuỳ chọn tem không hợp lệ.');
+  try {
+    const file = await labelFile(actor, params.lotId ?? '', query.data);
+    return new Response(file.body, {
+      status: 200,
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+        // An SVG opened straight from the download must not run anything.
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      },
+    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return text(statusOfKind[error.kind], error.messages[lang]);
+  }
+};
+
+const text = (status: number, body: string) =>
+  new Response(body, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });

@@ -1,0 +1,237 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDb, householdDirectory, traceFarmKey, traceRepository } from '@chophien/db';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readLocalConfig } from '../../infra/local/src/config.ts';
+import { freePort } from '../../infra/local/src/ports.ts';
+import { seedFarmId, seedLotId } from '../../infra/local/src/seed/trace.ts';
+import { farmers, staff } from '../../infra/local/src/seed/users.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/src/stack.ts';
+
+// The producer desk (/nong-dan/…) over real HTTP: the storefront runs in-process on its own seeded table,
+// people sign in with real dev tokens in the cp_token cookie, and forms post exactly as a browser without JS.
+let stack: LocalStack;
+let dataDir: string;
+let site: string;
+const cookies: Record<string, string> = {};
+const officer = staff.find((u) => u.roles.includes('commune_officer'))!;
+const thanh = farmers[0]!; // xã Tân Cương: owns seeded farm 1 and lot 1
+const hung = farmers[4]!; // xã Thanh Hà, Hải Phòng: a stranger to Tân Cương's farms
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chophien-producer-desk-'));
+  const config = {
+    ...readLocalConfig({}),
+    apiPort: await freePort(),
+    sitePort: await freePort(),
+    dataDir,
+    tableName: `pd_${Date.now().toString(36)}`,
+  };
+  stack = await startLocalStack(config, { dynamoDbEndpoint: inject('dynamoDbEndpoint') });
+  site = stack.siteUrl as string;
+  for (const [name, phone] of [
+    ['officer', officer.phone],
+    ['thanh', thanh.phone],
+    ['hung', hung.phone],
+  ] as const) {
+    const res = await fetch(`${stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone }),
+    });
+    cookies[name] = `cp_token=${((await res.json()) as { token: string }).token}`;
+  }
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function get(path: string, who?: keyof typeof cookies) {
+  const res = await fetch(`${site}${path}`, {
+    headers: who ? { cookie: cookies[who]! } : {},
+    redirect: 'manual',
+  });
+  return {
+    status: res.status,
+    html: await res.text(),
+    location: res.headers.get('location'),
+    headers: res.headers,
+  };
+}
+
+async function post(path: string, who: keyof typeof cookies, fields: Record<string, string>) {
+  const res = await fetch(`${site}${path}`, {
+    method: 'POST',
+    headers: { cookie: cookies[who]!, origin: site, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+  return { status: res.status, html: await res.text(), location: res.headers.get('location') };
+}
+
+let cachedDb: ReturnType<typeof createDb> | undefined;
+const db = () => {
+  cachedDb ??= createDb();
+  return cachedDb;
+};
+const farmOf = async (id: string) =>
+  (await db().doc.send(new GetCommand({ TableName: db().tableName, Key: traceFarmKey(id) }))).Item;
+const eventsOf = async (lotId: string) => (await traceRepository(db()).getLotHistory(lotId))?.events ?? [];
+
+const vietnamNow = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+
+describe('repository reads the desk needs', () => {
+  it('lists the farmers of a commune whatever the spelling of its name', async () => {
+    const found = await householdDirectory(db()).listFarmersInCommune('Thai Nguyen', 'Xã Tân  Cương', 100);
+    expect(found.map((u) => u.phone)).toEqual([thanh.phone]);
+  });
+
+  it('adds a certificate only while the farm holds fewer than the limit', async () => {
+    const repo = traceRepository(db());
+    const farm = seedFarmId(3);
+    const before = (await repo.getFarm(farm))!.certifications.length;
+    const cert = { scheme: 'vietgap' as const, number: 'VG-TEST', issuer: 'Test', validUntil: '2030-01-01' };
+    expect(await repo.addCertification(farm, cert, before + 1)).toBe(true);
+    expect(await repo.addCertification(farm, cert, before + 1)).toBe(false);
+    expect((await repo.getFarm(farm))!.certifications).toHaveLength(before + 1);
+    expect(await repo.addCertification('no-such-farm', cert, 10)).toBe(false);
+  });
+});
+
+describe('producer desk pages', () => {
+  it('asks a visitor to sign in with a link back to the page, and has no paste-a-token form', async () => {
+    const { status, html } = await get('/nong-dan');
+    expect(status).toBe(200);
+    expect(html).toContain('href="/dang-nhap?next=%2Fnong-dan"');
+    expect(html).not.toMatch(/name="token"/);
+    expect((await get('/en/nong-dan/trang-trai')).html).toContain(
+      'href="/en/dang-nhap?next=%2Fen%2Fnong-dan%2Ftrang-trai"',
+    );
+  });
+
+  it('shows a commune officer the households of their own commune only', async () => {
+    const { html } = await get('/nong-dan', 'officer');
+    expect(html).toContain('Nguyễn Văn Thành');
+    expect(html).toContain(`?ho=${thanh.id}`);
+    expect(html).not.toContain('Phạm Văn Hùng');
+    const other = await get(`/nong-dan/trang-trai?ho=${hung.id}`, 'officer');
+    expect(other.status).toBe(403);
+    expect(other.html).toContain('Cán bộ xã chỉ được ghi thay cho hộ trong xã mình.');
+  });
+
+  it('an officer registers a farm for a household; a malformed export code comes back beside its field', async () => {
+    const fields = {
+      intent: 'farm',
+      householdName: 'Hộ Nguyễn Văn Thành – đồi chè 2',
+      province: 'Thái Nguyên',
+      commune: 'xã Tân Cương',
+      plantingAreaCode: 'VN-TN-12',
+    };
+    const bad = await post(`/nong-dan/trang-trai?ho=${thanh.id}`, 'officer', fields);
+    expect(bad.status).toBe(422);
+    expect(bad.html).toMatch(/id="farm-plantingAreaCode-error"[^>]*>Mã xuất khẩu phải có dạng VN-XXOR-NNNN/);
+    expect(bad.html).toMatch(
+      /aria-invalid="true"[^>]*name="plantingAreaCode"|name="plantingAreaCode"[^>]*aria-invalid="true"/,
+    );
+    expect(bad.html).toContain('value="VN-TN-12"');
+
+    const ok = await post(`/nong-dan/trang-trai?ho=${thanh.id}`, 'officer', {
+      ...fields,
+      plantingAreaCode: 'VN-TNOR-0099',
+    });
+    expect(ok.status).toBe(303);
+    const farmId = /\/nong-dan\/trang-trai\/([^?]+)\?ho=/.exec(ok.location ?? '')?.[1];
+    expect(farmId).toBeTruthy();
+    const farm = await farmOf(farmId!);
+    expect(farm).toMatchObject({
+      ownerId: thanh.id,
+      onBehalfBy: officer.id,
+      plantingAreaCode: 'VN-TNOR-0099',
+    });
+  });
+
+  it('the pre-harvest rule refuses a harvest with core’s message naming the pesticide and the safe date', async () => {
+    const lotPage = `/nong-dan/lo/${seedLotId(1)}`;
+    const sprayed = await post(lotPage, 'thanh', {
+      intent: 'input',
+      type: 'input',
+      'input.kind': 'pesticide',
+      'input.name': 'Abamectin 3.6EC',
+      'input.preHarvestIntervalDays': '7',
+      time: vietnamNow(),
+    });
+    // The seeded lot was harvested before now, so a spray now cannot be back-dated before it: allowed.
+    expect(sprayed.status).toBe(303);
+    const harvest = await post(lotPage, 'thanh', {
+      intent: 'harvesting',
+      type: 'harvesting',
+      quantity: '20',
+      unit: 'kg',
+      time: vietnamNow(),
+    });
+    expect(harvest.status).toBe(422);
+    expect(harvest.html).toMatch(
+      /Chưa hết thời gian cách ly của thuốc &quot;Abamectin 3\.6EC&quot;: chỉ được thu hoạch từ ngày \d{2}\/\d{2}\/\d{4}/,
+    );
+  });
+});
+
+describe('a stranger farmer cannot write another household’s farm or lot through the site', () => {
+  const farm = seedFarmId(1);
+  const lot = seedLotId(1);
+
+  it('adding a certificate to the farm is refused and nothing is written', async () => {
+    const before = (await farmOf(farm))?.certifications.length;
+    const res = await post(`/nong-dan/trang-trai/${farm}`, 'hung', {
+      intent: 'cert',
+      scheme: 'vietgap',
+      number: 'FAKE-1',
+      issuer: 'Nobody',
+      validUntil: '2030-01-01',
+    });
+    expect(res.status).toBe(403);
+    expect(res.html).not.toContain('FAKE-1');
+    expect((await farmOf(farm))?.certifications.length).toBe(before);
+  });
+
+  it('creating a lot on the farm is refused', async () => {
+    const res = await post(`/nong-dan/trang-trai/${farm}`, 'hung', {
+      intent: 'lot',
+      'productName.vi': 'Chè giả',
+      quantity: '5',
+      unit: 'kg',
+    });
+    expect(res.status).toBe(403);
+    expect(res.location).toBeNull();
+  });
+
+  it('recording an event or issuing serials on the lot is refused and the log is unchanged', async () => {
+    const before = (await eventsOf(lot)).length;
+    const serialsBefore = (await traceRepository(db()).getLot(lot))?.serialCount;
+    const event = await post(`/nong-dan/lo/${lot}`, 'hung', {
+      intent: 'shipping',
+      type: 'shipping',
+      to: 'Kho giả',
+      time: vietnamNow(),
+    });
+    expect(event.status).toBe(403);
+    const serials = await post(`/nong-dan/lo/${lot}`, 'hung', { intent: 'serials', count: '5' });
+    expect(serials.status).toBe(403);
+    expect((await eventsOf(lot)).length).toBe(before);
+    expect((await traceRepository(db()).getLot(lot))?.serialCount).toBe(serialsBefore);
+  });
+
+  it('the label sheet is not served to them, but is to the owner and the commune officer', async () => {
+    expect((await get(`/nong-dan/lo/${lot}/tem`, 'hung')).status).toBe(403);
+    const owner = await get(`/nong-dan/lo/${lot}/tem?copies=2`, 'thanh');
+    expect(owner.status).toBe(200);
+    expect(owner.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A.svg"');
+    expect(owner.html).toContain('VN-TNOR-0012');
+    expect((await get(`/nong-dan/lo/${lot}/tem`, 'officer')).status).toBe(200);
+    expect((await get(`/nong-dan/lo/${lot}/tem`)).status).toBe(303);
+  });
+});
