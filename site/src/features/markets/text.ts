@@ -8,6 +8,7 @@ const vi = {
   tillToday: 'Hôm nay đã nhận',
   tillPayments: 'khoản',
   tillLive: 'Đang nghe thông báo thanh toán…',
+  tillReconnecting: 'Mất kết nối, đang kết nối lại…',
   tillSound: 'Bật loa đọc số tiền',
   signInTitle: 'Đăng nhập người bán',
   signInHelp:
@@ -41,6 +42,26 @@ const vi = {
   consoleNoArrears: 'Không sạp nào còn nợ phí.',
   consoleOwed: 'còn nợ',
   consoleFeeCode: 'mã nộp phí',
+  feeQueueTitle: 'Tiền nộp phí chưa rõ sạp',
+  feeQueueHelp:
+    'Các khoản chuyển vào tài khoản thu phí của chợ mà nội dung không có mã nộp phí. Chọn sạp và tháng để ghi nhận là phí sạp.',
+  feeQueueEmpty: 'Không có khoản nào chờ xử lý.',
+  feeQueueReceived: 'nhận lúc',
+  feeQueueMemo: 'nội dung',
+  feeQueueStall: 'Sạp',
+  feeQueueMonth: 'Tháng',
+  feeQueueAssign: 'Ghi nhận là phí sạp',
+  feeResult: {
+    ok: 'Đã ghi nhận khoản tiền là phí sạp; danh sách nợ phí đã cập nhật.',
+    already_assigned: 'Khoản này đã được ghi nhận trước đó, không tính thêm lần nữa.',
+    not_found: 'Không tìm thấy khoản tiền hoặc sạp của chợ này.',
+    forbidden: 'Bạn không quản lý chợ của khoản tiền này.',
+    forbidden_role: 'Chỉ ban quản lý chợ mới ghi nhận được phí.',
+    month_out_of_range: 'Chỉ ghi nhận cho tháng trong 12 tháng trước đến 1 tháng sau.',
+    validation_failed: 'Vui lòng chọn sạp và tháng hợp lệ.',
+    unauthenticated: 'Phiên đăng nhập đã hết, vui lòng đăng nhập lại.',
+    failed: 'Chưa ghi nhận được, vui lòng thử lại.',
+  } as Record<string, string>,
 };
 
 const en: typeof vi = {
@@ -50,6 +71,7 @@ const en: typeof vi = {
   tillToday: 'Received today',
   tillPayments: 'payments',
   tillLive: 'Listening for payment notifications…',
+  tillReconnecting: 'Connection lost, reconnecting…',
   tillSound: 'Turn on the spoken amounts',
   signInTitle: 'Vendor sign-in',
   signInHelp: 'Paste your sign-in token. On a local stack: POST /dev/token with a vendor phone number.',
@@ -82,6 +104,26 @@ const en: typeof vi = {
   consoleNoArrears: 'No stall owes the fee.',
   consoleOwed: 'owes',
   consoleFeeCode: 'fee code',
+  feeQueueTitle: 'Fee payments without a stall',
+  feeQueueHelp:
+    "Transfers into the market's fee account whose memo had no fee code. Choose the stall and month to record one as that stall's fee.",
+  feeQueueEmpty: 'Nothing waiting.',
+  feeQueueReceived: 'received',
+  feeQueueMemo: 'memo',
+  feeQueueStall: 'Stall',
+  feeQueueMonth: 'Month',
+  feeQueueAssign: 'Record as stall fee',
+  feeResult: {
+    ok: "Recorded as the stall's fee; the arrears list is updated.",
+    already_assigned: 'This payment was already recorded; it is not counted again.',
+    not_found: "Payment or this market's stall not found.",
+    forbidden: "You do not manage this payment's market.",
+    forbidden_role: 'Only market managers can record fees.',
+    month_out_of_range: 'Only months from 12 back to 1 ahead.',
+    validation_failed: 'Please choose a valid stall and month.',
+    unauthenticated: 'Your session has ended, please sign in again.',
+    failed: 'Not recorded, please try again.',
+  },
 };
 
 export const marketsText = (lang: Lang) => (lang === 'en' ? en : vi);
