@@ -198,14 +198,100 @@ describe('expiry (connected)', () => {
     ).toBe('not_payable');
   });
 
-  it('a paid or partly paid order is never expired', async () => {
+  it('a paid order is never expired', async () => {
     const paid = await orderTea(1);
-    const partly = await orderTea(2);
     await recordOrderPayment(deps, payment(paid.code, 45_000));
-    await recordOrderPayment(deps, payment(partly.code, 10_000));
     await sweepExpiredOrders({ orders: deps.orders, clock: later(120) });
     expect((await getOrder(paid.id)).status).toBe('paid');
-    expect((await getOrder(partly.id)).status).toBe('pending_payment');
+  });
+
+  const refundItem = async (orderId: string) =>
+    (
+      await api.db.doc.send(
+        new GetCommand({ TableName: api.db.tableName, Key: { PK: `ORDER#${orderId}`, SK: 'REFUND_DUE' } }),
+      )
+    ).Item;
+
+  it('a partly paid order past its window expires: stock back once, what it received recorded as refund due', async () => {
+    const product = await freshProduct(api.db, 10, [['mot-goi', 1, 30_000]]);
+    const response = await api.request('POST', '/orders', {
+      token: buyer,
+      body: {
+        items: [{ productId: product.id, packId: 'mot-goi', quantity: 3 }],
+        fulfilment: 'pickup',
+        contact,
+      },
+    });
+    const order = response.json.orders[0];
+    const farmer3Account = { bin: '970436', accountNumber: '1023456003' };
+    expect(
+      await recordOrderPayment(deps, payment(order.code, 20_000, { receivingAccount: farmer3Account })),
+    ).toMatchObject({ kind: 'underpaid', remainderVnd: 70_000 });
+    expect(await stockOf(api.db, product.id)).toBe(7);
+
+    await sweepExpiredOrders({ orders: deps.orders, clock: later(5) });
+    expect((await getOrder(order.id)).status).toBe('pending_payment');
+
+    await sweepExpiredOrders({ orders: deps.orders, clock: later(31) });
+    const expired = await getOrder(order.id);
+    expect(expired).toMatchObject({ status: 'expired', paidVnd: 20_000, refundDueVnd: 20_000 });
+    expect(expired.vietqr).toBeUndefined();
+    expect(await stockOf(api.db, product.id)).toBe(10);
+    expect(await refundItem(order.id)).toMatchObject({
+      type: 'RefundDue',
+      orderId: order.id,
+      amountVnd: 20_000,
+      reason: 'expired',
+    });
+    // Money still owed to the buyer: the order is kept (no TTL).
+    const item = await api.db.doc.send(
+      new GetCommand({ TableName: api.db.tableName, Key: { PK: `ORDER#${order.id}`, SK: 'ORDER' } }),
+    );
+    expect(item.Item?.expiresAt).toBeUndefined();
+
+    // Sweeping again releases nothing twice; a late transfer is refund due, not credited.
+    await sweepExpiredOrders({ orders: deps.orders, clock: later(90) });
+    expect(await stockOf(api.db, product.id)).toBe(10);
+    expect(
+      await recordOrderPayment(deps, payment(order.code, 70_000, { receivingAccount: farmer3Account })),
+    ).toEqual({ kind: 'not_payable', orderId: order.id });
+    expect((await getOrder(order.id)).paidVnd).toBe(20_000);
+  });
+
+  it('a payment racing the sweeper: conditional writes pick one winner; stock released at most once, no money lost', async () => {
+    const farmer3Account = { bin: '970436', accountNumber: '1023456003' };
+    for (let round = 0; round < 6; round += 1) {
+      const product = await freshProduct(api.db, 10, [['mot-goi', 1, 30_000]]);
+      const response = await api.request('POST', '/orders', {
+        token: buyer,
+        body: {
+          items: [{ productId: product.id, packId: 'mot-goi', quantity: 2 }],
+          fulfilment: 'pickup',
+          contact,
+        },
+      });
+      const order = response.json.orders[0];
+      await recordOrderPayment(deps, payment(order.code, 10_000, { receivingAccount: farmer3Account }));
+      // The rest of the money lands at the very moment two sweepers run.
+      const [outcome] = await Promise.all([
+        recordOrderPayment(deps, payment(order.code, 50_000, { receivingAccount: farmer3Account })),
+        sweepExpiredOrders({ orders: deps.orders, clock: later(31) }),
+        sweepExpiredOrders({ orders: deps.orders, clock: later(31) }),
+      ]);
+      const after = await getOrder(order.id);
+      const stock = await stockOf(api.db, product.id);
+      if (outcome.kind === 'paid') {
+        expect(after).toMatchObject({ status: 'paid', paidVnd: 60_000 });
+        expect(after.refundDueVnd).toBeUndefined();
+        expect(stock).toBe(8);
+        expect(await refundItem(order.id)).toBeUndefined();
+      } else {
+        expect(outcome.kind).toBe('not_payable');
+        expect(after).toMatchObject({ status: 'expired', paidVnd: 10_000, refundDueVnd: 10_000 });
+        expect(stock).toBe(10);
+        expect((await refundItem(order.id))?.amountVnd).toBe(10_000);
+      }
+    }
   });
 
   it('an expired order keeps a TTL so the table forgets abandoned checkouts', async () => {
