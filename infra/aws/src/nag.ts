@@ -8,9 +8,11 @@ import { type App, Aspects, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { lambdaRuntime } from './bundling.ts';
+import { acknowledgeTill } from './nag-till.ts';
 import { Api } from './stacks/api.ts';
 import { Identity } from './stacks/identity.ts';
 import { Site } from './stacks/site.ts';
+import { Till } from './stacks/till.ts';
 
 const RUNTIME_REASON =
   `${lambdaRuntime.name} is the platform's target runtime (ARCHITECTURE.md: dev machines run Node 20, ` +
@@ -31,6 +33,7 @@ export function acknowledgeFindings(scope: IConstruct): void {
     if (node instanceof Api) acknowledgeApi(node);
     else if (node instanceof Identity) acknowledgeIdentity(node);
     else if (node instanceof Site) acknowledgeSite(node);
+    else if (node instanceof Till) acknowledgeTill(node);
   }
 }
 

@@ -9,6 +9,7 @@ import { App, Aspects, CfnResource } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { acknowledgeFindings } from '../src/nag.ts';
 import { findRepoRoot } from '../src/paths.ts';
 import { DataStack } from '../src/stacks/data.ts';
 import { TillStack } from '../src/stacks/till.ts';
@@ -26,6 +27,7 @@ beforeAll(() => {
   const env = { account: '000000000000', region: 'ap-southeast-1' };
   const dataStack = new DataStack(app, 'Data', { env });
   till = new TillStack(app, 'Till', { env, repoRoot, table: dataStack.data.table });
+  acknowledgeFindings(app);
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   template = Template.fromStack(till);
   data = Template.fromStack(dataStack);

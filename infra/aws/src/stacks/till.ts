@@ -18,9 +18,7 @@ import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-
 import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { lambdaRuntime } from '../bundling.ts';
 import { handlerFunction } from './api.ts';
 
 export interface TillProps {
@@ -42,6 +40,8 @@ export class Till extends Construct {
   readonly pushFunction: NodejsFunction;
   /** `wss://…/live`: the site's TILL_WS_URL. */
   readonly url: string;
+  /** API Gateway's account-level logging role (cdk-nag acknowledges its managed policy: src/nag-till.ts). */
+  readonly apiGatewayLogsRole: Role;
 
   constructor(scope: Construct, id: string, props: TillProps) {
     super(scope, id);
@@ -152,76 +152,8 @@ export class Till extends Construct {
     });
 
     new CfnOutput(this, 'TillWsUrl', { value: this.url });
-    acknowledgeTill(this, cloudWatchRole);
+    this.apiGatewayLogsRole = cloudWatchRole;
   }
-}
-
-const RUNTIME_REASON =
-  `${lambdaRuntime.name} is the platform's target runtime (ARCHITECTURE.md); newer runtimes are adopted ` +
-  'deliberately, not by lint.';
-const TABLE_INDEX_WILDCARD = {
-  regex: '/^Resource::(<.*Table[^>]*\\.Arn>|.*:ExportsOutputFnGetAtt.*Table.*Arn.*)\\/index\\/\\*$/g',
-};
-
-/** cdk-nag acknowledgements of this construct (called once its grants exist). */
-function acknowledgeTill(till: Till, cloudWatchRole: Role): void {
-  for (const fn of [till.connectFunction, till.disconnectFunction, till.pushFunction]) {
-    NagSuppressions.addResourceSuppressions(fn, [{ id: 'AwsSolutions-L1', reason: RUNTIME_REASON }]);
-    NagSuppressions.addResourceSuppressions(
-      fn.role!,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'Connections are found per vendor on GSI1 (packages/db keys) and tickets/connections are items of ' +
-            'this one table: `<table arn>/index/*` from grantReadWriteData, confined to this table.',
-          appliesTo: [TABLE_INDEX_WILDCARD],
-        },
-      ],
-      true,
-    );
-  }
-  NagSuppressions.addResourceSuppressions(
-    till.pushFunction.role!,
-    [
-      {
-        id: 'AwsSolutions-IAM5',
-        reason:
-          'dynamodb:ListStreams has no resource-level permission (grantStreamRead); ' +
-          'execute-api:ManageConnections is on POST @connections/* of this API and stage only — connection ids ' +
-          'are created at run time.',
-        appliesTo: [
-          'Resource::*',
-          { regex: '/^Resource::arn:<AWS::Partition>:execute-api:.*\\/live\\/POST\\/@connections\\/\\*$/g' },
-        ],
-      },
-    ],
-    true,
-  );
-  NagSuppressions.addResourceSuppressions(
-    till.webSocketApi,
-    [
-      {
-        id: 'AwsSolutions-APIG4',
-        reason:
-          '$connect authenticates in code: a one-time, 60-second ticket minted by the JWT-protected ' +
-          'POST /vendor/till-tickets (decision 0702). $disconnect and ping cannot carry an authorizer ' +
-          '(API Gateway authorizes WebSocket connections at $connect only).',
-      },
-    ],
-    true,
-  );
-  NagSuppressions.addResourceSuppressions(cloudWatchRole, [
-    {
-      id: 'AwsSolutions-IAM4',
-      reason:
-        "AmazonAPIGatewayPushToCloudWatchLogs is API Gateway's own account-level logging role policy " +
-        '(required for WebSocket access logs); it is assumed only by apigateway.amazonaws.com.',
-      appliesTo: [
-        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
-      ],
-    },
-  ]);
 }
 
 export interface TillStackProps extends StackProps, TillProps {}
