@@ -33,13 +33,16 @@ export {
   customBizStep,
   DEFAULT_VOCABULARY_BASE,
 } from './epcis/cbv.ts';
+export { buildConstrainedDigitalLink } from './epcis/constrained-link.ts';
 export {
   CHOPHIEN_CONTEXT_PREFIX,
   CHOPHIEN_NAMESPACE,
   EPCIS_CONTEXT_URL,
   epcisContext,
 } from './epcis/context.ts';
-export { eventId } from './epcis/event-id.ts';
+export { epcUrnToDigitalLink } from './epcis/epc-urn.ts';
+export { canonicalTimestamp, epcisEventHashId, epcisPreHash } from './epcis/event-hash.ts';
+export { eventId, legacyEventId } from './epcis/event-id.ts';
 export { digitalLinkClass, digitalLinkInstance } from './epcis/ids.ts';
 export { Gs1Error, type Gs1ErrorCode, type Gs1Issue, type LocalizedMessage, messageOf } from './errors.ts';
 export { MAX_URI_LENGTH, parseDigitalLink } from './parse-digital-link.ts';

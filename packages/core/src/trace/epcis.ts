@@ -3,6 +3,7 @@ import {
   type EpcisEvent,
   epcisDocument,
   harvestIlmd,
+  legacyEventId,
   objectEvent,
   type QuantityElement,
   transformationEvent,
@@ -29,6 +30,7 @@ function toEpcis(event: TraceEvent, lot: Lot, farm: Farm, resolverUrl: string): 
   const lotClass = lotClassId({ ...(lot.gtin ? { gtin: lot.gtin } : {}), lot: lot.lotCode }, resolverUrl);
   const farmId = farmUri(resolverUrl, farm);
   const common = {
+    ...(event.epcisEventId ? { eventID: event.epcisEventId } : {}),
     eventTime: event.time,
     recordTime: event.recordedAt,
     readPoint: farmId,
@@ -117,6 +119,20 @@ function toEpcis(event: TraceEvent, lot: Lot, farm: Farm, resolverUrl: string): 
   }
 }
 
+/**
+ * The EPCIS eventID to store with a new event: the CBV 2.0 Event Hash ID of the event as it is first
+ * published. Stored, so later changes to the lot's master data do not change an ID partners may hold.
+ */
+export function newEpcisEventId(event: TraceEvent, lot: Lot, farm: Farm, resolverUrl: string): string {
+  const { epcisEventId: _ignored, ...fresh } = event;
+  return toEpcis(fresh as TraceEvent, lot, farm, resolverUrl).eventID;
+}
+
+/** Events stored before IDs were stored keep the ID they were served with (our earlier canonical-JSON hash). */
+function withIssuedId(event: TraceEvent, built: EpcisEvent): EpcisEvent {
+  return event.epcisEventId ? built : { ...built, eventID: legacyEventId(built) };
+}
+
 /** The lot's history as one EPCIS 2.0 document (JSON-LD), oldest event first. */
 export function lotEpcisDocument(
   lot: Lot,
@@ -128,6 +144,6 @@ export function lotEpcisDocument(
   const ordered = [...events].sort((a, b) => a.time.localeCompare(b.time));
   return epcisDocument({
     creationDate: now,
-    events: ordered.map((event) => toEpcis(event, lot, farm, resolverUrl)),
+    events: ordered.map((event) => withIssuedId(event, toEpcis(event, lot, farm, resolverUrl))),
   });
 }

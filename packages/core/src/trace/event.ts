@@ -88,6 +88,11 @@ export type TraceEvent = TraceEventData & {
   readonly recordedAt: string;
   readonly recordedBy: string;
   readonly onBehalfBy?: string;
+  /**
+   * The EPCIS eventID issued when the event was recorded (CBV 2.0 Event Hash ID). Events recorded before it
+   * existed have none and keep their earlier ID (docs/decisions/0203-epcis-event-hash-id.md).
+   */
+  readonly epcisEventId?: string;
 };
 
 export const traceEventLabels: Record<TraceEventType, { vi: string; en: string }> = {

@@ -55,6 +55,11 @@ export interface EpcisEventCommon {
   }[];
   /** Extra event fields; bare keys get the "cp:" prefix. */
   readonly extensions?: Readonly<Record<string, Json>>;
+  /**
+   * An ID already issued for this event (a stored event keeps the ID it was first published with). Default:
+   * the CBV 2.0 EPCIS Event Hash ID of the built event, with our `cp:` prefix bound to CHOPHIEN_NAMESPACE.
+   */
+  readonly eventID?: string;
   /** Base URI for custom bizSteps; default https://chophien.vn/voc/bizstep/. */
   readonly vocabularyBase?: string;
 }
@@ -77,7 +82,7 @@ export interface TransformationEventInput extends EpcisEventCommon {
   readonly ilmd?: Readonly<Record<string, Json>>;
 }
 
-/** A built event: plain JSON, ready for JSON.stringify; eventID is derived from the rest. */
+/** A built event: plain JSON, ready for JSON.stringify; eventID is the CBV 2.0 hash of the rest unless given. */
 export type EpcisEvent = Readonly<Record<string, Json>> & {
   readonly type: 'ObjectEvent' | 'TransformationEvent';
   readonly eventID: string;
@@ -202,7 +207,8 @@ function finish(type: EpcisEvent['type'], body: Record<string, Json>, input: Epc
     }
   }
   for (const k of Object.keys(content)) if (content[k] === undefined) delete content[k];
-  return { type, eventID: eventId(content), ...content } as EpcisEvent;
+  const id = input.eventID === undefined ? eventId(content) : uri(input.eventID, 'eventID');
+  return { type, eventID: id, ...content } as EpcisEvent;
 }
 
 /** EPCIS 2.0 ObjectEvent. Throws Gs1Error (EPCIS_BAD_INPUT) on input the official schema would reject. */
