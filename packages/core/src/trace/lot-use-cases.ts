@@ -4,6 +4,7 @@ import type { Actor } from '../identity/user.ts';
 import { scratchPin, serialToken } from './authenticity.ts';
 import { farmWriter } from './authorize.ts';
 import { generateLotCode, generateTraceSerial } from './codes.ts';
+import { newEpcisEventId } from './epcis.ts';
 import { type RecordEventInput, recordEventInputSchema, type TraceEvent } from './event.ts';
 import { getFarmOrThrow } from './farm-use-cases.ts';
 import { printedUri, type TraceCode } from './links.ts';
@@ -67,13 +68,13 @@ async function writableLot(deps: Pick<TraceDeps, 'trace' | 'users'>, actor: Acto
 }
 
 export async function recordTraceEvent(
-  deps: Pick<TraceDeps, 'trace' | 'users' | 'now' | 'newId'>,
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'now' | 'newId' | 'config'>,
   actor: Actor,
   lotId: string,
   raw: RecordEventInput,
 ): Promise<TraceEvent> {
   const data = recordEventInputSchema.parse(raw);
-  const { onBehalfBy } = await writableLot(deps, actor, lotId);
+  const { lot, farm, onBehalfBy } = await writableLot(deps, actor, lotId);
   // Optimistic concurrency: a pesticide recorded while this harvest was being checked makes the append retry.
   for (let attempt = 0; attempt < 3; attempt++) {
     const history = await deps.trace.getLotHistory(lotId);
@@ -95,7 +96,8 @@ export async function recordTraceEvent(
       recordedBy: actor.userId,
       ...(onBehalfBy ? { onBehalfBy } : {}),
     } as TraceEvent;
-    if (await deps.trace.appendEvent(event, history.version)) return event;
+    const stored = { ...event, epcisEventId: newEpcisEventId(event, lot, farm, deps.config.resolverUrl) };
+    if (await deps.trace.appendEvent(stored, history.version)) return stored;
   }
   throw conflict('concurrent_update', {
     vi: 'Lô hàng vừa được cập nhật, vui lòng thử lại.',
