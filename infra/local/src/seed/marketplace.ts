@@ -1,7 +1,9 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayoutAccount } from '@chophien/core';
-import { payoutAccountRepository } from '@chophien/db';
+import { payoutAccountRepository, productKey } from '@chophien/db';
 import { seedId } from './ids.ts';
 import type { SeedSet } from './index.ts';
+import { seedLots } from './trace.ts';
 
 const UPDATED = '2026-10-01T01:00:00.000Z';
 
@@ -23,6 +25,28 @@ export const marketplaceSeedSets: SeedSet[] = [
       const payouts = payoutAccountRepository(db);
       for (const account of seedPayoutAccounts) await payouts.put(account);
       return seedPayoutAccounts.length;
+    },
+  },
+  {
+    // A set of its own (not an edit of the products set) so data dirs seeded before it get the links too.
+    name: 'marketplace-listing-lots-v1',
+    async apply(db) {
+      let items = 0;
+      for (const lot of seedLots) {
+        if (!lot.productId) continue;
+        // The listing names its lot (and farm), so its page shows the origin and links to the trace page.
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: productKey(lot.productId),
+            UpdateExpression: 'SET lotIds = :lots, farmId = :farm',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':lots': [lot.id], ':farm': lot.farmId },
+          }),
+        );
+        items += 1;
+      }
+      return items;
     },
   },
 ];

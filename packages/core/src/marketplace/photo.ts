@@ -255,3 +255,7 @@ export const photoUrl = (publicBaseUrl: string, key: string): string =>
 /** `srcset` for a photo: each rendition with its width. */
 export const photoSrcset = (publicBaseUrl: string, photo: Pick<ListingPhoto, 'renditions'>): string =>
   photo.renditions.map((r) => `${photoUrl(publicBaseUrl, r.key)} ${r.width}w`).join(', ');
+
+/** Alt text in the page's language (Vietnamese when no English was given). */
+export const pickPhotoAlt = (photo: Pick<ListingPhoto, 'alt'>, lang: 'vi' | 'en'): string =>
+  (lang === 'en' && photo.alt.en) || photo.alt.vi;

@@ -47,6 +47,19 @@ const vi = {
   history: 'Tiến trình',
   notFound: 'Không tìm thấy đơn hàng.',
   error: 'Không đặt được hàng',
+  originTitle: 'Nguồn gốc',
+  farm: 'Nơi sản xuất',
+  place: 'Địa chỉ',
+  plantingArea: 'Mã số vùng trồng',
+  lotCode: 'Mã lô',
+  certs: 'Chứng nhận',
+  noCerts: 'Chưa khai báo chứng nhận.',
+  certValid: (d: string) => `còn hiệu lực đến ${d}`,
+  certExpired: (d: string) => `đã hết hạn từ ${d}`,
+  harvestDate: 'Ngày thu hoạch',
+  viewTrace: (code: string) => `Xem truy xuất lô ${code}`,
+  noPhoto: 'Chưa có ảnh sản phẩm',
+  morePhotos: 'Ảnh khác',
 } as const;
 
 type Text = {
@@ -101,6 +114,19 @@ const en: Text = {
   history: 'Progress',
   notFound: 'Order not found.',
   error: 'Could not place the order',
+  originTitle: 'Origin',
+  farm: 'Farm',
+  place: 'Location',
+  plantingArea: 'Planting-area code',
+  lotCode: 'Lot',
+  certs: 'Certifications',
+  noCerts: 'No certifications declared.',
+  certValid: (d) => `valid until ${d}`,
+  certExpired: (d) => `expired on ${d}`,
+  harvestDate: 'Harvest date',
+  viewTrace: (code) => `View trace of lot ${code}`,
+  noPhoto: 'No product photo yet',
+  morePhotos: 'More photos',
 };
 
 export const marketplaceText = (lang: Lang): Text => (lang === 'en' ? en : (vi as unknown as Text));
