@@ -9,13 +9,10 @@ import {
 } from '@chophien/core';
 import type { AstroCookies } from 'astro';
 import { type Lang, localizePath } from '../../i18n/index.ts';
-import { actorFromCookie } from '../marketplace/services.ts';
+import { currentActor, signInHref } from '../auth/session.ts';
 import { producerDeps } from './services.ts';
 
-// Until site/src/features/auth/session.ts (contract C1) lands, the cookie is read here the same way.
-export const currentActor = (cookies: AstroCookies): Promise<Actor | undefined> => actorFromCookie(cookies);
-export const signInHref = (lang: Lang, next: string): string =>
-  `${localizePath(lang, '/dang-nhap')}?next=${encodeURIComponent(next)}`;
+export { currentActor, signInHref };
 
 /** The query parameter naming the household a commune officer works for. */
 export const HOUSEHOLD_PARAM = 'ho';

@@ -5,7 +5,6 @@ const vi = {
   deskTitle: 'Bàn làm việc nhà vườn',
   signInLead: 'Đăng nhập để quản lý trang trại, sản phẩm và lô hàng.',
   signIn: 'Đăng nhập',
-  signOut: 'Đăng xuất',
   notProducer: 'Trang này dành cho hộ sản xuất và cán bộ xã.',
   pickHousehold: 'Chọn hộ để làm thay',
   pickLead:
@@ -159,7 +158,6 @@ const en: Text = {
   deskTitle: 'Producer desk',
   signInLead: 'Sign in to manage farms, products and lots.',
   signIn: 'Sign in',
-  signOut: 'Sign out',
   notProducer: 'This page is for farming households and commune officers.',
   pickHousehold: 'Choose a household to work for',
   pickLead:
