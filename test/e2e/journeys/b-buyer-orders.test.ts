@@ -80,7 +80,7 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     await expect(lineQuantity.inputValue()).resolves.toBe('2');
     const cartTotal = (await page.locator('.total strong').textContent()) ?? '';
     const totalVnd = Number(cartTotal.replace(/\D/g, ''));
-    expect(totalVnd).toBeGreaterThan(0);
+    expect(totalVnd).toBe(90_000); // 2 × the 100 g pack at 45.000 ₫
     await expectNoAxeViolations(page);
 
     // Checkout asks who is buying: the buyer signs in and comes back to it.
