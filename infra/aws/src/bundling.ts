@@ -32,6 +32,8 @@ export const lambdaBundling = {
   // lockfile, not whatever version the nodejs22.x runtime happens to ship this month.
   bundleAwsSDK: true,
   externalModules: [],
+  // The label PDF's font (packages/core/src/trace/label-font.ts) is copied beside the bundle, not inlined.
+  loader: { '.ttf': 'file' },
   // Never fall back to Docker: the locally installed esbuild bundles (NodejsFunction detects it).
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,
@@ -119,6 +121,7 @@ export function esbuildOptionsFor(entry: string, outdir: string): BuildOptions {
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
     external: [...lambdaBundling.externalModules],
+    loader: { ...lambdaBundling.loader },
     outfile: join(outdir, 'index.mjs'),
     logLevel: 'warning',
     metafile: true,

@@ -62,6 +62,7 @@ function toResult(value: unknown): HttpResult {
         statusCode: value.statusCode,
         headers: { ...BASE_HEADERS, ...value.headers },
         body: String(value.body ?? ''),
+        ...(value.base64 ? { isBase64Encoded: true } : {}),
         ...cookies,
       };
     }

@@ -32,6 +32,8 @@ export class HttpReply {
     /** `body` is a string sent as-is with the content type in `headers`, not JSON. */
     readonly raw = false,
     readonly cookies: readonly string[] = [],
+    /** `body` is base64 of binary content (PDF, images): API Gateway decodes it (`isBase64Encoded`). */
+    readonly base64 = false,
   ) {}
 }
 
@@ -42,4 +44,13 @@ export const reply = {
   text: (body: string, contentType: string, statusCode = 200, headers: Record<string, string> = {}) =>
     new HttpReply(body, statusCode, { ...headers, 'content-type': contentType }, true),
   redirect: (location: string, statusCode = 303) => new HttpReply('', statusCode, { location }, true),
+  binary: (body: Uint8Array, contentType: string, headers: Record<string, string> = {}) =>
+    new HttpReply(
+      Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'),
+      200,
+      { ...headers, 'content-type': contentType },
+      true,
+      [],
+      true,
+    ),
 };

@@ -1,0 +1,162 @@
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineWidth,
+  setStrokingRgbColor,
+  setTextRenderingMode,
+  TextRenderingMode,
+} from 'pdf-lib';
+import type { Actor } from '../identity/user.ts';
+import type { Farm } from './farm.ts';
+import { labelFontBytes } from './label-font.ts';
+import { type LabelOptions, type LabelSheet, lotLabelSheet } from './label-use-cases.ts';
+import { type LabelItem, type LabelSize, labelSheets, layoutLabels, type PlacedLabel } from './labels.ts';
+import type { Lot } from './lot.ts';
+import type { TraceDeps } from './ports.ts';
+
+/**
+ * Label sheets as PDF, from the same layout as the SVG (labels.ts): vector QR codes (one filled rectangle per
+ * run of dark modules, straight from the qrcode matrix, no raster), text in an embedded subset of DejaVu Sans
+ * so Vietnamese prints correctly on any printer driver. Kept apart from labels.ts so the SVG path never loads
+ * pdf-lib or the font.
+ */
+
+const PT_PER_MM = 72 / 25.4;
+const pt = (mm: number) => mm * PT_PER_MM;
+
+/**
+ * Dark module runs of each row as filled rectangles (`re`), in page points (PDF y grows upwards). Written as
+ * one raw content stream per QR: a few thousand rectangles a sheet as operator objects cost more than the rest
+ * of the PDF.
+ */
+function drawQr(doc: PDFDocument, page: PDFPage, label: PlacedLabel, pageHeight: number): void {
+  const { matrix } = label.qr;
+  const module = pt(label.qr.size) / (matrix.size + 2 * label.quietZone);
+  const left = pt(label.qr.x) + label.quietZone * module;
+  const top = pt(pageHeight - label.qr.y) - label.quietZone * module;
+  const f = (v: number) => v.toFixed(3);
+  let ops = 'q 0 0 0 rg\n';
+  for (let row = 0; row < matrix.size; row++) {
+    let col = 0;
+    while (col < matrix.size) {
+      if (!matrix.isDark(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < matrix.size && matrix.isDark(row, col)) col++;
+      ops += `${f(left + start * module)} ${f(top - (row + 1) * module)} ${f((col - start) * module)} ${f(module)} re\n`;
+    }
+  }
+  ops += 'f Q\n';
+  page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
+}
+
+/**
+ * fontkit shapes a string on every encode and measure; a sheet repeats the same lines hundreds of times, so
+ * both are remembered per document (the first encode has already added the glyphs to the subset).
+ */
+function memoised(font: PDFFont): { width: (text: string) => number } {
+  const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const encode = font.encodeText.bind(font);
+  font.encodeText = (text: string) => {
+    let hex = encoded.get(text);
+    if (!hex) {
+      hex = encode(text);
+      encoded.set(text, hex);
+    }
+    return hex;
+  };
+  const widths = new Map<string, number>();
+  return {
+    width: (text) => {
+      let w = widths.get(text);
+      if (w === undefined) {
+        w = font.widthOfTextAtSize(text, 1);
+        widths.set(text, w);
+      }
+      return w;
+    },
+  };
+}
+
+function drawText(
+  page: PDFPage,
+  font: PDFFont,
+  width: (text: string) => number,
+  label: PlacedLabel,
+  pageHeight: number,
+): void {
+  for (const line of label.texts) {
+    let size = pt(line.size);
+    const room = pt(line.maxWidth);
+    const measured = width(line.text) * size;
+    // The layout sizes text from average glyph widths; DejaVu's real widths decide here.
+    if (measured > room) size *= room / measured;
+    const at = { x: pt(line.x), y: pt(pageHeight - line.y), size, font, color: rgb(0, 0, 0) };
+    if (line.bold) {
+      // One regular face is embedded; the product name gets a thin outline instead of a second (bold) font.
+      page.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(size * 0.04),
+        setStrokingRgbColor(0, 0, 0),
+      );
+      page.drawText(line.text, at);
+      page.pushOperators(popGraphicsState());
+    } else page.drawText(line.text, at);
+  }
+}
+
+/** A PDF of label pages for `items` in `size` (A4 sheets, or one 50×30 mm page per label for rolls). */
+export async function labelSheetPdf(
+  lot: Lot,
+  farm: Farm,
+  items: readonly LabelItem[],
+  size: LabelSize,
+): Promise<Uint8Array> {
+  const sheet = labelSheets[size];
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(await labelFontBytes(), { subset: true });
+  const { width } = memoised(font);
+  doc.setTitle(`Tem truy xuất — ${lot.productName.vi} — lô ${lot.lotCode}`, { showInWindowTitleBar: true });
+  doc.setSubject(`${sheet.vi} / ${sheet.en}`);
+  doc.setLanguage('vi-VN');
+  doc.setCreator('Chợ Phiên');
+  doc.setProducer('Chợ Phiên (pdf-lib)');
+  for (const { labels } of layoutLabels(lot, farm, items, size)) {
+    const page = doc.addPage([pt(sheet.page.width), pt(sheet.page.height)]);
+    for (const label of labels) {
+      if (sheet.cutLines)
+        page.drawRectangle({
+          x: pt(label.x),
+          y: pt(sheet.page.height - label.y - label.height),
+          width: pt(label.width),
+          height: pt(label.height),
+          borderColor: rgb(0.73, 0.73, 0.73),
+          borderWidth: 0.5,
+          borderDashArray: [2.8, 2.8],
+        });
+      drawQr(doc, page, label, sheet.page.height);
+      drawText(page, font, width, label, sheet.page.height);
+    }
+  }
+  return doc.save({ useObjectStreams: true });
+}
+
+/** The lot's label sheet as PDF, with the same owner/officer rule and items as the SVG sheet. */
+export async function lotLabelsPdf(
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'config'>,
+  actor: Actor,
+  lotId: string,
+  options: LabelOptions,
+): Promise<{ pdf: Uint8Array; sheet: LabelSheet }> {
+  const sheet = await lotLabelSheet(deps, actor, lotId, options);
+  return { pdf: await labelSheetPdf(sheet.lot, sheet.farm, sheet.items, options.size), sheet };
+}
