@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../support/browser.ts';
+import { signIn } from '../../support/sign-in.ts';
 import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 let stack: TestStack;
@@ -170,21 +171,12 @@ describe('storefront: product → cart → checkout → order status, without Ja
       route.continue({ headers: { ...route.request().headers(), origin: 'http://localhost' } }),
     );
     const page = await context.newPage();
-    await page.goto(`${site}/nong-dan`);
-    const token = (
-      (await await fetch(`${stack.apiUrl}/dev/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ phone: '+84912000001' }),
-      }).then((r) => r.json())) as { token: string }
-    ).token;
-    await page.getByLabel('Mã đăng nhập').fill(token);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, site, '+84912000001', '/nong-dan');
     await expectAt(page, /\/nong-dan$/);
     await expect(page.locator('table tbody tr').count()).resolves.toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: `Sẵn sàng để nhận · ${order.code}` }).click();
     await expectAt(page, /\/nong-dan$/);
-    await expect(page.locator('.orders li', { hasText: order.code }).textContent()).resolves.toContain(
+    await expect(page.locator('li', { hasText: order.code }).textContent()).resolves.toContain(
       'Sẵn sàng để nhận',
     );
     await expectAccessible(page);
