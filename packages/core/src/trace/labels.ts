@@ -177,7 +177,7 @@ function placeLabel(
   // Sized so the longest fixed line ("Vùng trồng: VN-XXOR-NNNN", 24 characters) fits the text column.
   const font = Math.min(2.6, h / 11, textWidth / (24 * 0.52));
   const chars = Math.max(8, Math.floor(textWidth / (font * 0.52)));
-  const lines = [
+  const lines: { text: string; bold?: boolean }[] = [
     ...nameLines(lot.productName.vi, chars).map((text) => ({ text, bold: true })),
     { text: `Lô: ${lot.lotCode}` },
     ...(harvested ? [{ text: `Thu hoạch: ${harvested}` }] : []),
