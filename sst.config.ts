@@ -8,6 +8,7 @@ import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
 import { findRepoRoot } from './infra/aws/src/paths.ts';
 import { DEFAULT_REGION } from './infra/aws/src/region.ts';
+import { photoUploadOrigins, siteAddressFor } from './infra/aws/src/site-address.ts';
 import { ensureSiteBuild } from './infra/aws/src/site-build.ts';
 import { Api } from './infra/aws/src/stacks/api.ts';
 import { Data } from './infra/aws/src/stacks/data.ts';
@@ -21,6 +22,10 @@ export default {
   },
   stacks(app) {
     const repoRoot = findRepoRoot();
+    // Same address rules as the CDK app (CHOPHIEN_SITE_DOMAIN / CHOPHIEN_SITE_CERTIFICATE_ARN, else the
+    // parameter /chophien/<stage>/site-url); see docs/decisions/0303-aws-runtime-configuration.md.
+    const stage = app.stage;
+    const siteAddress = siteAddressFor(stage);
     let data: Data | undefined;
     let identity: Identity | undefined;
     let api: Api | undefined;
@@ -28,7 +33,7 @@ export default {
     app
       .stack(
         function DataStack({ stack }: StackContext) {
-          data = new Data(stack, 'Data');
+          data = new Data(stack, 'Data', { photoUploadOrigins: photoUploadOrigins(siteAddress) });
         },
         { id: 'Data' },
       )
@@ -40,7 +45,18 @@ export default {
       )
       .stack(
         function ApiStack({ stack }: StackContext) {
-          api = new Api(stack, 'Api', { repoRoot, table: data!.table, identity: identity! });
+          api = new Api(stack, 'Api', {
+            repoRoot,
+            table: data!.table,
+            identity: identity!,
+            capabilities: {
+              stage,
+              siteAddress,
+              traceSigningSecret: data!.traceSigningSecret,
+              stallCodeSecret: data!.stallCodeSecret,
+              photosBucket: data!.photosBucket,
+            },
+          });
         },
         { id: 'Api' },
       )
@@ -59,6 +75,9 @@ export default {
             apiUrl: api!.url,
             tillWsUrl: till!.url,
             identity: identity!,
+            siteAddress,
+            traceSigningSecret: data!.traceSigningSecret,
+            photosBucket: data!.photosBucket,
           });
         },
         { id: 'Site' },

@@ -1,3 +1,5 @@
+import type { Capability } from './route-definition.ts';
+
 /**
  * THE schedule table: handlers that run on a timer rather than a route. CDK gives each an
  * EventBridge rule (infra/aws); the local runtime runs each on an interval (infra/local/src/schedules.ts).
@@ -11,6 +13,8 @@ export interface ScheduleDefinition {
   readonly export: string;
   readonly everyMinutes: number;
   readonly data: 'read' | 'readwrite';
+  /** Resources beyond the table, as on routes (functions/route-definition.ts); CDK grants exactly these. */
+  readonly uses?: readonly Capability[];
 }
 
 export const schedules = [

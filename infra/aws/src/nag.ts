@@ -10,6 +10,7 @@ import type { IConstruct } from 'constructs';
 import { lambdaRuntime } from './bundling.ts';
 import { acknowledgeTill } from './nag-till.ts';
 import { Api } from './stacks/api.ts';
+import { Data } from './stacks/data.ts';
 import { Identity } from './stacks/identity.ts';
 import { Site } from './stacks/site.ts';
 import { Till } from './stacks/till.ts';
@@ -34,8 +35,44 @@ export function acknowledgeFindings(scope: IConstruct): void {
     else if (node instanceof Identity) acknowledgeIdentity(node);
     else if (node instanceof Site) acknowledgeSite(node);
     else if (node instanceof Till) acknowledgeTill(node);
+    else if (node instanceof Data) acknowledgeData(node);
   }
 }
+
+const SIGNING_KEY_ROTATION_REASON =
+  'An HMAC key whose output is printed (serial tokens and PINs on labels, check codes on stall standees) ' +
+  'cannot rotate automatically: every printed item would turn "not genuine". Rotation is a planned reprint.';
+
+function acknowledgeData(data: Data): void {
+  for (const secret of [data.traceSigningSecret, data.stallCodeSecret]) {
+    NagSuppressions.addResourceSuppressions(secret, [
+      { id: 'AwsSolutions-SMG4', reason: SIGNING_KEY_ROTATION_REASON },
+    ]);
+  }
+  NagSuppressions.addResourceSuppressions(data.photosBucket, [
+    {
+      id: 'AwsSolutions-S1',
+      reason:
+        'Reads of photos go through CloudFront, whose standard logs record them; writes are presigned uploads ' +
+        'issued by API calls that are logged. S3 server access logs would duplicate both.',
+    },
+  ]);
+}
+
+/** The photos capability: grantReadWrite on the one bucket (object wildcards within it). */
+const PHOTOS_WILDCARDS = [
+  { regex: '/^Action::s3:(GetObject|GetBucket|List|DeleteObject|Abort|PutObject)\\*$/g' },
+  { regex: '/^Resource::(<.*Photos[^>]*\\.Arn>|.*ExportsOutput.*Photos.*Arn.*)\\/\\*$/g' },
+];
+const PHOTOS_REASON =
+  'Capability `photos` (route `uses`): presigned uploads, reading staged uploads, writing renditions and deleting ' +
+  'removed photos, on objects of the one photos bucket only (grantReadWrite).';
+const CHANNEL_SECRETS_WILDCARD = {
+  regex: '/^Resource::arn:<AWS::Partition>:secretsmanager:.*:secret:chophien\\/bank-channels\\/.*\\/\\*$/g',
+};
+const CHANNEL_SECRETS_REASON =
+  'Capabilities `channelSecretsRead`/`channelSecretsWrite`: one secret per bank channel, created at run time ' +
+  '(account changes), so only the stage prefix chophien/bank-channels/<stage>/ can be named (decision 0701).';
 
 function acknowledgeApi(api: Api): void {
   for (const route of api.publicRoutes) {
@@ -56,6 +93,8 @@ function acknowledgeApi(api: Api): void {
           reason: INDEX_REASON,
           appliesTo: [TABLE_INDEX_WILDCARD],
         },
+        { id: 'AwsSolutions-IAM5', reason: PHOTOS_REASON, appliesTo: PHOTOS_WILDCARDS },
+        { id: 'AwsSolutions-IAM5', reason: CHANNEL_SECRETS_REASON, appliesTo: [CHANNEL_SECRETS_WILDCARD] },
       ],
       true,
     );
@@ -102,9 +141,22 @@ function acknowledgeSite(site: Site): void {
         reason: INDEX_REASON,
         appliesTo: [TABLE_INDEX_WILDCARD],
       },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason: `The storefront's no-JS photo page: ${PHOTOS_REASON}`,
+        appliesTo: PHOTOS_WILDCARDS,
+      },
     ],
     true,
   );
+  NagSuppressions.addResourceSuppressions(site.originSecret, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The origin secret is copied into the distribution at deploy time (dynamic reference); an automatic ' +
+        'rotation would lock CloudFront out until the next site deploy. Rotate by redeploying the site stack.',
+    },
+  ]);
   NagSuppressions.addResourceSuppressions(site.logBucket, [
     {
       id: 'AwsSolutions-S1',
@@ -120,8 +172,8 @@ function acknowledgeSite(site: Site): void {
     {
       id: 'AwsSolutions-CFR2',
       reason:
-        'No WAF web ACL yet (fixed monthly cost): the storefront is read-only behind CloudFront, mutations go to ' +
-        'the throttled HTTP API. Add AWS WAF with rate-based rules when abuse shows in the access logs.',
+        'No WAF web ACL yet (fixed monthly cost): the HTTP API stage is throttled and the storefront accepts ' +
+        'only requests carrying the origin secret. Add AWS WAF with rate-based rules when abuse shows in the logs.',
     },
     {
       id: 'AwsSolutions-CFR4',

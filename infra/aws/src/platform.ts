@@ -6,6 +6,7 @@ import { App, type Environment } from 'aws-cdk-lib';
 import { applyNag } from './nag.ts';
 import { findRepoRoot } from './paths.ts';
 import { DEFAULT_REGION } from './region.ts';
+import { photoUploadOrigins, type SiteAddress, siteAddressFor } from './site-address.ts';
 import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
 import { ApiStack } from './stacks/api.ts';
 import { DataStack } from './stacks/data.ts';
@@ -21,6 +22,8 @@ export interface PlatformOptions {
   readonly env?: Environment;
   /** A storefront build; built on demand (cached) when omitted. */
   readonly siteBuild?: SiteBuild;
+  /** The storefront's address; default from CHOPHIEN_SITE_DOMAIN / CHOPHIEN_SITE_CERTIFICATE_ARN. */
+  readonly siteAddress?: SiteAddress;
   /** Apply cdk-nag AwsSolutions checks (default true). */
   readonly nag?: boolean;
 }
@@ -52,8 +55,14 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
   const stage = options.stage ?? process.env.CHOPHIEN_STAGE ?? 'prod';
   const env = options.env ?? defaultEnv();
   const name = (area: string) => `chophien-${stage}-${area}`;
+  const siteAddress = options.siteAddress ?? siteAddressFor(stage);
 
-  const data = new DataStack(app, 'Data', { env, stackName: name('data'), description: 'chophien data' });
+  const data = new DataStack(app, 'Data', {
+    env,
+    stackName: name('data'),
+    description: 'chophien data',
+    photoUploadOrigins: photoUploadOrigins(siteAddress),
+  });
   const identity = new IdentityStack(app, 'Identity', {
     env,
     stackName: name('identity'),
@@ -66,6 +75,13 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     repoRoot,
     table: data.data.table,
     identity: identity.identity,
+    capabilities: {
+      stage,
+      siteAddress,
+      traceSigningSecret: data.data.traceSigningSecret,
+      stallCodeSecret: data.data.stallCodeSecret,
+      photosBucket: data.data.photosBucket,
+    },
   });
   const till = new TillStack(app, 'Till', {
     env,
@@ -84,6 +100,9 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     apiUrl: api.api.url,
     tillWsUrl: till.till.url,
     identity: identity.identity,
+    siteAddress,
+    traceSigningSecret: data.data.traceSigningSecret,
+    photosBucket: data.data.photosBucket,
   });
   if (options.nag ?? true) applyNag(app);
   return { app, data, identity, api, till, site };

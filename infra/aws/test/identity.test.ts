@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../src/paths.ts';
 import { IdentityStack } from '../src/stacks/identity.ts';
@@ -43,6 +45,9 @@ beforeAll(() => {
     table,
     apiUrl: 'https://api.example',
     identity: identityStack.identity,
+    siteAddress: { kind: 'published', parameterName: '/chophien/test/site-url' },
+    traceSigningSecret: new Secret(tableStack, 'TraceSigningSecret'),
+    photosBucket: new Bucket(tableStack, 'Photos'),
   });
   // Every stack exists before the first synth (Template.fromStack synthesizes the whole app).
   identity = Template.fromStack(identityStack);

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tableDefinition } from '@chophien/db/table';
+import type { Capability } from '@chophien/functions/route-definition';
 import { handlerId, routes } from '@chophien/functions/routes';
-import { schedules } from '@chophien/functions/schedules';
-import { App, CfnResource, type Stack } from 'aws-cdk-lib';
+import { type ScheduleDefinition, schedules } from '@chophien/functions/schedules';
+import { App, type CfnElement, CfnResource, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -18,6 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaMemoryMb } from '../src/lambda-sizing.ts';
 import { findRepoRoot } from '../src/paths.ts';
 import { buildPlatform, type Platform } from '../src/platform.ts';
+import { siteAddressFor } from '../src/site-address.ts';
 import { handlersOf } from '../src/stacks/api.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -30,7 +32,12 @@ let templates: Record<'data' | 'identity' | 'api' | 'site', Template>;
 // is unchanged are reused from there instead of running esbuild again for every handler.
 beforeAll(() => {
   outdir = join(findRepoRoot(), 'infra', 'aws', 'cdk.out');
-  platform = buildPlatform({ app: new App({ outdir, analyticsReporting: false }) });
+  platform = buildPlatform({
+    app: new App({ outdir, analyticsReporting: false }),
+    stage: 'prod',
+    // No custom domain: the site URL travels by SSM parameter (decision 0303); test/site-domain.test.ts covers a domain.
+    siteAddress: siteAddressFor('prod', {}),
+  });
   templates = {
     data: Template.fromStack(platform.data),
     identity: Template.fromStack(platform.identity),
@@ -43,6 +50,55 @@ const stacks = (): Stack[] => [platform.data, platform.identity, platform.api, p
 const resourcesOf = (template: Template): Resources => template.toJSON()['Resources'] as Resources;
 const ofType = (template: Template, type: string) =>
   Object.entries(resourcesOf(template)).filter(([, r]) => r.Type === type);
+
+/** Every API function's env, before capabilities (see src/stacks/api.ts). */
+const BASE_ENV = [
+  'AUTH_AUDIENCE',
+  'AUTH_ISSUER',
+  'AUTH_JWKS_URL',
+  'CHOPHIEN_MODE',
+  'NODE_OPTIONS',
+  'POWERTOOLS_LOG_LEVEL',
+  'POWERTOOLS_SERVICE_NAME',
+  'TABLE_NAME',
+];
+/** Settings of the Parameters and Secrets extension, set by CDK together with its layer. */
+const EXTENSION_ENV = /^(PARAMETERS_SECRETS_EXTENSION_|SECRETS_MANAGER_|SSM_PARAMETER_STORE_)/;
+const SECRET_NAMES = ['TRACE_SIGNING_SECRET', 'STALL_CODE_SECRET', 'ORIGIN_VERIFY_SECRET'];
+const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
+  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos');
+
+/** Contract C3, written out independently of src/capabilities.ts (no custom domain here). */
+function expectedCapabilityEnv(uses: ReadonlySet<Capability>): string[] {
+  const keys = new Set<string>();
+  if (needsSiteUrl(uses)) keys.add('SITE_URL_PARAMETER');
+  if (uses.has('traceSigning')) keys.add('TRACE_SIGNING_SECRET_ARN');
+  if (uses.has('stallCodes')) keys.add('STALL_CODE_SECRET_ARN');
+  if (uses.has('channelSecretsRead') || uses.has('channelSecretsWrite')) keys.add('CHANNEL_SECRET_PREFIX');
+  if (uses.has('photos')) {
+    keys.add('PHOTOS_BUCKET');
+    keys.add('PHOTOS_PUBLIC_URL_PARAMETER');
+  }
+  if (uses.has('tillPush')) keys.add('TILL_WS_ENDPOINT');
+  return [...keys];
+}
+
+const functionProps = (template: Template, stack: Stack, fn: NodejsFunction) =>
+  resourcesOf(template)[stack.getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties;
+
+const envOf = (template: Template, stack: Stack, fn: NodejsFunction): Record<string, unknown> =>
+  (functionProps(template, stack, fn)['Environment'] as { Variables: Record<string, unknown> }).Variables;
+
+type PolicyStatementJson = { Action: string | string[]; Resource?: unknown; NotResource?: unknown };
+const actionsOf = (s: PolicyStatementJson) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** The statements of every policy attached to the function's role. */
+function roleStatements(template: Template, stack: Stack, fn: NodejsFunction): PolicyStatementJson[] {
+  const roleId = stack.getLogicalId(fn.role!.node.defaultChild as CfnElement);
+  return ofType(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties['Roles'] as { Ref?: string }[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => (p.Properties['PolicyDocument'] as { Statement: PolicyStatementJson[] }).Statement);
+}
 
 describe('api: THE route table', () => {
   it('has exactly one route per route-table entry (method + path)', () => {
@@ -95,21 +151,24 @@ describe('api: THE route table', () => {
     }
   });
 
-  it('gives every function the handler environment contract', () => {
-    for (const [, fn] of ofType(templates.api, 'AWS::Lambda::Function')) {
-      const env = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
-      expect(Object.keys(env).sort()).toEqual(
-        [
-          'AUTH_AUDIENCE',
-          'AUTH_ISSUER',
-          'AUTH_JWKS_URL',
-          'CHOPHIEN_MODE',
-          'NODE_OPTIONS',
-          'POWERTOOLS_LOG_LEVEL',
-          'POWERTOOLS_SERVICE_NAME',
-          'TABLE_NAME',
-        ].sort(),
-      );
+  it('gives every function the handler environment contract plus exactly its capabilities', () => {
+    const functions = [
+      ...[...handlersOf(routes)].map(([handler, { uses }]) => ({
+        name: handler,
+        fn: platform.api.api.functions.get(handler)!,
+        uses,
+      })),
+      ...schedules.map((schedule) => ({
+        name: schedule.id,
+        fn: platform.api.api.scheduledFunctions.get(schedule.id)!,
+        uses: new Set<Capability>((schedule as ScheduleDefinition).uses ?? []),
+      })),
+    ];
+    expect(functions).toHaveLength(ofType(templates.api, 'AWS::Lambda::Function').length);
+    for (const { name, fn, uses } of functions) {
+      const env = envOf(templates.api, platform.api, fn);
+      const keys = Object.keys(env).filter((key) => !EXTENSION_ENV.test(key));
+      expect(keys.sort(), name).toEqual([...BASE_ENV, ...expectedCapabilityEnv(uses)].sort());
       expect(env['CHOPHIEN_MODE']).toBe('aws');
       expect(env['NODE_OPTIONS']).toBe('--enable-source-maps');
       expect(JSON.stringify(env['AUTH_JWKS_URL'])).toContain('/.well-known/jwks.json');
@@ -279,6 +338,326 @@ describe('least privilege', () => {
   });
 });
 
+describe('capabilities (uses): exactly the grants and env each function declares', () => {
+  const mentions = (s: PolicyStatementJson, text: string) => JSON.stringify(s.Resource ?? '').includes(text);
+  const grants: {
+    name: string;
+    matches: (s: PolicyStatementJson) => boolean;
+    expected: (uses: ReadonlySet<Capability>) => boolean;
+  }[] = [
+    {
+      name: 'trace signing secret',
+      matches: (s) =>
+        actionsOf(s).includes('secretsmanager:GetSecretValue') && mentions(s, 'TraceSigningSecret'),
+      expected: (uses) => uses.has('traceSigning'),
+    },
+    {
+      name: 'stall code secret',
+      matches: (s) =>
+        actionsOf(s).includes('secretsmanager:GetSecretValue') && mentions(s, 'StallCodeSecret'),
+      expected: (uses) => uses.has('stallCodes'),
+    },
+    {
+      name: 'channel secrets (read)',
+      matches: (s) =>
+        actionsOf(s).includes('secretsmanager:GetSecretValue') &&
+        mentions(s, ':secret:chophien/bank-channels/prod/*'),
+      expected: (uses) => uses.has('channelSecretsRead'),
+    },
+    {
+      name: 'channel secrets (create)',
+      matches: (s) =>
+        actionsOf(s).includes('secretsmanager:CreateSecret') &&
+        mentions(s, ':secret:chophien/bank-channels/prod/*'),
+      expected: (uses) => uses.has('channelSecretsWrite'),
+    },
+    {
+      name: 'site URL parameter',
+      matches: (s) =>
+        actionsOf(s).includes('ssm:GetParameter') && mentions(s, ':parameter/chophien/prod/site-url'),
+      expected: needsSiteUrl,
+    },
+    {
+      name: 'photos bucket',
+      matches: (s) => actionsOf(s).some((a) => a.startsWith('s3:PutObject')) && mentions(s, 'DataPhotos'),
+      expected: (uses) => uses.has('photos'),
+    },
+    {
+      name: 'SMS',
+      matches: (s) => actionsOf(s).includes('sns:Publish'),
+      expected: (uses) => uses.has('sms'),
+    },
+  ];
+  const apiFunctions = () => [
+    ...[...handlersOf(routes)].map(([handler, { uses }]) => ({
+      name: handler,
+      fn: platform.api.api.functions.get(handler)!,
+      uses,
+    })),
+    ...schedules.map((schedule) => ({
+      name: schedule.id,
+      fn: platform.api.api.scheduledFunctions.get(schedule.id)!,
+      uses: new Set<Capability>((schedule as ScheduleDefinition).uses ?? []),
+    })),
+  ];
+
+  it('declares the capabilities the handlers read (contract C3)', () => {
+    const uses = (handler: string) => [...handlersOf(routes).get(handler)!.uses].sort();
+    for (const handler of handlersOf(routes).keys()) {
+      if (handler.startsWith('trace/')) expect(uses(handler), handler).toContain('traceSigning');
+    }
+    expect(uses('markets/bank-webhook')).toEqual(['channelSecretsRead']);
+    expect(uses('markets/confirm-account-change')).toEqual(['channelSecretsWrite']);
+    expect(uses('markets/stall-standee')).toEqual(['stallCodes']);
+    expect(uses('system/health')).toEqual([]);
+  });
+
+  it('grants each capability to the functions that declare it and to no other', () => {
+    for (const { name, fn, uses } of apiFunctions()) {
+      const statements = roleStatements(templates.api, platform.api, fn);
+      for (const grant of grants) {
+        expect(statements.some(grant.matches), `${name}: ${grant.name}`).toBe(grant.expected(uses));
+      }
+      // Nothing beyond logs, the table and the capabilities above.
+      for (const statement of statements) {
+        const own = actionsOf(statement).every((a) => a.startsWith('logs:') || a.startsWith('dynamodb:'));
+        expect(own || grants.some((g) => g.matches(statement)), `${name}: ${JSON.stringify(statement)}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it('scopes SMS to phone numbers (no topic) and secrets to their own ARNs', () => {
+    const sms = apiFunctions().filter(({ uses }) => uses.has('sms'));
+    expect(sms.length).toBeGreaterThan(0);
+    for (const { fn } of sms) {
+      const publish = roleStatements(templates.api, platform.api, fn).find((s) =>
+        actionsOf(s).includes('sns:Publish'),
+      )!;
+      expect(publish.Resource).toBeUndefined();
+      expect(publish.NotResource).toBe('arn:aws:sns:*:*:*');
+    }
+    for (const { fn } of apiFunctions()) {
+      for (const s of roleStatements(templates.api, platform.api, fn)) {
+        if (actionsOf(s).some((a) => /^(secretsmanager|ssm|s3):/.test(a))) expect(s.Resource).not.toBe('*');
+      }
+    }
+  });
+
+  it('adds the parameter extension layer only where the site URL must be read at cold start', () => {
+    for (const { name, fn, uses } of apiFunctions()) {
+      const props = functionProps(templates.api, platform.api, fn);
+      const env = envOf(templates.api, platform.api, fn);
+      const hasLayer = JSON.stringify(props['Layers'] ?? []).includes(
+        'AWS-Parameters-and-Secrets-Lambda-Extension',
+      );
+      expect(hasLayer, name).toBe(needsSiteUrl(uses));
+      expect(
+        Object.keys(env).some((k) => EXTENSION_ENV.test(k)),
+        name,
+      ).toBe(needsSiteUrl(uses));
+      if (needsSiteUrl(uses)) expect(env['SITE_URL_PARAMETER']).toBe('/chophien/prod/site-url');
+      if (uses.has('channelSecretsRead') || uses.has('channelSecretsWrite')) {
+        expect(env['CHANNEL_SECRET_PREFIX']).toBe('chophien/bank-channels/prod/');
+      }
+    }
+  });
+});
+
+describe('secrets', () => {
+  it('are generated by Secrets Manager, and the signing keys are retained', () => {
+    const data = ofType(templates.data, 'AWS::SecretsManager::Secret');
+    expect(data).toHaveLength(2);
+    for (const [id, secret] of data) {
+      expect(secret.Properties['GenerateSecretString'], id).toBeDefined();
+      expect(secret.Properties['SecretString'], id).toBeUndefined();
+      expect((secret as { DeletionPolicy?: string }).DeletionPolicy, id).toBe('Retain');
+    }
+    const [, origin] = ofType(templates.site, 'AWS::SecretsManager::Secret')[0]!;
+    expect(origin.Properties['GenerateSecretString']).toBeDefined();
+  });
+
+  it('never reach a Lambda environment as values, only as ARNs', () => {
+    let checked = 0;
+    for (const stack of stacks()) {
+      for (const [id, fn] of ofType(Template.fromStack(stack), 'AWS::Lambda::Function')) {
+        const env = (fn.Properties['Environment'] as { Variables?: Record<string, unknown> } | undefined)
+          ?.Variables;
+        if (!env) continue;
+        checked++;
+        for (const name of SECRET_NAMES) expect(env[name], `${id} ${name}`).toBeUndefined();
+        expect(JSON.stringify(env), id).not.toMatch(/resolve:secretsmanager|SecretString|CHANNEL_SECRET=/);
+      }
+    }
+    expect(checked).toBeGreaterThan(handlersOf(routes).size);
+  });
+
+  it('the storefront server reads the trace key and the origin secret by ARN and the site URL by parameter', () => {
+    const env = envOf(templates.site, platform.site, platform.site.site.server);
+    expect(Object.keys(env)).toEqual(
+      expect.arrayContaining([
+        'TRACE_SIGNING_SECRET_ARN',
+        'ORIGIN_VERIFY_SECRET_ARN',
+        'SITE_URL_PARAMETER',
+        'PHOTOS_BUCKET',
+        'PHOTOS_PUBLIC_URL_PARAMETER',
+      ]),
+    );
+    const statements = roleStatements(templates.site, platform.site, platform.site.site.server);
+    const reads = statements.filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+    expect(reads.map((s) => JSON.stringify(s.Resource)).join(' ')).toMatch(/TraceSigningSecret/);
+    expect(reads.map((s) => JSON.stringify(s.Resource)).join(' ')).toMatch(/OriginVerifySecret/);
+    expect(
+      statements.some(
+        (s) => actionsOf(s).includes('ssm:GetParameter') && JSON.stringify(s.Resource).includes('site-url'),
+      ),
+    ).toBe(true);
+    // The no-JS photo page writes through the server.
+    expect(
+      statements.some(
+        (s) =>
+          actionsOf(s).some((x) => x.startsWith('s3:PutObject')) &&
+          JSON.stringify(s.Resource).includes('DataPhotos'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('data: photos bucket', () => {
+  const photos = () => ofType(templates.data, 'AWS::S3::Bucket').find(([id]) => id.startsWith('DataPhotos'))!;
+
+  it('is private, encrypted, TLS-only, retained, with CORS for uploads and a lifecycle for abandoned ones', () => {
+    const [id, bucket] = photos();
+    expect((bucket as { DeletionPolicy?: string }).DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties['PublicAccessBlockConfiguration']).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(JSON.stringify(bucket.Properties['BucketEncryption'])).toContain('AES256');
+    const cors = (bucket.Properties['CorsConfiguration'] as { CorsRules: Record<string, string[]>[] })
+      .CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0]!['AllowedMethods']!.sort()).toEqual(['POST', 'PUT']);
+    expect(cors[0]!['AllowedOrigins']).toEqual(['https://*.cloudfront.net']);
+    const rules = (bucket.Properties['LifecycleConfiguration'] as { Rules: Record<string, unknown>[] }).Rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
+        expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+      ]),
+    );
+    const policy = ofType(templates.data, 'AWS::S3::BucketPolicy').find(([, p]) =>
+      JSON.stringify(p.Properties['Bucket']).includes(id),
+    )!;
+    const statements = (policy[1].Properties['PolicyDocument'] as { Statement: Record<string, unknown>[] })
+      .Statement;
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+        }),
+      ]),
+    );
+    const read = statements.find((s) => s['Action'] === 's3:GetObject')!;
+    expect(JSON.stringify(read['Resource'])).toMatch(/\/photos\/\*"/);
+    expect(JSON.stringify(read['Condition'])).toContain(':distribution/*');
+  });
+});
+
+describe('site: one brand domain (decision 0303)', () => {
+  type Behavior = Record<string, unknown> & { PathPattern?: string; TargetOriginId: string };
+  const config = () =>
+    ofType(templates.site, 'AWS::CloudFront::Distribution')[0]![1].Properties['DistributionConfig'] as {
+      DefaultCacheBehavior: Behavior;
+      CacheBehaviors: Behavior[];
+      Origins: {
+        Id: string;
+        DomainName: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[];
+    };
+  const behavior = (pattern: string) => config().CacheBehaviors.find((b) => b.PathPattern === pattern);
+  const originOf = (b: Behavior) => config().Origins.find((o) => o.Id === b.TargetOriginId)!;
+  const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+  const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+  const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+  it('sends the GS1 resolver, EPCIS and open data to the HTTP API, never cached', () => {
+    const [policyId, policy] = ofType(templates.site, 'AWS::CloudFront::OriginRequestPolicy')[0]!;
+    const policyConfig = policy.Properties['OriginRequestPolicyConfig'] as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(policyConfig['QueryStringsConfig']).toEqual({ QueryStringBehavior: 'all' });
+    expect(policyConfig['CookiesConfig']).toEqual({ CookieBehavior: 'none' });
+    expect(policyConfig['HeadersConfig']!['HeaderBehavior']).toBe('whitelist');
+    expect((policyConfig['HeadersConfig']!['Headers'] as string[]).sort()).toEqual(
+      ['accept', 'accept-language', 'user-agent'].sort(),
+    );
+    for (const pattern of ['01/*', 'l/*', 'epcis/*', 'open-data/*']) {
+      const b = behavior(pattern)!;
+      expect(b, pattern).toBeDefined();
+      expect(b['CachePolicyId'], pattern).toBe(CACHING_DISABLED);
+      expect(b['OriginRequestPolicyId'], pattern).toEqual({ Ref: policyId });
+      expect(b['AllowedMethods'], pattern).toEqual(['GET', 'HEAD', 'OPTIONS']);
+      // The origin's domain is the HTTP API's, taken from its URL (an import from the Api stack).
+      expect(JSON.stringify(originOf(b).DomainName), pattern).toMatch(/HttpApi.*\.execute-api\./);
+    }
+  });
+
+  it("routes every API path on the brand domain, and they are the API's public GET routes", () => {
+    const onSite = routes.filter((r) => /^\/(01|l|epcis|open-data)\//.test(r.path));
+    expect(onSite.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/01/{gtin}/10/{lot}', '/l/{lot}', '/l/{lot}/s/{serial}', '/epcis/events']),
+    );
+    for (const route of onSite) {
+      expect(route.method, route.path).toBe('GET');
+      expect(route.auth, route.path).toBe('public');
+    }
+  });
+
+  it('serves photos/* from the photos bucket through origin access control, cached', () => {
+    const b = behavior('photos/*')!;
+    expect(b['CachePolicyId']).toBe(CACHING_OPTIMIZED);
+    expect(b['AllowedMethods']).toEqual(['GET', 'HEAD']);
+    const origin = originOf(b) as { DomainName: unknown; OriginAccessControlId?: unknown };
+    expect(JSON.stringify(origin.DomainName)).toMatch(/DataPhotos/);
+    expect(origin.OriginAccessControlId).toBeDefined();
+  });
+
+  it('sends everything else to the storefront: all methods, the origin secret, the viewer host', () => {
+    const b = config().DefaultCacheBehavior;
+    expect((b['AllowedMethods'] as string[]).sort()).toEqual(
+      ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].sort(),
+    );
+    expect(b['OriginRequestPolicyId']).toBe(ALL_VIEWER_EXCEPT_HOST);
+    const headers = originOf(b).OriginCustomHeaders ?? [];
+    expect(headers.map((h) => h.HeaderName)).toEqual(['x-chophien-origin-verify']);
+    // A CloudFormation dynamic reference: the value itself is in no template.
+    expect(JSON.stringify(headers[0]!.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(headers[0]!.HeaderValue)).toContain('OriginVerifySecret');
+    const associations = b['FunctionAssociations'] as { EventType: string; FunctionARN: unknown }[];
+    expect(associations.map((a) => a.EventType)).toEqual(['viewer-request']);
+    const [, cfFunction] = ofType(templates.site, 'AWS::CloudFront::Function')[0]!;
+    expect(String(cfFunction.Properties['FunctionCode'])).toContain("request.headers['x-forwarded-host']");
+    expect(cfFunction.Properties['AutoPublish']).toBe(true);
+  });
+
+  it('publishes its URL for the functions (SSM /chophien/<stage>/site-url)', () => {
+    templates.site.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/chophien/prod/site-url',
+      Type: 'String',
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }]] },
+    });
+  });
+});
+
 describe('runtimes', () => {
   it('runs every Node.js function on arm64 nodejs22.x', () => {
     let count = 0;
@@ -297,14 +676,15 @@ describe('runtimes', () => {
 
 describe('site', () => {
   it('serves SSR from a function URL behind CloudFront (OAC) and assets from a private bucket', () => {
-    templates.site.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+    // Auth NONE (browsers cannot sign form bodies for Lambda OAC); the origin secret guards it (below).
+    templates.site.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
     templates.site.resourceCountIs('AWS::CloudFront::Distribution', 1);
     const oacs = ofType(templates.site, 'AWS::CloudFront::OriginAccessControl').map(
       ([, o]) =>
         (o.Properties['OriginAccessControlConfig'] as { OriginAccessControlOriginType: string })
           .OriginAccessControlOriginType,
     );
-    expect(oacs.sort()).toEqual(['lambda', 's3']);
+    expect(oacs.sort()).toEqual(['s3', 's3']); // static assets, listing photos
     templates.site.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -408,6 +788,78 @@ describe('bundles load', () => {
     expect(rendered.status).toBe(200);
     expect(rendered.type).toMatch(/text\/html/);
     expect(rendered.html).toMatch(/^<!DOCTYPE html>/i);
+  });
+  it('the storefront answers only CloudFront (origin secret) and accepts same-site form posts via X-Forwarded-Host', () => {
+    const file = join(assetDirOf(platform.site, platform.site.site.server), 'index.mjs');
+    const secret = 'test-origin-secret-0123456789abcdef0123456789';
+    const event = (method: string, path: string, headers: Record<string, string>, body?: string) => ({
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: path,
+      rawQueryString: '',
+      headers: { host: 'abc.lambda-url.ap-southeast-1.on.aws', 'x-forwarded-proto': 'https', ...headers },
+      requestContext: {
+        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'test' },
+        domainName: 'abc.lambda-url.ap-southeast-1.on.aws',
+        requestId: 'test',
+        timeEpoch: 0,
+      },
+      ...(body === undefined ? {} : { body }),
+      isBase64Encoded: false,
+    });
+    const brand = 'd111111abcdef8.cloudfront.net';
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const cases = {
+      noSecret: event('GET', '/', { accept: 'text/html' }),
+      wrongSecret: event('GET', '/', { accept: 'text/html', 'x-chophien-origin-verify': `${secret}x` }),
+      withSecret: event('GET', '/', { accept: 'text/html', 'x-chophien-origin-verify': secret }),
+      sameSitePost: event(
+        'POST',
+        '/dang-xuat',
+        {
+          ...form,
+          'x-chophien-origin-verify': secret,
+          'x-forwarded-host': brand,
+          origin: `https://${brand}`,
+        },
+        'next=%2F',
+      ),
+      crossSitePost: event(
+        'POST',
+        '/dang-xuat',
+        {
+          ...form,
+          'x-chophien-origin-verify': secret,
+          'x-forwarded-host': brand,
+          origin: 'https://evil.example',
+        },
+        'next=%2F',
+      ),
+    };
+    const result = runModule(
+      `const m = await import(${JSON.stringify(pathToFileURL(file).href)});
+       const cases = ${JSON.stringify(cases)};
+       const out = {};
+       for (const [name, e] of Object.entries(cases)) out[name] = (await m.handler(e, {})).statusCode;
+       console.log(JSON.stringify(out));`,
+      {
+        TABLE_NAME: 'chophien-test',
+        CHOPHIEN_MODE: 'aws',
+        AWS_REGION: 'ap-southeast-1',
+        API_URL: 'https://api.invalid',
+        // Plain value: the bundle test has no Secrets Manager; on AWS only ORIGIN_VERIFY_SECRET_ARN is set.
+        ORIGIN_VERIFY_SECRET: secret,
+      },
+    );
+    const line = result.stdout.trim().split('\n').at(-1) ?? '';
+    expect(line, result.stderr).toMatch(/^\{/);
+    expect(JSON.parse(line)).toEqual({
+      noSecret: 403,
+      wrongSecret: 403,
+      withSecret: 200,
+      sameSitePost: 303,
+      crossSitePost: 403,
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Api: HTTP API built from THE route table (functions/routes.ts). One NodejsFunction per distinct
  * handler module, one route per entry, a JWT authorizer (Cognito) on every non-public route, table
- * grants from each route's `data`, stage throttling, JSON access logs and alarms. No per-route code.
+ * grants from each route's `data`, capability grants and env from each route's `uses` (src/capabilities.ts),
+ * stage throttling, JSON access logs and alarms. No per-route code.
  */
 import { join } from 'node:path';
 import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
@@ -28,6 +29,13 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerBundling, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
+import {
+  type Capability,
+  type CapabilityResources,
+  capabilityEnvironment,
+  grantCapabilities,
+  parameterExtension,
+} from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
 import type { Identity } from './identity.ts';
 
@@ -37,6 +45,8 @@ export interface ApiProps {
   readonly repoRoot: string;
   readonly table: ITableV2;
   readonly identity: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
+  /** What route capabilities (`uses`) are granted on: secrets, photos bucket, site address, till. */
+  readonly capabilities: CapabilityResources;
   /** Defaults to THE route table; tests may pass another list. */
   readonly routes?: readonly RouteDefinition[];
   /** Defaults to THE schedule table. */
@@ -50,15 +60,29 @@ export interface ApiProps {
 
 const accessRank: Record<DataAccess, number> = { none: 0, read: 1, readwrite: 2 };
 
-/** Each distinct handler module with the widest data access any of its routes declares. */
+/**
+ * Each distinct handler module with the widest data access any of its routes declares and the union
+ * of their capabilities (one function serves all of a module's routes).
+ */
 export function handlersOf(
   routes: readonly RouteDefinition[],
-): ReadonlyMap<string, { readonly id: string; readonly data: DataAccess }> {
-  const byHandler = new Map<string, { id: string; data: DataAccess }>();
+): ReadonlyMap<
+  string,
+  { readonly id: string; readonly data: DataAccess; readonly uses: ReadonlySet<Capability> }
+> {
+  const byHandler = new Map<string, { id: string; data: DataAccess; uses: Set<Capability> }>();
   for (const route of routes) {
     const seen = byHandler.get(route.handler);
-    if (!seen) byHandler.set(route.handler, { id: handlerId(route.handler), data: route.data });
-    else if (accessRank[route.data] > accessRank[seen.data]) seen.data = route.data;
+    if (!seen) {
+      byHandler.set(route.handler, {
+        id: handlerId(route.handler),
+        data: route.data,
+        uses: new Set(route.uses),
+      });
+      continue;
+    }
+    if (accessRank[route.data] > accessRank[seen.data]) seen.data = route.data;
+    for (const capability of route.uses ?? []) seen.uses.add(capability);
   }
   return byHandler;
 }
@@ -146,9 +170,14 @@ export class Api extends Construct {
 
     const functions = new Map<string, NodejsFunction>();
     const integrations = new Map<string, HttpLambdaIntegration>();
-    const common = { repoRoot: props.repoRoot, table: props.table, environment };
-    for (const [handler, { id: fnId, data }] of handlers) {
-      const fn = handlerFunction(this, fnId, { ...common, handler, exportName: 'handler', data });
+    const common = {
+      repoRoot: props.repoRoot,
+      table: props.table,
+      environment,
+      capabilities: props.capabilities,
+    };
+    for (const [handler, { id: fnId, data, uses }] of handlers) {
+      const fn = handlerFunction(this, fnId, { ...common, handler, exportName: 'handler', data, uses });
       functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${fnId}Integration`, fn));
     }
@@ -160,6 +189,7 @@ export class Api extends Construct {
         handler: schedule.handler,
         exportName: schedule.export,
         data: schedule.data,
+        uses: new Set<Capability>((schedule as ScheduleDefinition).uses ?? []),
       });
       new Rule(this, `${schedule.id}Schedule`, {
         description: `chophien ${schedule.handler}.${schedule.export} every ${schedule.everyMinutes} min`,
@@ -211,8 +241,15 @@ export function handlerFunction(
     handler: string;
     exportName: string;
     data: DataAccess;
+    /** Route capabilities: each adds exactly its env and grants (src/capabilities.ts). */
+    uses?: ReadonlySet<Capability>;
+    capabilities?: CapabilityResources;
   },
 ): NodejsFunction {
+  const uses = props.uses ?? new Set<Capability>();
+  if (uses.size > 0 && !props.capabilities) {
+    throw new Error(`${props.handler} uses ${[...uses].join(', ')} but no capability resources were given`);
+  }
   const fnScope = new Construct(scope, id);
   const logGroup = new LogGroup(fnScope, 'Logs', {
     retention: RetentionDays.THREE_MONTHS,
@@ -221,7 +258,7 @@ export function handlerFunction(
   // Own role instead of the AWSLambdaBasicExecutionRole managed policy: logs only to its group.
   const role = new Role(fnScope, 'Role', {
     assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    description: `chophien ${props.handler}: logs + table ${props.data}`,
+    description: `chophien ${props.handler}: logs + table ${props.data}${uses.size ? ` + ${[...uses].sort().join(' ')}` : ''}`,
   });
   logGroup.grantWrite(role);
   const entry = join(props.repoRoot, 'functions', `${props.handler}.ts`);
@@ -237,12 +274,17 @@ export function handlerFunction(
     role,
     logGroup,
     loggingFormat: LoggingFormat.JSON,
-    environment: props.environment,
+    environment: {
+      ...props.environment,
+      ...(props.capabilities ? capabilityEnvironment(uses, props.capabilities) : {}),
+    },
+    ...(props.capabilities && { paramsAndSecrets: parameterExtension(uses, props.capabilities) }),
     bundling: handlerBundling(props.repoRoot, entry),
     description: `chophien ${props.handler}`,
   });
   if (props.data === 'read') props.table.grantReadData(fn);
   if (props.data === 'readwrite') props.table.grantReadWriteData(fn);
+  if (props.capabilities) grantCapabilities(fn, uses, props.capabilities);
   new Alarm(fnScope, 'ErrorsAlarm', {
     alarmDescription: `chophien ${props.handler}: function errors`,
     metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),

@@ -1,11 +1,18 @@
 /**
- * Site: the Astro storefront. Static files in a private S3 bucket (CloudFront origin access
- * control), server-rendered pages on a Lambda function URL (CloudFront OAC for Lambda, IAM auth),
- * one CloudFront distribution in front of both. The build comes from src/site-build.ts.
+ * Site: the brand's one CloudFront distribution (docs/decisions/0303-aws-runtime-configuration.md).
+ * - Server-rendered pages (all methods: forms post to the storefront) from a Lambda function URL.
+ *   Browsers cannot sign POST bodies for Lambda OAC, so the URL has auth NONE and the storefront
+ *   answers only requests carrying the origin secret CloudFront adds (checked in site/src/middleware.ts).
+ *   A CloudFront Function passes the viewer's host on as X-Forwarded-Host (Astro's origin check).
+ * - The GS1 resolver (`/01/*`, `/l/*`), `/epcis/*` and `/open-data/*` from the HTTP API, never cached:
+ *   every scan is logged.
+ * - Listing photos (`/photos/*`) and static files from private buckets (origin access control).
+ * The build comes from src/site-build.ts.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   type BehaviorOptions,
@@ -14,24 +21,49 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { FunctionUrlAuthType, LoggingFormat } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  FunctionUrlAuthType,
+  LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
+import { parameterArn } from '../capabilities.ts';
+import type { SiteAddress } from '../site-address.ts';
 import type { SiteBuild } from '../site-build.ts';
+import { PHOTO_PUBLIC_PREFIX } from './data.ts';
 import type { Identity } from './identity.ts';
 
 export interface SiteProps {
@@ -44,8 +76,27 @@ export interface SiteProps {
   readonly tillWsUrl?: string;
   /** Cognito for the phone sign-in pages and for reading the `cp_token` cookie. */
   readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
+  /** The brand domain, or the SSM parameter this stack publishes its URL in (src/site-address.ts). */
+  readonly siteAddress: SiteAddress;
+  /** The trace pages verify serial tokens and PINs with it (decision 0501). */
+  readonly traceSigningSecret: ISecret;
+  /** Listing photos (stacks/data.ts): served at `/photos/*`, written by the no-JS photo page. */
+  readonly photosBucket: IBucket;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
+
+/** The header CloudFront adds to every storefront request; site/src/middleware.ts checks it. */
+export const ORIGIN_VERIFY_HEADER = 'x-chophien-origin-verify';
+
+/** Paths the HTTP API answers on the brand domain (functions/trace/routes.ts, functions/markets/routes.ts). */
+export const API_PATHS_ON_SITE = ['01/*', 'l/*', 'epcis/*', 'open-data/*'] as const;
+
+/** Viewer request: the viewer's Host, which CloudFront replaces with the function URL's, travels on. */
+const FORWARD_HOST_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  return request;
+}`;
 
 export class Site extends Construct {
   readonly bucket: Bucket;
@@ -53,6 +104,10 @@ export class Site extends Construct {
   readonly logBucket: Bucket;
   readonly server: NodejsFunction;
   readonly distribution: Distribution;
+  /** The value CloudFront sends in ORIGIN_VERIFY_HEADER; generated, never in code. */
+  readonly originSecret: Secret;
+  /** The SSM parameter holding the site URL when no custom domain is configured. */
+  readonly siteUrlParameter?: StringParameter;
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: SiteProps) {
@@ -82,6 +137,18 @@ export class Site extends Construct {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    this.originSecret = new Secret(this, 'OriginVerifySecret', {
+      description: `chophien: value of ${ORIGIN_VERIFY_HEADER}, added by CloudFront, required by the storefront`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    const address = props.siteAddress;
+    // The site cannot reference its own distribution's domain (the distribution depends on the
+    // function); without a custom domain it reads the published parameter at cold start.
+    const siteUrlEnv: Record<string, string> =
+      address.kind === 'domain'
+        ? { SITE_URL: address.url, PHOTOS_PUBLIC_URL: address.url }
+        : { SITE_URL_PARAMETER: address.parameterName, PHOTOS_PUBLIC_URL_PARAMETER: address.parameterName };
+
     const role = new Role(this, 'ServerRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'chophien storefront SSR: logs + table read',
@@ -107,6 +174,11 @@ export class Site extends Construct {
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
         CHOPHIEN_MODE: 'aws',
+        ...siteUrlEnv,
+        TRACE_SIGNING_SECRET_ARN: props.traceSigningSecret.secretArn,
+        // The no-JS photo page uploads through the server (site/src/features/photos/services.ts).
+        PHOTOS_BUCKET: props.photosBucket.bucketName,
+        ORIGIN_VERIFY_SECRET_ARN: this.originSecret.secretArn,
         ...(props.identity && {
           COGNITO_CLIENT_ID: props.identity.userPoolClient.userPoolClientId,
           COGNITO_REGION: Stack.of(props.identity.userPoolClient).region,
@@ -127,9 +199,25 @@ export class Site extends Construct {
           .update(build.sourceHash)
           .digest('hex'),
       },
+      ...(address.kind === 'published' && {
+        paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+          cacheEnabled: false,
+        }),
+      }),
       description: 'chophien storefront server (Astro SSR, astro-sst)',
     });
     props.table.grantReadData(this.server);
+    props.traceSigningSecret.grantRead(this.server);
+    props.photosBucket.grantReadWrite(this.server);
+    this.originSecret.grantRead(this.server);
+    if (address.kind === 'published') {
+      this.server.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ssm:GetParameter'],
+          resources: [parameterArn(this, address.parameterName)],
+        }),
+      );
+    }
     new Alarm(this, 'ServerErrorsAlarm', {
       alarmDescription: 'chophien storefront server: function errors',
       metric: this.server.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
@@ -138,7 +226,9 @@ export class Site extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    const serverUrl = this.server.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM });
+    // Auth NONE: Lambda OAC would need browsers to sign POST bodies. The origin secret stands in
+    // (site/src/middleware.ts refuses requests without it), so the URL alone serves nothing.
+    const serverUrl = this.server.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
 
     const staticOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const staticBehavior: BehaviorOptions = {
@@ -171,19 +261,72 @@ export class Site extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // The resolver, EPCIS and open data on the brand domain. Scans are logged per request, so nothing
+    // is cached; the API gets what it reads (query string, Accept for the linkset, User-Agent for the
+    // scan's device class), never cookies, and its own Host (API Gateway routes by it).
+    const apiRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      comment:
+        'chophien API on the site domain: query string, Accept, Accept-Language, User-Agent; no cookies',
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      headerBehavior: OriginRequestHeaderBehavior.allowList('accept', 'accept-language', 'user-agent'),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)), {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: apiRequestPolicy,
+      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      compress: true,
+    };
+    for (const path of API_PATHS_ON_SITE) additionalBehaviors[path] = apiBehavior;
+
+    // Photos: an imported reference, so CloudFront does not try to edit the data stack's bucket policy
+    // (that policy already lets this account's distributions read `photos/*`, stacks/data.ts).
+    const photos = Bucket.fromBucketAttributes(this, 'PhotosBucket', {
+      bucketName: props.photosBucket.bucketName,
+      bucketArn: props.photosBucket.bucketArn,
+      bucketRegionalDomainName: props.photosBucket.bucketRegionalDomainName,
+    });
+    additionalBehaviors[`${PHOTO_PUBLIC_PREFIX}*`] = {
+      origin: S3BucketOrigin.withOriginAccessControl(photos),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      compress: true,
+    };
+
+    const forwardHost = new EdgeFunction(this, 'ForwardHost', {
+      comment: 'chophien: viewer Host to X-Forwarded-Host for the storefront (origin checks, absolute URLs)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(FORWARD_HOST_CODE),
+    });
+
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'chophien storefront',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_200, // includes edge locations in Viet Nam
+      ...(address.kind === 'domain' && {
+        domainNames: [address.domainName],
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', address.certificateArn),
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
       defaultBehavior: {
-        origin: FunctionUrlOrigin.withOriginAccessControl(serverUrl),
+        // CloudFront overwrites a viewer-sent header of the same name, so only it can present the secret.
+        origin: new FunctionUrlOrigin(serverUrl, {
+          customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        // Lambda OAC signs requests; POST/PUT bodies would need a client-side SHA-256, so the
-        // storefront is read-only here and mutations go to the HTTP API.
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        // Forms post to the storefront (cart, checkout, sign-in, sell, PIN check).
+        allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: ssrCachePolicy,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
       additionalBehaviors,
@@ -191,7 +334,20 @@ export class Site extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.url =
+      address.kind === 'domain' ? address.url : `https://${this.distribution.distributionDomainName}`;
+    // Acknowledged on purpose: the photos bucket policy is the data stack's (see above).
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      'stacks/data.ts grants this account distributions read on photos/* in the bucket policy',
+    );
+    if (address.kind === 'published') {
+      this.siteUrlParameter = new StringParameter(this, 'SiteUrlParameter', {
+        parameterName: address.parameterName,
+        stringValue: this.url,
+        description: 'chophien: the storefront URL, read at cold start by functions that need SITE_URL',
+      });
+    }
 
     new BucketDeployment(this, 'DeployAssets', {
       sources: [Source.asset(build.clientDir)],

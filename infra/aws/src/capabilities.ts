@@ -1,0 +1,130 @@
+/**
+ * Route capabilities (functions/route-definition.ts `uses`, contract C3) → exactly one set of grants and
+ * env per capability, nothing for a function that does not declare it. Secrets reach functions as ARNs
+ * and are read at cold start (functions/shared/secrets.ts); see docs/decisions/0303-aws-runtime-configuration.md.
+ */
+import type { Capability } from '@chophien/functions/route-definition';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  type IFunction,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { channelSecretPrefix, type SiteAddress } from './site-address.ts';
+
+export type { Capability };
+
+/** What the capabilities are made of; the till is optional (its own stack pushes; no route needs it yet). */
+export interface CapabilityResources {
+  readonly stage: string;
+  readonly siteAddress: SiteAddress;
+  readonly traceSigningSecret: ISecret;
+  readonly stallCodeSecret: ISecret;
+  readonly photosBucket: IBucket;
+  readonly till?: {
+    /** The WebSocket API's management endpoint (https://…/<stage>). */
+    readonly endpoint: string;
+    grantManageConnections(fn: IFunction): void;
+  };
+}
+
+/** `traceSigning` and `photos` need the site's URL too. */
+const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
+  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos');
+
+/** The Parameters and Secrets extension: only where a published setting must be read at cold start. */
+export function parameterExtension(uses: ReadonlySet<Capability>, resources: CapabilityResources) {
+  if (resources.siteAddress.kind !== 'published' || !needsSiteUrl(uses)) return undefined;
+  return ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+    // Read once per container by the loader; the extension's own cache would only hold a copy.
+    cacheEnabled: false,
+  });
+}
+
+/** The env a function gets for its capabilities (on top of the base handler env). */
+export function capabilityEnvironment(
+  uses: ReadonlySet<Capability>,
+  resources: CapabilityResources,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  const site = resources.siteAddress;
+  if (needsSiteUrl(uses)) {
+    if (site.kind === 'domain') env['SITE_URL'] = site.url;
+    else env['SITE_URL_PARAMETER'] = site.parameterName;
+  }
+  if (uses.has('traceSigning')) env['TRACE_SIGNING_SECRET_ARN'] = resources.traceSigningSecret.secretArn;
+  if (uses.has('stallCodes')) env['STALL_CODE_SECRET_ARN'] = resources.stallCodeSecret.secretArn;
+  if (uses.has('channelSecretsRead') || uses.has('channelSecretsWrite')) {
+    env['CHANNEL_SECRET_PREFIX'] = channelSecretPrefix(resources.stage);
+  }
+  if (uses.has('photos')) {
+    env['PHOTOS_BUCKET'] = resources.photosBucket.bucketName;
+    // Photo keys start with `photos/` and CloudFront serves `/photos/*` from the bucket, so the public
+    // base of a key is the site's origin (the local runtime uses the API's origin the same way).
+    if (site.kind === 'domain') env['PHOTOS_PUBLIC_URL'] = site.url;
+    else env['PHOTOS_PUBLIC_URL_PARAMETER'] = site.parameterName;
+  }
+  if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
+  return env;
+}
+
+const tillOf = (resources: CapabilityResources) => {
+  if (!resources.till)
+    throw new Error('A route uses tillPush, but no till (WebSocket API) was given to the Api');
+  return resources.till;
+};
+
+/** The grants for a function's capabilities. */
+export function grantCapabilities(
+  fn: IFunction,
+  uses: ReadonlySet<Capability>,
+  resources: CapabilityResources,
+): void {
+  const stack = Stack.of(fn);
+  const site = resources.siteAddress;
+  if (needsSiteUrl(uses) && site.kind === 'published') {
+    // By name, not by reference: the parameter belongs to the site stack, which depends on this one.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [parameterArn(stack, site.parameterName)],
+      }),
+    );
+  }
+  if (uses.has('traceSigning')) resources.traceSigningSecret.grantRead(fn);
+  if (uses.has('stallCodes')) resources.stallCodeSecret.grantRead(fn);
+  const channels = channelSecretsArn(stack, resources.stage);
+  if (uses.has('channelSecretsRead')) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [channels] }),
+    );
+  }
+  if (uses.has('channelSecretsWrite')) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['secretsmanager:CreateSecret'], resources: [channels] }),
+    );
+  }
+  if (uses.has('photos')) resources.photosBucket.grantReadWrite(fn);
+  if (uses.has('sms')) {
+    // SMS to a phone number has no ARN; NotResource over every topic ARN keeps topics out of reach.
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+    );
+  }
+  if (uses.has('tillPush')) tillOf(resources).grantManageConnections(fn);
+}
+
+export const parameterArn = (scope: Construct, name: string): string =>
+  Stack.of(scope).formatArn({ service: 'ssm', resource: 'parameter', resourceName: name.replace(/^\//, '') });
+
+export const channelSecretsArn = (scope: Construct, stage: string): string =>
+  Stack.of(scope).formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${channelSecretPrefix(stage)}*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
