@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDb, householdDirectory, traceFarmKey, traceRepository } from '@chophien/db';
+import { createDb, householdDirectory, listingRepository, traceFarmKey, traceRepository } from '@chophien/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../infra/local/src/config.ts';
 import { freePort } from '../../infra/local/src/ports.ts';
@@ -153,6 +153,83 @@ describe('producer desk pages', () => {
     });
   });
 
+  it('speaks English under /en, errors included, and stays in English after the redirect', async () => {
+    const pick = await get('/en/nong-dan', 'officer');
+    expect(pick.html).toContain('<h1>Choose a household to work for</h1>');
+    expect(pick.html).toContain(`href="/en/nong-dan?ho=${thanh.id}"`);
+    const fields = {
+      intent: 'farm',
+      householdName: 'Hộ Thành – vườn 3',
+      province: 'Thái Nguyên',
+      commune: 'xã Tân Cương',
+    };
+    const bad = await post(`/en/nong-dan/trang-trai?ho=${thanh.id}`, 'officer', {
+      ...fields,
+      'gps.lat': '21,5',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.html).toContain('Both latitude and longitude are needed.');
+    const wrongPlace = await post(`/en/nong-dan/trang-trai?ho=${thanh.id}`, 'officer', {
+      ...fields,
+      plantingAreaCode: 'VN-TNPH-0001',
+    });
+    expect(wrongPlace.html).toContain('Export codes must look like VN-XXOR-NNNN (e.g. VN-TNOR-0012).');
+    const ok = await post(`/en/nong-dan/trang-trai?ho=${thanh.id}`, 'officer', fields);
+    expect(ok.status).toBe(303);
+    expect(ok.location).toMatch(new RegExp(`^/en/nong-dan/trang-trai/[0-9A-Z]+\\?ho=${thanh.id}$`));
+  });
+
+  it('an officer lists for the household only with its consent ticked, and core records that consent', async () => {
+    const listings = listingRepository(db());
+    const before = (await listings.listByFarmer(thanh.id)).length;
+    const fields = {
+      intent: 'listing',
+      'title.vi': 'Chè búp khô loại 1',
+      'description.vi': 'Chè búp sao tay.',
+      category: 'che-ca-phe',
+      baseUnit: 'g',
+      stock: '10.000',
+      'packs.0.size': '100',
+      'packs.0.priceVnd': '45.000',
+      'packs.2.size': '500',
+      'packs.2.priceVnd': '200000',
+      province: 'Thái Nguyên',
+      commune: 'xã Tân Cương',
+      publish: 'yes',
+      consentMethod: 'phone_call',
+    };
+    const refused = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'officer', fields);
+    expect(refused.status).toBe(422);
+    expect(refused.html).toMatch(/id="listing-consent-error"[^>]*>Cần xác nhận hộ đã đồng ý\./);
+    expect((await listings.listByFarmer(thanh.id)).length).toBe(before);
+
+    const badPrice = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'officer', {
+      ...fields,
+      consent: 'yes',
+      'packs.2.priceVnd': 'hai trăm',
+    });
+    expect(badPrice.html).toMatch(/id="listing-packs-2-priceVnd-error"[^>]*>Nhập một số nguyên\./);
+
+    const ok = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'officer', { ...fields, consent: 'yes' });
+    expect(ok.status).toBe(303);
+    const created = (await listings.listByFarmer(thanh.id)).find((p) => p.title.vi === 'Chè búp khô loại 1');
+    expect(created).toMatchObject({
+      farmerId: thanh.id,
+      status: 'published',
+      stock: 10_000,
+      agent: { officerId: officer.id, consent: { method: 'phone_call' } },
+    });
+    expect(created?.packs.map((p) => [p.size, p.priceVnd, p.label.vi])).toEqual([
+      [100, 45_000, 'Gói 100 g'],
+      [500, 200_000, 'Gói 500 g'],
+    ]);
+
+    // A farmer of another commune cannot list for this household.
+    const stranger = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'hung', { ...fields, consent: 'yes' });
+    expect(stranger.status).toBe(403);
+    expect((await listings.listByFarmer(thanh.id)).length).toBe(before + 1);
+  });
+
   it('the pre-harvest rule refuses a harvest with core’s message naming the pesticide and the safe date', async () => {
     const lotPage = `/nong-dan/lo/${seedLotId(1)}`;
     const sprayed = await post(lotPage, 'thanh', {
@@ -229,9 +306,21 @@ describe('a stranger farmer cannot write another household’s farm or lot throu
     const owner = await get(`/nong-dan/lo/${lot}/tem?copies=2`, 'thanh');
     expect(owner.status).toBe(200);
     expect(owner.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
-    expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A.svg"');
+    expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A-50x30.svg"');
     expect(owner.html).toContain('VN-TNOR-0012');
     expect((await get(`/nong-dan/lo/${lot}/tem`, 'officer')).status).toBe(200);
+    const pdf = await fetch(`${site}/nong-dan/lo/${lot}/tem?format=pdf&size=38x21.2&copies=3`, {
+      headers: { cookie: cookies.officer! },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A-38x21.2.pdf"');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    expect((await get(`/nong-dan/lo/${lot}/tem?format=pdf`, 'hung')).status).toBe(403);
     expect((await get(`/nong-dan/lo/${lot}/tem`)).status).toBe(303);
   });
 });

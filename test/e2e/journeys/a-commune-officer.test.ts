@@ -164,14 +164,15 @@ describe('journey A: a commune officer brings a tea household to market with tra
     );
     await expectNoAxeViolations(page);
 
-    // The label sheet (SVG), one big 100 × 50 mm label.
+    // The label sheet as SVG (PDF is offered first), one big 100 × 50 mm label.
     await page.getByLabel('Khổ tem (mm)').selectOption('100x50');
     await page.getByLabel('Số tem (tem theo lô)').fill('1');
+    await page.getByLabel('SVG').check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải tem' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`tem-${lotCode}.svg`);
+    expect(download.suggestedFilename()).toBe(`tem-${lotCode}-100x50.svg`);
     const svg = readFileSync((await download.path()) as string, 'utf8');
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg /);
     expect(svg).toContain(`Vùng trồng: ${AREA_CODE}`);

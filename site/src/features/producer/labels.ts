@@ -1,18 +1,36 @@
-import { type Actor, type LabelSize, labelSizes, lotLabels, MAX_LABELS } from '@chophien/core';
+import {
+  type Actor,
+  type LabelSize,
+  labelFileName,
+  labelSheetSvg,
+  labelSheets,
+  lotLabelSheet,
+  MAX_LABELS,
+} from '@chophien/core';
 import { z } from 'zod';
+import type { Lang } from '../../i18n/index.ts';
 import { producerDeps } from './services.ts';
 
-/** Formats the label use-case can produce; the first is the default offered on the lot page. */
-export const labelFormats = (): readonly ('svg' | 'pdf')[] => ['svg'];
+/** Formats core's label use-case produces; the first is the one the lot page preselects. */
+export const labelFormats = ['pdf', 'svg'] as const;
+export type LabelFormat = (typeof labelFormats)[number];
 
-const sizes = Object.keys(labelSizes) as [LabelSize, ...LabelSize[]];
+const sizes = Object.keys(labelSheets) as [LabelSize, ...LabelSize[]];
 
-/** The same query the API's `GET /trace/lots/{lotId}/labels` accepts, plus the format. */
+/** Sizes as a printer shop names them ("Giấy decal A4 65 tem 38×21,2 mm"), plain A4 sizes by their mm. */
+export const labelSizeOptions = (lang: Lang) =>
+  sizes.map((size) => {
+    const sheet = labelSheets[size] as { vi?: string; en?: string };
+    const named = lang === 'en' ? sheet.en : sheet.vi;
+    return { value: size, label: named ?? `A4, ${size.replace('x', ' × ')} mm` };
+  });
+
+/** The same query the API's `GET /trace/lots/{lotId}/labels` accepts. */
 export const labelQuerySchema = z.object({
   size: z.enum(sizes).default('50x30'),
   serials: z.enum(['true', 'false']).default('false'),
   copies: z.coerce.number().int().min(1).max(MAX_LABELS).default(10),
-  format: z.enum(['svg', 'pdf']).default('svg'),
+  format: z.enum(labelFormats).default('svg'),
 });
 
 export interface LabelFile {
@@ -21,7 +39,7 @@ export interface LabelFile {
   readonly filename: string;
 }
 
-/** The label sheet as a file, through core's label use-case (which checks the owner/officer rule). */
+/** The label sheet as a file, through core's label use-cases (which check the owner/officer rule). */
 export async function labelFile(
   actor: Actor,
   lotId: string,
@@ -29,8 +47,20 @@ export async function labelFile(
 ): Promise<LabelFile> {
   const deps = producerDeps();
   const options = { size: query.size, serials: query.serials === 'true', copies: query.copies };
-  const svg = await lotLabels(deps, actor, lotId, options);
-  const lot = await deps.trace.getLot(lotId);
-  const name = `tem-${(lot?.lotCode ?? lotId).replace(/[^A-Za-z0-9._-]/g, '_')}`;
-  return { body: svg, contentType: 'image/svg+xml; charset=utf-8', filename: `${name}.svg` };
+  if (query.format === 'pdf') {
+    // Loaded only for PDFs, as the API does: pdf-lib and the font stay out of every other page.
+    const { lotLabelsPdf } = await import('@chophien/core/trace/label-pdf');
+    const { pdf, sheet } = await lotLabelsPdf(deps, actor, lotId, options);
+    return {
+      body: new Uint8Array(pdf),
+      contentType: 'application/pdf',
+      filename: labelFileName(sheet, 'pdf'),
+    };
+  }
+  const sheet = await lotLabelSheet(deps, actor, lotId, options);
+  return {
+    body: labelSheetSvg(sheet.lot, sheet.farm, sheet.items, options.size),
+    contentType: 'image/svg+xml; charset=utf-8',
+    filename: labelFileName(sheet, 'svg'),
+  };
 }
