@@ -64,7 +64,7 @@ const askUpload = (
   });
 
 const put = (url: string, body: Uint8Array, contentType: string) =>
-  fetch(url, { method: 'PUT', headers: { 'content-type': contentType }, body });
+  fetch(url, { method: 'PUT', headers: { 'content-type': contentType }, body: Buffer.from(body) });
 
 const confirm = (token: string, listingId: string, uploadId: string) =>
   api.request('POST', `/listings/${listingId}/photos`, {
