@@ -112,6 +112,21 @@ describe('producer desk pages', () => {
     );
   });
 
+  it('a farmer gets their own desk: farms, products, orders and daily sales, no household list', async () => {
+    const { status, html } = await get('/nong-dan', 'thanh');
+    expect(status).toBe(200);
+    for (const text of [
+      'Hộ: <strong>Nguyễn Văn Thành</strong>',
+      '<h2>Trang trại</h2>',
+      'VN-TNOR-0012',
+      '<h2>Đơn hàng</h2>',
+      '<h2>Doanh số theo ngày</h2>',
+    ])
+      expect(html, text).toContain(text);
+    expect(html).not.toContain('Chọn hộ để làm thay');
+    expect((await get(`/nong-dan?ho=${farmers[1]!.id}`, 'thanh')).status).toBe(403);
+  });
+
   it('shows a commune officer the households of their own commune only', async () => {
     const { html } = await get('/nong-dan', 'officer');
     expect(html).toContain('Nguyễn Văn Thành');

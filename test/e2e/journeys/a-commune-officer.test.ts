@@ -90,6 +90,15 @@ describe('journey A: a commune officer brings a tea household to market with tra
     await expectAt(page, /^\/nong-dan\/trang-trai$/);
     await expectNoAxeViolations(page);
     await page.locator('#farm-householdName').fill(FARM_NAME);
+    // A code typed in the export shape but wrong comes back beside its field, in Vietnamese, kept as typed.
+    await page.getByLabel('Mã vùng trồng').fill('VN-TN-123');
+    await submit(page, '#farm-householdName', 'Đăng ký trang trại');
+    await expect(page.locator('#farm-plantingAreaCode-error').textContent()).resolves.toBe(
+      'Mã xuất khẩu phải có dạng VN-XXOR-NNNN (ví dụ VN-TNOR-0012).',
+    );
+    await expect(page.getByLabel('Mã vùng trồng').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#farm-householdName').inputValue()).resolves.toBe(FARM_NAME);
+    await expectNoAxeViolations(page);
     await page.getByLabel('Mã vùng trồng').fill(AREA_CODE);
     await submit(page, '#farm-householdName', 'Đăng ký trang trại');
     await expectAt(page, /^\/nong-dan\/trang-trai\/[0-9A-Z]+$/);
