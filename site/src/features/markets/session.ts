@@ -31,20 +31,3 @@ export async function managerFromCookie(
     return undefined;
   }
 }
-
-/**
- * The old paste-a-token sign-in, kept only so the markets pages' "sign-in" POST branches still compile.
- * @deprecated SignIn.astro now links to the phone sign-in page (`/dang-nhap`, features/auth).
- */
-export async function signInFromForm(request: Request, cookies: AstroCookies): Promise<boolean> {
-  const form = await request.formData();
-  const token = String(form.get('token') ?? '').trim();
-  if (!token) return false;
-  try {
-    await verifyToken(token);
-  } catch {
-    return false;
-  }
-  cookies.set(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 12 * 3600 });
-  return true;
-}
