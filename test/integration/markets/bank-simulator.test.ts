@@ -29,6 +29,24 @@ describe('bank simulator', () => {
     ).toHaveLength(1);
   });
 
+  it("pays a seeded farmer's order by its code out of the box (seeded payout channel)", async () => {
+    const token = await api.tokenFor({ phone: phones.buyer });
+    const placed = await api.request('POST', '/orders', {
+      token,
+      body: {
+        items: [{ productId: '01SEEDPRXDXX00000000000001', packId: '100-g-pack', quantity: 1 }],
+        fulfilment: 'pickup',
+        contact: { name: 'Trần Minh Anh', phone: '0987000001' },
+      },
+    });
+    expect(placed.status).toBe(201);
+    const order = placed.json.orders[0] as { id: string; code: string; totalVnd: number };
+    const result = await pay({ to: order.code, amountVnd: order.totalVnd }, context());
+    expect(result.deliveries[0]?.status).toBe(200);
+    const after = await api.request('GET', `/orders/${order.id}`, { token });
+    expect(after.json.status).toBe('paid');
+  });
+
   it('pays a sale by its code', async () => {
     const token = await api.tokenFor({ phone: phones.vendor2 });
     const sale = await api.request('POST', `/stalls/${ids.stallTdB01}/sales`, {

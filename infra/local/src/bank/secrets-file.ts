@@ -10,6 +10,7 @@ import {
   readSecretsFile,
   writeSecretsFile,
 } from '../../../../functions/markets/channel-secrets.ts';
+import { seedPayoutChannels } from '../seed/marketplace.ts';
 import { seedAccounts, seedFeeAccounts } from '../seed/markets-data.ts';
 
 export const secretsFilePath = (dataDir: string): string => join(dataDir, 'secrets.json');
@@ -19,9 +20,9 @@ export function ensureSecretsFile(dataDir: string): string {
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   const content = readSecretsFile(path);
   let changed = !existsSync(path);
-  for (const account of [...seedAccounts, ...seedFeeAccounts]) {
-    if (content.channels[account.channelId]) continue;
-    content.channels[account.channelId] = newChannelSecret();
+  for (const { channelId } of [...seedAccounts, ...seedFeeAccounts, ...seedPayoutChannels]) {
+    if (content.channels[channelId]) continue;
+    content.channels[channelId] = newChannelSecret();
     changed = true;
   }
   if (changed) writeSecretsFile(path, content);

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayoutAccount } from '@chophien/core';
-import { payoutAccountRepository, productKey } from '@chophien/db';
+import { marketsStore, payoutAccountRepository, productKey } from '@chophien/db';
 import { seedId } from './ids.ts';
 import type { SeedSet } from './index.ts';
 import { seedLots } from './trace.ts';
@@ -17,6 +17,18 @@ export const seedPayoutAccounts: PayoutAccount[] = [
   { n: 6, bankBin: '970407', accountNumber: '19036123456006', accountName: 'DO THI MAI' }, // Techcombank
 ].map(({ n, ...account }) => ({ ...account, farmerId: seedId('farmer', n), updatedAt: UPDATED }));
 
+/**
+ * Each seeded payout account is connected to a bank-notification channel (alternating payOS/SePay),
+ * so `npm run bank -- pay --to CP…` can pay an order out of the box; the channel secrets go into the
+ * local secrets file (bank/secrets-file.ts) like the stalls' channels.
+ */
+export const seedPayoutChannels = seedPayoutAccounts.map((account, index) => ({
+  account,
+  accountId: `acct-payout-${index + 1}`,
+  channelId: `ch-payout-${index + 1}`,
+  provider: index % 2 === 0 ? ('payos' as const) : ('sepay' as const),
+}));
+
 /** Owned by the marketplace area; each set runs once per data dir (see ./index.ts). */
 export const marketplaceSeedSets: SeedSet[] = [
   {
@@ -25,6 +37,36 @@ export const marketplaceSeedSets: SeedSet[] = [
       const payouts = payoutAccountRepository(db);
       for (const account of seedPayoutAccounts) await payouts.put(account);
       return seedPayoutAccounts.length;
+    },
+  },
+  {
+    name: 'marketplace-payout-channels-v1',
+    async apply(db) {
+      const store = marketsStore(db);
+      for (const { account, accountId, channelId, provider } of seedPayoutChannels) {
+        await store.putAccount(
+          {
+            id: accountId,
+            vendorId: account.farmerId,
+            bin: account.bankBin,
+            accountNumber: account.accountNumber,
+            holderName: account.accountName,
+            provider,
+            channelId,
+            status: 'active',
+            createdAt: UPDATED,
+          },
+          {
+            id: channelId,
+            provider,
+            vendorId: account.farmerId,
+            accountId,
+            bin: account.bankBin,
+            accountNumber: account.accountNumber,
+          },
+        );
+      }
+      return seedPayoutChannels.length * 2;
     },
   },
   {
