@@ -95,6 +95,8 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       PHOTOS_DIR: localPhotosDir(config.dataDir),
       PHOTOS_PUBLIC_URL: apiUrl,
       PHOTOS_UPLOAD_SECRET: randomBytes(32).toString('base64url'),
+      // Route capability `sms` (contract C5): locally an SMS is a line in this file (functions/shared/sms.ts).
+      CHOPHIEN_OUTBOX_FILE: join(config.dataDir, 'outbox.jsonl'),
     });
 
     const db = createDb();

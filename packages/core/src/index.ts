@@ -4,5 +4,6 @@ export * from './identity/index.ts';
 export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './money/vnd.ts';
+export * from './notify/index.ts';
 export * from './text/fold.ts';
 export * from './trace/index.ts';

@@ -3,6 +3,7 @@ export * from './keys/index.ts';
 export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './migrate.ts';
+export * from './notify/notification-claims.ts';
 export * from './product-repository.ts';
 export * from './table.ts';
 export * from './trace/index.ts';

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import { codeNamespace, type TraceCode } from './links.ts';
 
 /** 96 bits of HMAC-SHA256 in base64url (16 characters): unguessable, short enough for a small QR. */
@@ -81,4 +82,71 @@ export function cloneSuspicion(
       return 'implausible_places';
   }
   return undefined;
+}
+
+/** The producer hears about a suspected clone at most once an hour per serial, however many scans follow. */
+export const CLONE_SMS_WINDOW_MS = 3_600_000;
+
+export interface CloneAlertFacts {
+  readonly productName: string;
+  readonly lotId: string;
+  readonly lotCode: string;
+  readonly serial: string;
+  readonly reason: CloneReason;
+  readonly scanCount: number;
+  /** Provinces the serial was scanned in recently (buyers who shared one). */
+  readonly regions: readonly string[];
+  /** Where the producer sees the alerts (the farmer dashboard). */
+  readonly dashboardUrl: string;
+}
+
+/** The SMS to the farm's owner, in Vietnamese: what, which lot and serial, why it looks copied, where to look. */
+export function cloneAlertSms(facts: CloneAlertFacts): string {
+  const what = `tem ${facts.productName}, lô ${facts.lotCode}, sê-ri ${facts.serial}`;
+  const why =
+    facts.reason === 'too_many_scans'
+      ? `đã bị quét ${facts.scanCount} lần, nhiều hơn một sản phẩm thật được quét`
+      : `được quét ở ${facts.regions.length > 0 ? facts.regions.join(', ') : 'nhiều tỉnh'} trong thời gian ngắn`;
+  return `Chợ Phiên cảnh báo: ${what} ${why}. Tem có thể bị sao chép. Xem cảnh báo tại ${facts.dashboardUrl}`;
+}
+
+export interface CloneAlertDeps {
+  readonly users: { get(id: string): Promise<{ phone: string } | undefined> };
+  readonly sms?: SmsSender | undefined;
+  readonly notifications?: NotificationClaims | undefined;
+}
+
+/**
+ * Texts the owner about a clone warning, at most once per serial per hour: the claim is a conditional write,
+ * so of ten simultaneous scans exactly one sends. A failed send gives the claim back (the next scan retries)
+ * and does not fail the scan: the buyer's page matters more than the alert, which is also stored.
+ * Returns whether a message was sent.
+ */
+export async function notifyCloneAlert(
+  deps: CloneAlertDeps,
+  owner: { readonly id: string },
+  facts: Omit<CloneAlertFacts, 'regions'> & { readonly recent: readonly ScanRecord[]; readonly at: Date },
+): Promise<boolean> {
+  if (!deps.sms || !deps.notifications) return false;
+  const key = `clone-sms#${facts.lotId}#${facts.serial}`;
+  if (!(await deps.notifications.claim(key, facts.at, CLONE_SMS_WINDOW_MS))) return false;
+  try {
+    const profile = await deps.users.get(owner.id);
+    if (!profile) return false;
+    const since = facts.at.getTime() - CLONE_RULES.threeRegionsWithinMs;
+    // In the order the provinces first appeared (the scan log reads newest first).
+    const regions = [
+      ...new Set(
+        [...facts.recent]
+          .filter((s) => s.region && Date.parse(s.at) >= since)
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .map((s) => s.region!),
+      ),
+    ];
+    await deps.sms.send({ to: profile.phone, text: cloneAlertSms({ ...facts, regions }) });
+    return true;
+  } catch {
+    await deps.notifications.release(key, facts.at).catch(() => undefined);
+    return false;
+  }
 }

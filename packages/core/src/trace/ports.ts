@@ -1,4 +1,5 @@
 import type { UserProfile } from '../identity/profile.ts';
+import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import type { Certification } from './certification.ts';
 import type { TraceEvent } from './event.ts';
 import type { Farm } from './farm.ts';
@@ -74,4 +75,7 @@ export interface TraceDeps {
   readonly config: { readonly signingSecret: string; readonly resolverUrl: string; readonly siteUrl: string };
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Clone-warning SMS to the farm's owner (contract C5); without both, alerts are only stored. */
+  readonly sms?: SmsSender;
+  readonly notifications?: NotificationClaims;
 }

@@ -4,6 +4,7 @@ import {
   type CloneReason,
   cloneSuspicion,
   type DeviceClass,
+  notifyCloneAlert,
   scanDeviceClass,
   verifyScratchPin,
   verifySerialToken,
@@ -150,7 +151,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
     if (genuine && state) {
       const recent = await deps.trace.recentScans(lot.id, code.serial, 50);
       const clone = cloneSuspicion(state.scanCount, recent);
-      if (clone)
+      if (clone) {
         await deps.trace.raiseCloneAlert({
           ownerId: lot.ownerId,
           lotId: lot.id,
@@ -158,6 +159,22 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
           reason: clone,
           at: at.toISOString(),
         });
+        await notifyCloneAlert(
+          deps,
+          { id: lot.ownerId },
+          {
+            productName: lot.productName.vi,
+            lotId: lot.id,
+            lotCode: lot.lotCode,
+            serial: code.serial,
+            reason: clone,
+            scanCount: state.scanCount,
+            recent,
+            at,
+            dashboardUrl: `${new URL(deps.config.siteUrl).origin}/nong-dan`,
+          },
+        );
+      }
       authenticity = {
         kind: 'serial',
         serial: code.serial,

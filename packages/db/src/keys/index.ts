@@ -5,5 +5,6 @@
 export * from './foundation.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';
+export * from './notify.ts';
 export * from './payments.ts';
 export * from './trace.ts';

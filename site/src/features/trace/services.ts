@@ -1,5 +1,6 @@
 import { type TraceDeps, traceConfig } from '@chophien/core';
-import { productRepository, traceRepository, userRepository } from '@chophien/db';
+import { notificationClaims, productRepository, traceRepository, userRepository } from '@chophien/db';
+import { smsSenderFromEnv } from '@chophien/functions/shared/sms';
 import { getDb } from '../../lib/services.ts';
 
 let deps: TraceDeps | undefined;
@@ -13,7 +14,11 @@ export function traceDeps(): TraceDeps {
       users: userRepository(db),
       products: productRepository(db),
       config: traceConfig(),
+      // Scans happen here (the trace page): a clone warning texts the farm's owner (contract C5).
+      notifications: notificationClaims(db),
     };
+    const sms = smsSenderFromEnv();
+    if (sms) deps = { ...deps, sms };
   }
   return deps;
 }
