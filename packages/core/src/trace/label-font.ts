@@ -19,6 +19,9 @@ async function load(): Promise<Uint8Array> {
   } catch {
     // Running from sources (tests, the local runtime): Node has no loader for .ttf; use the package file.
   }
+  // A bundle built another way (the storefront's server, bundled by Vite first) may ship the file beside it.
+  const beside = new URL('./DejaVuSans.ttf', import.meta.url);
+  if (beside.protocol === 'file:' && existsSync(beside)) return readFileSync(beside);
   return readFileSync(createRequire(import.meta.url).resolve(FONT_MODULE));
 }
 
