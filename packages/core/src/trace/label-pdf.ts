@@ -27,6 +27,10 @@ import type { TraceDeps } from './ports.ts';
  */
 
 const PT_PER_MM = 72 / 25.4;
+
+const NO_FEATURES = Object.fromEntries(
+  ['ccmp', 'locl', 'rlig', 'liga', 'clig', 'calt', 'kern', 'mark', 'mkmk', 'rclt'].map((f) => [f, false]),
+);
 const pt = (mm: number) => mm * PT_PER_MM;
 
 /**
@@ -41,7 +45,13 @@ function drawQr(doc: PDFDocument, page: PDFPage, label: PlacedLabel, pageHeight:
   const top = pt(pageHeight - label.qr.y) - label.quietZone * module;
   const f = (v: number) => v.toFixed(3);
   let ops = 'q 0 0 0 rg\n';
+  const emit = (r: { start: number; length: number; row: number; rows: number }) => {
+    ops += `${f(left + r.start * module)} ${f(top - (r.row + r.rows) * module)} ${f(r.length * module)} ${f(r.rows * module)} re\n`;
+  };
+  // Runs that repeat exactly on the next row grow downwards instead of starting a new rectangle.
+  let open = new Map<number, { start: number; length: number; row: number; rows: number }>();
   for (let row = 0; row < matrix.size; row++) {
+    const next = new Map<number, { start: number; length: number; row: number; rows: number }>();
     let col = 0;
     while (col < matrix.size) {
       if (!matrix.isDark(row, col)) {
@@ -50,9 +60,18 @@ function drawQr(doc: PDFDocument, page: PDFPage, label: PlacedLabel, pageHeight:
       }
       const start = col;
       while (col < matrix.size && matrix.isDark(row, col)) col++;
-      ops += `${f(left + start * module)} ${f(top - (row + 1) * module)} ${f((col - start) * module)} ${f(module)} re\n`;
+      const key = start * 1024 + (col - start);
+      const above = open.get(key);
+      if (above) {
+        above.rows++;
+        open.delete(key);
+        next.set(key, above);
+      } else next.set(key, { start, length: col - start, row, rows: 1 });
     }
+    for (const done of open.values()) emit(done);
+    open = next;
   }
+  for (const done of open.values()) emit(done);
   ops += 'f Q\n';
   page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
 }
@@ -92,10 +111,11 @@ function drawText(
   label: PlacedLabel,
   pageHeight: number,
 ): void {
-  for (const line of label.texts) {
+  for (const { text: raw, ...line } of label.texts) {
+    const text = raw.normalize('NFC');
     let size = pt(line.size);
     const room = pt(line.maxWidth);
-    const measured = width(line.text) * size;
+    const measured = width(text) * size;
     // The layout sizes text from average glyph widths; DejaVu's real widths decide here.
     if (measured > room) size *= room / measured;
     const at = { x: pt(line.x), y: pt(pageHeight - line.y), size, font, color: rgb(0, 0, 0) };
@@ -107,9 +127,9 @@ function drawText(
         setLineWidth(size * 0.04),
         setStrokingRgbColor(0, 0, 0),
       );
-      page.drawText(line.text, at);
+      page.drawText(text, at);
       page.pushOperators(popGraphicsState());
-    } else page.drawText(line.text, at);
+    } else page.drawText(text, at);
   }
 }
 
@@ -123,7 +143,9 @@ export async function labelSheetPdf(
   const sheet = labelSheets[size];
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await labelFontBytes(), { subset: true });
+  // Text is drawn NFC (precomposed Vietnamese letters are in the font) and pdf-lib ignores glyph positioning, so
+  // OpenType features would only cost time.
+  const font = await doc.embedFont(await labelFontBytes(), { subset: true, features: NO_FEATURES });
   const { width } = memoised(font);
   doc.setTitle(`Tem truy xuất — ${lot.productName.vi} — lô ${lot.lotCode}`, { showInWindowTitleBar: true });
   doc.setSubject(`${sheet.vi} / ${sheet.en}`);
