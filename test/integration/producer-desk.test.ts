@@ -324,6 +324,13 @@ describe('a stranger farmer cannot write another household’s farm or lot throu
     expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A-50x30.svg"');
     expect(owner.html).toContain('VN-TNOR-0012');
     expect((await get(`/nong-dan/lo/${lot}/tem`, 'officer')).status).toBe(200);
+    const enPage = await get(`/en/nong-dan/lo/${lot}`, 'thanh');
+    expect([enPage.status, /<h1>[^<]*<\/h1>/.exec(enPage.html)?.[0]]).toEqual([
+      200,
+      '<h1>Lot TC261020-A</h1>',
+    ]);
+    const en = await get(`/en/nong-dan/lo/${lot}/tem`, 'officer');
+    expect([en.status, en.html.slice(0, 200)]).toEqual([200, expect.stringContaining('<svg')]);
     const pdf = await fetch(`${site}/nong-dan/lo/${lot}/tem?format=pdf&size=38x21.2&copies=3`, {
       headers: { cookie: cookies.officer! },
     });

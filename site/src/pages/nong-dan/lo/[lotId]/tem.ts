@@ -10,14 +10,17 @@ import { requestLang } from '../../../../i18n/index.ts';
  * use-case applies the same rule as the API's GET /trace/lots/{lotId}/labels).
  */
 export const GET: APIRoute = async ({ params, url, cookies, locals, redirect }) => {
-  const { lang } = requestLang(locals, url);
+  const { lang, path } = requestLang(locals, url);
+  // Under /en the middleware rewrites to this route, but an endpoint keeps the params of the first match
+  // (the catch-all 404 route), so the lot id is read from the language-free path.
+  const lotId = /^\/nong-dan\/lo\/([0-9A-Za-z]{1,40})\/tem\/?$/.exec(path)?.[1] ?? params.lotId ?? '';
   const actor = await currentActor(cookies);
   if (!actor) return redirect(signInHref(lang, `${url.pathname}${url.search}`), 303);
   const query = labelQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success)
     return text(400, lang === 'en' ? 'Invalid label options.' : 'Tuỳ chọn tem không hợp lệ.');
   try {
-    const file = await labelFile(actor, params.lotId ?? '', query.data);
+    const file = await labelFile(actor, lotId, query.data);
     return new Response(file.body, {
       status: 200,
       headers: {
