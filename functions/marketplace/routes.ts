@@ -26,12 +26,22 @@ export const marketplaceRoutes = [
     auth: ['farmer'],
     data: 'read',
   },
+  // Two steps like a vendor's account change: the code goes by SMS to the farmer's phone (decision 0606).
   {
-    method: 'PUT',
-    path: '/seller/payout-account',
-    handler: 'marketplace/set-payout-account',
+    method: 'POST',
+    path: '/seller/payout-account/changes',
+    handler: 'marketplace/request-payout-account-change',
     auth: ['farmer'],
     data: 'readwrite',
+    uses: ['sms'],
+  },
+  {
+    method: 'POST',
+    path: '/seller/payout-account/changes/{changeId}/confirm',
+    handler: 'marketplace/confirm-payout-account-change',
+    auth: ['farmer'],
+    data: 'readwrite',
+    uses: ['channelSecretsWrite'],
   },
   {
     method: 'POST',

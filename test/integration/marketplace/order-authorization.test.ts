@@ -2,7 +2,7 @@ import { recordOrderPayment } from '@chophien/core';
 import { orderRepository } from '@chophien/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../support/api.ts';
-import { contact, type FieldJson, farmer1Account, type OrderJson, phones, TEA } from './fixtures.ts';
+import { contact, farmer1Account, type OrderJson, phones, TEA } from './fixtures.ts';
 
 let api: TestApi;
 const tokens: Record<keyof typeof phones, string> = {} as never;
@@ -121,47 +121,5 @@ describe('order authorization (connected)', () => {
     expect(
       (await api.request('GET', '/orders', { token: tokens.vendor })).json.orders.map((o: OrderJson) => o.id),
     ).not.toContain(order.id);
-  });
-});
-
-describe('payout account (connected)', () => {
-  const account = { bankBin: '970436', accountNumber: '0451000123999', accountName: 'HOANG THI LAN' };
-
-  it('a farmer sets and reads their own payout account', async () => {
-    const put = await api.request('PUT', '/seller/payout-account', { token: tokens.farmer2, body: account });
-    expect(put.status).toBe(200);
-    const got = await api.request('GET', '/seller/payout-account', { token: tokens.farmer2 });
-    expect(got.json).toMatchObject(account);
-  });
-
-  it('nobody else may set a farmer’s payout account, not even a commune officer', async () => {
-    for (const who of ['buyer', 'vendor', 'manager', 'officer', 'admin'] as const) {
-      expect(
-        (await api.request('PUT', '/seller/payout-account', { token: tokens[who], body: account })).status,
-      ).toBe(403);
-    }
-    expect((await api.request('PUT', '/seller/payout-account', { body: account })).status).toBe(401);
-  });
-
-  it('refuses an unknown bank or a malformed account with field-level messages', async () => {
-    const unknownBank = await api.request('PUT', '/seller/payout-account', {
-      token: tokens.farmer3,
-      body: { ...account, bankBin: '123456' },
-    });
-    expect(unknownBank.status).toBe(400);
-    expect(unknownBank.json.error.fields[0].path).toBe('body.bankBin');
-    const malformed = await api.request('PUT', '/seller/payout-account', {
-      token: tokens.farmer3,
-      body: { bankBin: '97043', accountNumber: '12', accountName: 'Lý Văn Cường' },
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.json.error.fields.map((f: FieldJson) => f.path).sort()).toEqual([
-      'body.accountName',
-      'body.accountNumber',
-      'body.bankBin',
-    ]);
-    expect((await api.request('GET', '/seller/payout-account', { token: tokens.farmer3 })).json.bankBin).toBe(
-      '970436',
-    );
   });
 });

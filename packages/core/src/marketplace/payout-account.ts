@@ -3,7 +3,8 @@ import { bilingual } from '../errors/zod-issues.ts';
 
 /**
  * Where a farmer's buyers pay: the farmer's own bank account. Only the farmer sets it (never an
- * officer acting for them), so money for a household's produce cannot be redirected by a helper.
+ * officer acting for them), so money for a household's produce cannot be redirected by a helper; and
+ * only through the two-step change with a code sent to their phone (payout-use-cases.ts).
  */
 export const payoutAccountInputSchema = z.strictObject({
   bankBin: z

@@ -1,42 +1,33 @@
-import { bankByBin } from '@chophien/vietqr';
-import { DomainError } from '../errors/domain-error.ts';
+import type { z } from 'zod';
 import type { Actor } from '../identity/user.ts';
-import type { PayoutAccount, PayoutAccountInput } from './payout-account.ts';
-import type { MarketplaceClock, PayoutAccountStore } from './ports.ts';
+import {
+  type AccountChangeDeps,
+  confirmAccountChange,
+  type confirmAccountChangeInput,
+  requestAccountChange,
+  type requestAccountChangeInput,
+} from '../markets/account-change.ts';
+import type { PayoutAccountStore } from './ports.ts';
 
-/** Farmers set their own payout account (route: farmers only); the BIN must be a known bank. */
-export async function setPayoutAccount(
-  deps: { payouts: PayoutAccountStore; clock: MarketplaceClock },
+/**
+ * A farmer's payout account (where buyers' money for their orders goes) changes exactly as a market
+ * vendor's payment account does: a request, then the one-time code sent to the farmer's registered
+ * phone, both audit-logged. Confirming sets the PayoutAccount and connects the bank-notification
+ * channel that marks orders paid, in one transaction (docs/decisions/0606-farmer-payout-account-change.md).
+ * The first payout account goes through the same two steps. Only the farmer: never an officer for them.
+ */
+export const requestPayoutAccountChange = (
+  deps: AccountChangeDeps,
   actor: Actor,
-  input: PayoutAccountInput,
-): Promise<PayoutAccount> {
-  if (!bankByBin(input.bankBin)) {
-    throw new DomainError(
-      'validation',
-      'unknown_bank',
-      { vi: 'Không rõ ngân hàng.', en: 'Unknown bank.' },
-      {
-        fields: [
-          {
-            path: 'body.bankBin',
-            code: 'unknown_bank',
-            message: {
-              vi: 'Mã BIN không thuộc ngân hàng nào trong danh bạ NAPAS.',
-              en: 'This BIN is not in the NAPAS bank directory.',
-            },
-          },
-        ],
-      },
-    );
-  }
-  const account: PayoutAccount = {
-    ...input,
-    farmerId: actor.userId,
-    updatedAt: deps.clock.now().toISOString(),
-  };
-  await deps.payouts.put(account);
-  return account;
-}
+  input: z.infer<typeof requestAccountChangeInput>,
+) => requestAccountChange(deps, actor, input, 'farmer');
+
+export const confirmPayoutAccountChange = (
+  deps: AccountChangeDeps,
+  actor: Actor,
+  changeId: string,
+  input: z.infer<typeof confirmAccountChangeInput>,
+) => confirmAccountChange(deps, actor, changeId, input, 'farmer');
 
 export const getPayoutAccount = (deps: { payouts: PayoutAccountStore }, actor: Actor) =>
   deps.payouts.get(actor.userId);

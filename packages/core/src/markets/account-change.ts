@@ -1,7 +1,11 @@
 /**
  * Changing where a vendor's money goes is the fraud everyone tries first (a stolen session, a
- * "helpful" cousin), so it takes two steps: the request, then a one-time code sent to the vendor's
+ * "helpful" cousin), so it takes two steps: the request, then a one-time code sent to the owner's
  * registered phone. Both steps, and every failed code, are audit-logged with masked numbers.
+ *
+ * The owner is a market vendor (their stalls' QR pays the account) or a farmer (their orders' VietQR
+ * pays it: the farmer's PayoutAccount is set in the same transaction, decision 0606). Stored items
+ * keep the field name `vendorId` for the owner's user id either way.
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { bankByBin } from '@chophien/vietqr';
@@ -9,8 +13,14 @@ import { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/index.ts';
+import type { PayoutAccount } from '../marketplace/payout-account.ts';
 import { bankProviders } from './bank-notifications.ts';
-import { type AuditEntry, maskAccountNumber, type PendingAccountChange } from './model.ts';
+import {
+  type AccountOwnerRole,
+  type AuditEntry,
+  maskAccountNumber,
+  type PendingAccountChange,
+} from './model.ts';
 import type { ChannelSecrets, Clock, CodeSender, MarketsStore } from './ports.ts';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -51,9 +61,13 @@ export interface AccountChangeDeps {
 
 const hash = (code: string) => createHash('sha256').update(`account-change\0${code}`).digest('hex');
 
-function requireVendor(actor: Actor, vendorId: string) {
-  if (!actor.roles.includes('vendor') || actor.userId !== vendorId) throw forbidden();
+/** Only the owner themselves, in the role the route is for: never an officer or manager acting for them. */
+function requireOwner(actor: Actor, owner: AccountOwnerRole) {
+  if (!actor.roles.includes(owner)) throw forbidden();
 }
+
+/** Items written before owners were generalised carry no `owner`: they are vendors'. */
+const ownerOf = (change: PendingAccountChange): AccountOwnerRole => change.owner ?? 'vendor';
 
 const audit = (
   deps: AccountChangeDeps,
@@ -74,8 +88,9 @@ export async function requestAccountChange(
   deps: AccountChangeDeps,
   actor: Actor,
   input: z.infer<typeof requestAccountChangeInput>,
+  owner: AccountOwnerRole = 'vendor',
 ) {
-  requireVendor(actor, actor.userId);
+  requireOwner(actor, owner);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const change: PendingAccountChange = {
     id: deps.newId(),
@@ -88,6 +103,7 @@ export async function requestAccountChange(
     attempts: 0,
     expiresAt: new Date(deps.clock.now().getTime() + CODE_TTL_MS).toISOString(),
     requestedBy: actor.userId,
+    ...(owner === 'vendor' ? {} : { owner }),
   };
   await deps.store.putPendingAccountChange(change);
   await deps.store.appendAudit(
@@ -95,6 +111,7 @@ export async function requestAccountChange(
       changeId: change.id,
       bin: input.bin,
       account: maskAccountNumber(input.accountNumber),
+      ...(owner === 'vendor' ? {} : { owner }),
     }),
   );
   await deps.codes.send(actor.userId, code);
@@ -112,9 +129,12 @@ export async function confirmAccountChange(
   actor: Actor,
   changeId: string,
   input: z.infer<typeof confirmAccountChangeInput>,
+  owner: AccountOwnerRole = 'vendor',
 ) {
-  requireVendor(actor, actor.userId);
-  const change = await deps.store.getPendingAccountChange(actor.userId, changeId);
+  requireOwner(actor, owner);
+  const found = await deps.store.getPendingAccountChange(actor.userId, changeId);
+  // A change requested for the other role (a user who is both vendor and farmer) is not this route's.
+  const change = found && ownerOf(found) === owner ? found : undefined;
   if (!change) throw notFound({ vi: 'yêu cầu đổi tài khoản', en: 'account change request' });
   const expired = Date.parse(change.expiresAt) <= deps.clock.now().getTime();
   const good =
@@ -124,15 +144,32 @@ export async function confirmAccountChange(
   if (!good) {
     await deps.store.countFailedAttempt(actor.userId, change.id);
     await deps.store.appendAudit(
-      audit(deps, actor.userId, actor.userId, 'account_change_failed', { changeId: change.id }),
+      audit(deps, actor.userId, actor.userId, 'account_change_failed', {
+        changeId: change.id,
+        ...(owner === 'vendor' ? {} : { owner }),
+      }),
     );
     throw invalidCode();
   }
   const accountId = deps.newId();
   const channelId = deps.newId().toLowerCase();
+  const now = deps.clock.now().toISOString();
+  // The secret first: a channel item without its secret would refuse every notification. A retry after
+  // a failed transaction leaves an unused secret behind, never an unverifiable channel.
   await deps.secrets.create(channelId);
   const current = await deps.store.listAccounts(actor.userId);
-  const stalls = await deps.store.listStallsOfVendor(actor.userId);
+  // Farmers have no stalls: their account is the payout account orders pay to.
+  const stalls = owner === 'vendor' ? await deps.store.listStallsOfVendor(actor.userId) : [];
+  const payout: PayoutAccount | undefined =
+    owner === 'farmer'
+      ? {
+          bankBin: change.bin,
+          accountNumber: change.accountNumber,
+          accountName: change.holderName,
+          farmerId: actor.userId,
+          updatedAt: now,
+        }
+      : undefined;
   const result = await deps.store.replaceAccount({
     change,
     account: {
@@ -144,7 +181,7 @@ export async function confirmAccountChange(
       provider: change.provider,
       channelId,
       status: 'active',
-      createdAt: deps.clock.now().toISOString(),
+      createdAt: now,
     },
     channel: {
       id: channelId,
@@ -156,10 +193,12 @@ export async function confirmAccountChange(
     },
     retiredAccountIds: current.filter((account) => account.status === 'active').map((account) => account.id),
     stallIds: stalls.map((stall) => stall.id),
+    ...(payout ? { payout } : {}),
     audit: audit(deps, actor.userId, actor.userId, 'account_change_confirmed', {
       changeId: change.id,
       bin: change.bin,
       account: maskAccountNumber(change.accountNumber),
+      ...(owner === 'vendor' ? {} : { owner }),
     }),
   });
   if (result === 'already_used') throw invalidCode();

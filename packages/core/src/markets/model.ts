@@ -144,8 +144,12 @@ export interface FeeLedgerEntry {
   readonly assignedBy?: string;
 }
 
+/** Whose account a change is for: a market vendor's (stalls) or a farmer's (marketplace payouts). */
+export type AccountOwnerRole = 'vendor' | 'farmer';
+
 export interface PendingAccountChange {
   readonly id: string;
+  /** The owner's user id (a vendor's or, with `owner: 'farmer'`, a farmer's). */
   readonly vendorId: string;
   readonly bin: string;
   readonly accountNumber: string;
@@ -156,6 +160,8 @@ export interface PendingAccountChange {
   readonly attempts: number;
   readonly expiresAt: string;
   readonly requestedBy: string;
+  /** Absent on vendors' changes (and on items written before farmers had this flow). */
+  readonly owner?: 'farmer';
 }
 
 export const maskAccountNumber = (accountNumber: string): string => `••••${accountNumber.slice(-4)}`;

@@ -1,4 +1,5 @@
 /** What the markets use-cases need from the outside world (packages/db and functions implement these). */
+import type { PayoutAccount } from '../marketplace/payout-account.ts';
 import type { IncomingPayment } from './bank-notifications.ts';
 import type {
   AuditEntry,
@@ -86,13 +87,17 @@ export interface MarketsStore {
   putPendingAccountChange(change: PendingAccountChange): Promise<void>;
   getPendingAccountChange(vendorId: string, id: string): Promise<PendingAccountChange | undefined>;
   countFailedAttempt(vendorId: string, id: string): Promise<void>;
-  /** New account + channel, stalls repointed, old account retired, change consumed, audit — one transaction. */
+  /**
+   * New account + channel, stalls repointed, old account retired, change consumed, audit (and, for a
+   * farmer, the payout account orders pay to) — one transaction.
+   */
   replaceAccount(input: {
     change: PendingAccountChange;
     account: PaymentAccount;
     channel: Channel;
     retiredAccountIds: readonly string[];
     stallIds: readonly string[];
+    payout?: PayoutAccount;
     audit: AuditEntry;
   }): Promise<'replaced' | 'already_used'>;
   appendAudit(entry: AuditEntry): Promise<void>;
@@ -110,9 +115,9 @@ export interface SecurityLog {
   warn(message: string, facts: Record<string, string>): void;
 }
 
-/** Sends the account-change code to the vendor's registered phone (SMS on AWS; none locally). */
+/** Sends the account-change code to the owner's (vendor's or farmer's) registered phone. */
 export interface CodeSender {
-  send(vendorId: string, code: string): Promise<void>;
+  send(ownerId: string, code: string): Promise<void>;
 }
 
 export interface Clock {

@@ -34,6 +34,7 @@ import {
   vietnamDay,
 } from '@chophien/core';
 import type { Db } from '../client.ts';
+import { payoutAccountKey } from '../keys/marketplace.ts';
 import {
   accountKey,
   accountsOfVendorKey,
@@ -599,7 +600,7 @@ export function marketsStore(db: Db): MarketsStore & {
         }),
       );
     },
-    async replaceAccount({ change, account, channel, retiredAccountIds, stallIds, audit }) {
+    async replaceAccount({ change, account, channel, retiredAccountIds, stallIds, payout, audit }) {
       const items: TransactItem[] = [
         {
           Delete: {
@@ -633,6 +634,17 @@ export function marketsStore(db: Db): MarketsStore & {
             },
           }),
         ),
+        // A farmer's change: the payout account orders' VietQR pays to (decision 0606).
+        ...(payout
+          ? [
+              {
+                Put: {
+                  TableName: table,
+                  Item: { ...payoutAccountKey(payout.farmerId), type: 'PayoutAccount', ...payout },
+                },
+              } satisfies TransactItem,
+            ]
+          : []),
         ...stallIds.map(
           (id): TransactItem => ({
             Update: {
