@@ -4,7 +4,8 @@ import { localIdentity } from './local-identity.ts';
 /**
  * The identity port the sign-in page talks to: ask for a one-time code, then trade it for an ID token.
  * LOCAL mode: the development identity provider over HTTP (`/dev/otp`, `/dev/otp/verify`).
- * AWS mode: Cognito passwordless SMS OTP (USER_AUTH → SMS_OTP challenge).
+ * AWS mode: Cognito passwordless SMS OTP (USER_AUTH → SMS_OTP challenge); an unknown number is
+ * signed up (SignUp → ConfirmSignUp → USER_AUTH with the confirmation's session), still one code.
  */
 export type SignInFailure =
   | 'invalid_phone'
@@ -14,13 +15,17 @@ export type SignInFailure =
   | 'too_many_tries'
   | 'no_code'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  /** AWS sign-up: the account was confirmed but a fresh sign-in code had to be sent (rare, see 0403). */
+  | 'signed_up_new_code';
 
 /** What the page keeps between the two steps (in a short-lived httpOnly cookie). */
 export interface PendingSignIn {
   readonly phone: string;
-  /** Cognito's challenge session; the dev provider needs none. */
+  /** Cognito's challenge session (or, when signing up, SignUp's session); the dev provider needs none. */
   readonly session?: string;
+  /** AWS: the code is Cognito's sign-up confirmation code (a new number), not a sign-in code. */
+  readonly signUp?: true;
 }
 
 export type CodeRequest =

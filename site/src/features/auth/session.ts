@@ -51,7 +51,7 @@ export function clearTokenCookie(cookies: AstroCookies, secure: boolean): void {
   cookies.delete(TOKEN_COOKIE, cookieBase(secure));
 }
 
-/** Between the two steps: the phone and Cognito's challenge session, for 5 minutes. */
+/** Between the two steps: the phone, Cognito's session and whether it is a sign-up, for 5 minutes. */
 export const PENDING_COOKIE = 'cp_signin';
 const PENDING_SECONDS = 5 * 60;
 
@@ -66,9 +66,11 @@ export function readPendingSignIn(cookies: AstroCookies): PendingSignIn | undefi
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<PendingSignIn>;
     if (typeof parsed.phone !== 'string') return undefined;
-    return typeof parsed.session === 'string'
-      ? { phone: parsed.phone, session: parsed.session }
-      : { phone: parsed.phone };
+    return {
+      phone: parsed.phone,
+      ...(typeof parsed.session === 'string' ? { session: parsed.session } : {}),
+      ...(parsed.signUp === true ? { signUp: true as const } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -30,6 +30,7 @@ const vi = {
   no_code: 'Chưa có mã đang chờ cho số này. Vui lòng xin mã mới.',
   rate_limited: 'Bạn đã xin mã quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.',
   unavailable: 'Chưa đăng nhập được lúc này. Vui lòng thử lại sau ít phút.',
+  signed_up_new_code: 'Đã tạo tài khoản. Chúng tôi vừa gửi một mã mới để đăng nhập, vui lòng nhập mã đó.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -63,6 +64,7 @@ const en: Record<Key, string> = {
   no_code: 'No code is waiting for this number. Please ask for a new one.',
   rate_limited: 'Too many codes asked for. Please wait a few minutes and try again.',
   unavailable: 'We cannot sign you in right now. Please try again in a few minutes.',
+  signed_up_new_code: 'Your account is ready. We just sent a new code to sign in; please enter it.',
 };
 
 export type AuthText = Record<Key, string>;
