@@ -3,7 +3,7 @@
  * built from: THE route table, the one table definition, least privilege, runtimes, cdk-nag.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -521,6 +521,14 @@ describe('secrets', () => {
           JSON.stringify(s.Resource).includes('DataPhotos'),
       ),
     ).toBe(true);
+    // Its pages run the same use-cases as the API: orders, scan log, farm events, sales.
+    const tableWrites = statements.filter(
+      (s) => actionsOf(s).includes('dynamodb:PutItem') && actionsOf(s).includes('dynamodb:UpdateItem'),
+    );
+    expect(tableWrites.length).toBeGreaterThan(0);
+    // The trace page's clone-warning SMS: SNS Publish to phone numbers only, never to a topic.
+    const sms = statements.filter((s) => actionsOf(s).includes('sns:Publish'));
+    expect(sms).toEqual([expect.objectContaining({ NotResource: 'arn:aws:sns:*:*:*' })]);
   });
 });
 
@@ -732,6 +740,13 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
   const key = stack.resolve(code.s3Key) as string;
   return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
+
+describe('storefront server bundle', () => {
+  it('carries the label font beside index.mjs (PDF label sheets on the producer desk)', () => {
+    const dir = assetDirOf(platform.site, platform.site.site.server);
+    expect(existsSync(join(dir, 'DejaVuSans.ttf'))).toBe(true);
+  });
+});
 
 describe('bundles load', () => {
   it('every handler bundle imports as ESM and exports handler', () => {

@@ -151,7 +151,8 @@ export class Site extends Construct {
 
     const role = new Role(this, 'ServerRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'chophien storefront SSR: logs + table read',
+      description:
+        'chophien storefront SSR: logs + table read/write (its pages run the same use-cases as the API)',
     });
     logGroup.grantWrite(role);
     this.server = new NodejsFunction(this, 'Server', {
@@ -193,6 +194,16 @@ export class Site extends Construct {
         externalModules: ['sharp'],
         // astro's server chunks keep bare `import 'es-module-lexer'` lines esbuild drops (harmless).
         logLevel: LogLevel.ERROR,
+        // The producer desk renders PDF label sheets in this function; the font loader looks for
+        // DejaVuSans.ttf beside the bundle (packages/core/src/trace/label-font.ts), since vite has
+        // already bundled the storefront and esbuild's .ttf loader never sees the import.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `cp "${join(props.repoRoot, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')}" "${outputDir}/DejaVuSans.ttf"`,
+          ],
+        },
         // The server bundle is a function of the storefront build (itself keyed by its sources).
         assetHash: createHash('sha256')
           .update(JSON.stringify(lambdaBundling))
@@ -206,8 +217,14 @@ export class Site extends Construct {
       }),
       description: 'chophien storefront server (Astro SSR, astro-sst)',
     });
-    props.table.grantReadData(this.server);
+    // The storefront is the API's twin adapter over the same use-cases (README, decision 0001): its
+    // no-JS pages place orders, log scans, record farm events and sales, so it writes like the API does.
+    props.table.grantReadWriteData(this.server);
     props.traceSigningSecret.grantRead(this.server);
+    // The trace page sends the producer's clone-warning SMS (decision 0205); SMS has no ARN, topics stay out.
+    this.server.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+    );
     props.photosBucket.grantReadWrite(this.server);
     this.originSecret.grantRead(this.server);
     if (address.kind === 'published') {
