@@ -6,12 +6,15 @@ import { marketsStore, orderRepository } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
 import { services } from '../shared/services.ts';
+import { snsSmsSender } from '../shared/sms.ts';
+import { smsAccountChangeCodes } from './account-change-codes.ts';
 import { fileChannelSecrets, secretsManagerChannelSecrets } from './channel-secrets.ts';
 import { marketsConfig } from './config.ts';
 
 /**
  * Local mode has no SMS: the account-change code lands in a mode-600 outbox file beside the
- * secrets file (the developer, and the tests, read it there). AWS would send it by SMS.
+ * secrets file (the developer, and the tests, read it there). AWS sends it by SMS to the owner's
+ * registered phone (account-change-codes.ts).
  */
 function localOutbox(secretsFile: string): CodeSender {
   return {
@@ -27,17 +30,11 @@ function localOutbox(secretsFile: string): CodeSender {
   };
 }
 
-const unsentCodes: CodeSender = {
-  async send() {
-    throw new Error('SMS sending is not configured for this deployment');
-  },
-};
-
 let built: ReturnType<typeof build> | undefined;
 
 function build() {
   const config = marketsConfig();
-  const { db } = services();
+  const { db, users } = services();
   const store = marketsStore(db);
   const orders = orderRepository(db);
   let secrets: ChannelSecrets;
@@ -49,7 +46,8 @@ function build() {
     codes = localOutbox(config.MARKETS_SECRETS_FILE);
   } else {
     secrets = secretsManagerChannelSecrets(config.CHANNEL_SECRET_PREFIX);
-    codes = unsentCodes;
+    // The routes that send codes declare `uses: ['sms']` (sns:Publish to phone numbers).
+    codes = smsAccountChangeCodes(users, snsSmsSender());
   }
   return {
     config,
