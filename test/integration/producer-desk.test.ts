@@ -6,7 +6,7 @@ import { createDb, householdDirectory, listingRepository, traceFarmKey, traceRep
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../infra/local/src/config.ts';
 import { freePort } from '../../infra/local/src/ports.ts';
-import { seedFarmId, seedLotId } from '../../infra/local/src/seed/trace.ts';
+import { seedFarmId, seedLotId, seedTeaSerials } from '../../infra/local/src/seed/trace.ts';
 import { farmers, staff } from '../../infra/local/src/seed/users.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/src/stack.ts';
 
@@ -125,6 +125,24 @@ describe('producer desk pages', () => {
       expect(html, text).toContain(text);
     expect(html).not.toContain('Chọn hộ để làm thay');
     expect((await get(`/nong-dan?ho=${farmers[1]!.id}`, 'thanh')).status).toBe(403);
+  });
+
+  it('lists the farmer’s copied-label warnings (where the SMS sends them), to the owner only', async () => {
+    const lotId = seedLotId(1);
+    const raised = await traceRepository(db()).raiseCloneAlert({
+      ownerId: thanh.id,
+      lotId,
+      serial: seedTeaSerials[4]!,
+      reason: 'implausible_places',
+      at: new Date().toISOString(),
+    });
+    expect(raised).toBe(true);
+    const own = await get('/nong-dan', 'thanh');
+    expect(own.html).toContain('Cảnh báo tem bị sao chép');
+    expect(own.html).toContain(`sê-ri ${seedTeaSerials[4]}`);
+    expect(own.html).toContain('quét ở nhiều tỉnh trong thời gian ngắn');
+    expect(own.html).toContain(`/nong-dan/lo/${lotId}`);
+    expect((await get('/nong-dan', 'hung')).html).not.toContain('Cảnh báo tem bị sao chép');
   });
 
   it('shows a commune officer the households of their own commune only', async () => {
