@@ -39,7 +39,7 @@ export default {
       )
       .stack(
         function IdentityStack({ stack }: StackContext) {
-          identity = new Identity(stack, 'Identity');
+          identity = new Identity(stack, 'Identity', { repoRoot, table: data!.table });
         },
         { id: 'Identity' },
       )

@@ -102,6 +102,9 @@ function acknowledgeApi(api: Api): void {
 }
 
 function acknowledgeIdentity(identity: Identity): void {
+  NagSuppressions.addResourceSuppressions(identity.postConfirmation, [
+    { id: 'AwsSolutions-L1', reason: RUNTIME_REASON },
+  ]);
   NagSuppressions.addResourceSuppressions(identity.userPool, [
     {
       id: 'AwsSolutions-COG2',

@@ -67,6 +67,8 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     env,
     stackName: name('identity'),
     description: 'chophien identity (Cognito)',
+    repoRoot,
+    table: data.data.table,
   });
   const api = new ApiStack(app, 'Api', {
     env,

@@ -678,7 +678,8 @@ describe('runtimes', () => {
         expect(fn.Properties['Architectures'], id).toEqual(['arm64']);
       }
     }
-    expect(count).toBe(handlersOf(routes).size + schedules.length + 1); // + the storefront server
+    // + the storefront server + the Cognito post-confirmation trigger (stacks/identity.ts)
+    expect(count).toBe(handlersOf(routes).size + schedules.length + 2);
   });
 });
 
@@ -740,6 +741,17 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
   const key = stack.resolve(code.s3Key) as string;
   return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
+
+describe('post-confirmation trigger bundle', () => {
+  it('imports as ESM and exports handler (no AWS call before the first event)', () => {
+    const file = join(assetDirOf(platform.identity, platform.identity.identity.postConfirmation), 'index.mjs');
+    const result = runModule(
+      `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(typeof m.handler);`,
+      { TABLE_NAME: 'chophien-test', CHOPHIEN_MODE: 'aws', AWS_REGION: 'ap-southeast-1' },
+    );
+    expect(result.stdout.trim(), result.stderr).toBe('function');
+  });
+});
 
 describe('storefront server bundle', () => {
   it('carries the label font beside index.mjs (PDF label sheets on the producer desk)', () => {
