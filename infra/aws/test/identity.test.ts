@@ -86,7 +86,7 @@ describe('identity: passwordless phone sign-in (Cognito USER_AUTH + SMS_OTP)', (
 
   it('the web client allows choice-based sign-in (ALLOW_USER_AUTH) and has no secret (the site is a public client)', () => {
     const [client] = Object.values(identity.findResources('AWS::Cognito::UserPoolClient'));
-    expect([...(client?.Properties.ExplicitAuthFlows as string[])].sort()).toEqual([
+    expect([...((client?.Properties.ExplicitAuthFlows ?? []) as string[])].sort()).toEqual([
       'ALLOW_REFRESH_TOKEN_AUTH',
       'ALLOW_USER_AUTH',
       'ALLOW_USER_SRP_AUTH',
@@ -164,7 +164,9 @@ describe('phone sign-up: the post-confirmation trigger', () => {
     const put = statements.find((s) => actions(s).includes('dynamodb:PutItem'))!;
     expect(put.Effect).toBe('Allow');
     // The table's ARN itself, from the other stack: no index, no wildcard.
-    expect(JSON.stringify(put.Resource)).toMatch(/^\{"Fn::ImportValue":"Table:ExportsOutputFnGetAttTable.*Arn/);
+    expect(JSON.stringify(put.Resource)).toMatch(
+      /^\{"Fn::ImportValue":"Table:ExportsOutputFnGetAttTable.*Arn/,
+    );
 
     const group = statements.find((s) => actions(s).includes('cognito-idp:AdminAddUserToGroup'))!;
     expect(group.Resource).toEqual({ 'Fn::GetAtt': [poolId(), 'Arn'] });

@@ -744,7 +744,10 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
 
 describe('post-confirmation trigger bundle', () => {
   it('imports as ESM and exports handler (no AWS call before the first event)', () => {
-    const file = join(assetDirOf(platform.identity, platform.identity.identity.postConfirmation), 'index.mjs');
+    const file = join(
+      assetDirOf(platform.identity, platform.identity.identity.postConfirmation),
+      'index.mjs',
+    );
     const result = runModule(
       `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(typeof m.handler);`,
       { TABLE_NAME: 'chophien-test', CHOPHIEN_MODE: 'aws', AWS_REGION: 'ap-southeast-1' },
