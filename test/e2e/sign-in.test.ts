@@ -1,57 +1,25 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, useBrowserStack } from '../support/browser-stack.ts';
 import { signIn } from '../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../support/stack.ts';
 
-let stack: TestStack;
-let browser: Browser;
-let site: string;
-
-beforeAll(async () => {
-  stack = await startTestStack('signin_e2e');
-  site = stack.siteUrl as string;
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
+const env = useBrowserStack('signin_e2e');
 
 const VENDOR = '+84987000011';
 
-/** axe runs its script in the page, so the check opens a scripted twin with the same cookies. */
-async function expectAccessible(context: BrowserContext, url: string, act?: (page: Page) => Promise<void>) {
-  const checked = await browser.newContext({ storageState: await context.storageState() });
-  try {
-    const page = await checked.newPage();
-    await page.goto(url);
-    if (act) await act(page);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
-  } finally {
-    await checked.close();
-  }
-}
-
 describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)', () => {
   it('the seeded vendor signs in through /dang-nhap?next=/ban-hang, lands there signed in, then signs out', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
 
     // Signed out, the sell screen offers the phone sign-in that comes back here.
-    await page.goto(`${site}/ban-hang`);
+    await page.goto(`${env.site}/ban-hang`);
     const link = page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' });
     await expect(link.getAttribute('href')).resolves.toBe('/dang-nhap?next=%2Fban-hang');
 
-    await signIn(page, site, VENDOR, '/ban-hang');
+    await signIn(page, env.site, VENDOR, '/ban-hang');
     expect(new URL(page.url()).pathname).toBe('/ban-hang');
     await expect(page.getByRole('heading', { level: 2, name: /TD-A01/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' }).count()).resolves.toBe(0);
@@ -65,15 +33,15 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/');
     expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(false);
-    await page.goto(`${site}/ban-hang`);
+    await page.goto(`${env.site}/ban-hang`);
     await expect(page.getByRole('link', { name: 'Đăng nhập bằng số điện thoại' }).count()).resolves.toBe(1);
     await context.close();
   });
 
   it('a wrong code is announced and the right one still works; a foreign next lands on the home page', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}/dang-nhap?next=${encodeURIComponent('//evil.example/x')}`);
+    await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent('//evil.example/x')}`);
     await page.getByLabel('Số điện thoại').fill('0987 000 011');
     await page.getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForLoadState();
@@ -88,15 +56,15 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await page.getByLabel('Mã xác nhận').fill(code);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForLoadState();
-    expect(new URL(page.url()).href).toBe(`${site}/`);
+    expect(new URL(page.url()).href).toBe(`${env.site}/`);
     expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(true);
     await context.close();
   });
 
   it('a new number signs up as a buyer, in English', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}/en/dang-nhap?next=/en/don-hang`);
+    await page.goto(`${env.site}/en/dang-nhap?next=/en/don-hang`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.getByLabel('Phone number').fill('0977 123 456');
     await page.getByRole('button', { name: 'Send code' }).click();
@@ -107,7 +75,7 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe('/en/don-hang');
-    const me = await fetch(`${stack.apiUrl}/me`, {
+    const me = await fetch(`${env.stack.apiUrl}/me`, {
       headers: {
         authorization: `Bearer ${(await context.cookies()).find((c) => c.name === 'cp_token')!.value}`,
       },
@@ -117,9 +85,9 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
   });
 
   it('an invalid number is refused on the page, field by field', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}/dang-nhap`);
+    await page.goto(`${env.site}/dang-nhap`);
     await page.getByLabel('Số điện thoại').fill('12345');
     await page.getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForLoadState();
@@ -130,21 +98,25 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
   });
 
   it('/dang-nhap passes axe in both steps and both languages, with 44px targets', async () => {
-    const context = await browser.newContext();
-    await expectAccessible(context, `${site}/dang-nhap?next=/ban-hang`);
-    await expectAccessible(context, `${site}/en/dang-nhap`);
-    await expectAccessible(context, `${site}/dang-nhap`, async (page) => {
-      await page.getByLabel('Số điện thoại').fill('0987000012');
-      await page.getByRole('button', { name: 'Gửi mã' }).click();
-      await page.waitForLoadState();
-      await expect(page.getByLabel('Mã xác nhận').count()).resolves.toBe(1);
-      for (const target of [
-        page.getByLabel('Mã xác nhận'),
-        page.getByRole('button', { name: 'Đăng nhập', exact: true }),
-      ]) {
-        expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-      }
-    });
+    // A scripted context (axe runs in the page); the pages themselves need no JavaScript.
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/dang-nhap?next=/ban-hang', '/en/dang-nhap']) {
+      await page.goto(`${env.site}${path}`);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.goto(`${env.site}/dang-nhap`);
+    await page.getByLabel('Số điện thoại').fill('0987000012');
+    await page.getByRole('button', { name: 'Gửi mã' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByLabel('Mã xác nhận').count()).resolves.toBe(1);
+    for (const target of [
+      page.getByLabel('Mã xác nhận'),
+      page.getByRole('button', { name: 'Đăng nhập', exact: true }),
+    ]) {
+      expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    }
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

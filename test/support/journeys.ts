@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import AxeBuilder from '@axe-core/playwright';
 import type { PayoutAccount } from '@chophien/core';
 import { createDb, marketsStore } from '@chophien/db';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +19,7 @@ import {
 } from '../../functions/markets/channel-secrets.ts';
 import { secretsFilePath } from '../../infra/local/src/bank/secrets-file.ts';
 import { repoRoot } from '../../infra/local/src/config.ts';
+import { axeViolations } from './browser-stack.ts';
 import type { TestStack } from './stack.ts';
 
 export const journeyResultsDir = join(repoRoot, 'test-results', 'journeys');
@@ -39,13 +39,7 @@ export function phoneContext(browser: Browser, options: { javaScriptEnabled?: bo
 
 /** axe (WCAG 2 A/AA and best practices, as axe ships them) on the page as it is now: 0 violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map(
-      (violation) =>
-        `${new URL(page.url()).pathname} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** The journey's last screen, kept as test-results/journeys/<name>.png for people to look at. */

@@ -7,32 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from '../../support/browser-stack.ts';
 import { expectAt, expectNoAxeViolations, keepScreenshot, phoneContext } from '../../support/journeys.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const OFFICER = '+84987000031';
 const FARM_NAME = 'Hộ Nguyễn Văn Thành – đồi chè xóm Nam Đồng';
 const AREA_CODE = 'VN-TNOR-0123';
 
-let stack: TestStack;
-let browser: Browser;
-let site: string;
-
-beforeAll(async () => {
-  stack = await startTestStack('journey_a');
-  site = stack.siteUrl as string;
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
+const env = useBrowserStack('journey_a');
 
 /** A `datetime-local` value in Vietnam time, `daysAgo` days before now. */
 const vietnamTime = (daysAgo = 0) =>
@@ -49,7 +35,10 @@ async function submit(page: Page, field: string, button: string) {
 
 /** Renders the label sheet in Chromium at 4× and reads the first QR code on it. */
 async function decodeFirstQr(svg: string): Promise<string> {
-  const context = await browser.newContext({ deviceScaleFactor: 4, viewport: { width: 800, height: 400 } });
+  const context = await env.browser.newContext({
+    deviceScaleFactor: 4,
+    viewport: { width: 800, height: 400 },
+  });
   try {
     const page = await context.newPage();
     await page.setContent(
@@ -70,11 +59,11 @@ async function decodeFirstQr(svg: string): Promise<string> {
 
 describe('journey A: a commune officer brings a tea household to market with traceable labels', () => {
   it('sign in → household → farm + VietGAP → listing 100 g / 500 g → lot → fertiliser + harvest → labels → scan → trace page', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(env.browser);
     const page = await context.newPage();
 
     // Sign in through /dang-nhap, back to the desk: the households of xã Tân Cương.
-    await signIn(page, site, OFFICER, '/nong-dan');
+    await signIn(page, env.site, OFFICER, '/nong-dan');
     await expect(page.locator('h1').textContent()).resolves.toBe('Chọn hộ để làm thay');
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'Nguyễn Văn Thành' }).click();
@@ -186,9 +175,9 @@ describe('journey A: a commune officer brings a tea household to market with tra
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg /);
     expect(svg).toContain(`Vùng trồng: ${AREA_CODE}`);
 
-    // A buyer's phone scans the label: the Digital Link goes to the resolver, which sends a browser to the trace page.
+    // A buyer's phone scans the label: the Digital Link goes to the resolver, which sends a env.browser to the trace page.
     const uri = await decodeFirstQr(svg);
-    expect(uri).toBe(`${stack.apiUrl}/l/${lotCode}`);
+    expect(uri).toBe(`${env.stack.apiUrl}/l/${lotCode}`);
     await page.goto(uri);
     await expectAt(page, new RegExp(`^/truy-xuat/l/${lotCode}$`));
     const trace = (await page.locator('main').textContent()) ?? '';

@@ -1,40 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { Jimp } from 'jimp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-let stack: TestStack;
-let browser: Browser;
-let site: string;
-
-beforeAll(async () => {
-  stack = await startTestStack('marketplace_photos_e2e');
-  site = stack.siteUrl as string;
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
-
-async function expectAccessible(page: Page) {
-  const context = await browser.newContext({ storageState: await page.context().storageState() });
-  try {
-    const checked = await context.newPage();
-    await checked.goto(page.url());
-    const { violations } = await new AxeBuilder({ page: checked }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
-  } finally {
-    await context.close();
-  }
-}
+const env = useBrowserStack('marketplace_photos_e2e');
 
 const TEA_PAGE = '/san-pham/che-thai-nguyen-bup-tan-cuong';
 const PHOTOS_PAGE = `/nong-dan/san-pham/${seedId('prod', 1)}/anh`;
@@ -42,9 +12,9 @@ const ALT = 'Búp chè Tân Cương một tôm hai lá';
 
 describe('listing photos and origin on the product page (connected, Chromium, no JavaScript)', () => {
   it('the seeded tea shows its origin (farm, place, area code, certificates valid/expired, harvest day, trace link)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    expect((await page.goto(`${site}${TEA_PAGE}`))?.status()).toBe(200);
+    expect((await page.goto(`${env.site}${TEA_PAGE}`))?.status()).toBe(200);
     const origin = page.locator('section#nguon-goc');
     await expect(origin.locator('h2#nguon-goc-title').textContent()).resolves.toBe('Nguồn gốc');
     const text = (await origin.textContent()) ?? '';
@@ -65,16 +35,16 @@ describe('listing photos and origin on the product page (connected, Chromium, no
     // No photo yet: a neutral placeholder, no broken image.
     await expect(page.getByRole('img', { name: 'Chưa có ảnh sản phẩm' }).count()).resolves.toBe(1);
 
-    await page.goto(`${site}/en${TEA_PAGE}`);
+    await page.goto(`${env.site}/en${TEA_PAGE}`);
     await expect(page.locator('#nguon-goc-title').textContent()).resolves.toBe('Origin');
     await expect(page.getByRole('link', { name: /^View trace/ }).count()).resolves.toBe(1);
     await context.close();
   });
 
   it('the farmer uploads a photo through the form; a fake image is refused with a reason', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, site, '+84912000001', PHOTOS_PAGE);
+    await signIn(page, env.site, '+84912000001', PHOTOS_PAGE);
     await expect(page.locator('h1').textContent()).resolves.toBe('Ảnh sản phẩm');
 
     await page.locator('#photo').setInputFiles({
@@ -107,17 +77,17 @@ describe('listing photos and origin on the product page (connected, Chromium, no
     expect(new URL(page.url()).search).toBe('?ok=added');
     await expect(page.getByRole('status').textContent()).resolves.toBe('Đã thêm ảnh.');
     await expect(page.getByRole('img', { name: ALT }).count()).resolves.toBe(1);
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
   it('the product page shows the photo (srcset 320/800, real size, eager first) and og:image, stays light, passes axe', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
-    const response = await page.goto(`${site}${TEA_PAGE}`);
+    const response = await page.goto(`${env.site}${TEA_PAGE}`);
     const html = (await response?.body()) ?? Buffer.alloc(0);
     expect(html.length).toBeLessThan(60 * 1024);
     await expect(page.locator('script:not([type="application/ld+json"])').count()).resolves.toBe(0);
@@ -128,7 +98,7 @@ describe('listing photos and origin on the product page (connected, Chromium, no
     await expect(cover.getAttribute('height')).resolves.toBe('600');
     await expect(cover.getAttribute('loading')).resolves.toBeNull();
     await expect(cover.getAttribute('decoding')).resolves.toBe('async');
-    // The browser really fetched and decoded it (the CSP lets the photo origin through).
+    // The env.browser really fetched and decoded it (the CSP lets the photo origin through).
     await expect(
       cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
     ).resolves.toBe(true);
@@ -136,10 +106,10 @@ describe('listing photos and origin on the product page (connected, Chromium, no
     expect(og).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/photos\/.+-800\.jpg$/);
     expect((await fetch(og as string)).headers.get('content-type')).toBe('image/jpeg');
     await expect(page.locator('section#nguon-goc').count()).resolves.toBe(1);
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
 
     // The card on the home page shows the cover too, lazily.
-    await page.goto(`${site}/`);
+    await page.goto(`${env.site}/`);
     const card = page.locator('article.card', { hasText: 'Chè Thái Nguyên búp Tân Cương' }).locator('img');
     await expect(card.getAttribute('loading')).resolves.toBe('lazy');
     await expect(card.getAttribute('srcset')).resolves.toContain('320w');
@@ -147,10 +117,10 @@ describe('listing photos and origin on the product page (connected, Chromium, no
   });
 
   it('another farmer may not manage the tea’s photos', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, site, '+84912000002', '/');
-    const response = await page.goto(`${site}${PHOTOS_PAGE}`);
+    await signIn(page, env.site, '+84912000002', '/');
+    const response = await page.goto(`${env.site}${PHOTOS_PAGE}`);
     expect(response?.status()).toBe(403);
     await expect(page.locator('#photo').count()).resolves.toBe(0);
     await context.close();

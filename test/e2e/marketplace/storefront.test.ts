@@ -1,41 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
-let stack: TestStack;
-let browser: Browser;
-let site: string;
+const env = useBrowserStack('marketplace_e2e');
 
-beforeAll(async () => {
-  stack = await startTestStack('marketplace_e2e');
-  site = stack.siteUrl as string;
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
-
-/** axe needs to run its script in the page, so the check opens the same URL (same cookies) with scripting on. */
-async function expectAccessible(page: Page) {
-  const context = await browser.newContext({ storageState: await page.context().storageState() });
-  try {
-    const checked = await context.newPage();
-    await checked.goto(page.url());
-    const { violations } = await new AxeBuilder({ page: checked }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
-  } finally {
-    await context.close();
-  }
-}
-
-/** Form posts answer 303 and the browser follows; by then the load has happened, so check where we are. */
+/** Form posts answer 303 and the env.browser follows; by then the load has happened, so check where we are. */
 async function expectAt(page: Page, path: RegExp) {
   await page.waitForLoadState();
   expect(new URL(page.url()).pathname).toMatch(path);
@@ -45,12 +15,12 @@ const TEA = '/san-pham/che-thai-nguyen-bup-tan-cuong';
 
 describe('storefront: product → cart → checkout → order status, without JavaScript (connected, Chromium)', () => {
   it('the product page shows packs from one pool, VND prices as schema.org Product JSON-LD, and passes axe', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
-    const response = await page.goto(`${site}${TEA}`);
+    const response = await page.goto(`${env.site}${TEA}`);
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('Chè Thái Nguyên búp Tân Cương');
     await expect(page.title()).resolves.toMatch(/Chè Thái Nguyên búp Tân Cương – 45\.000/);
@@ -64,46 +34,46 @@ describe('storefront: product → cart → checkout → order status, without Ja
       [400_000, 'VND'],
     ]);
     await expect(page.getByText('còn 500').count()).resolves.toBe(1); // 50 kg pool / 100 g packs
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
   it('speaks English under /en', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}/en${TEA}`);
+    await page.goto(`${env.site}/en${TEA}`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Tan Cuong Thai Nguyen bud tea');
     await expect(page.getByRole('button', { name: 'Add to cart' }).count()).resolves.toBe(3);
     await context.close();
   });
 
   it('a buyer adds two packs, signs in, checks out and sees the order with its VietQR — all without JavaScript', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
-    // Workaround, reported to the site owner: with `security.checkOrigin` and no `allowedDomains`,
+    // Workaround, reported to the env.site owner: with `security.checkOrigin` and no `allowedDomains`,
     // Astro 5 ignores the Host header and takes the request origin to be "http://localhost", so every
-    // same-site form POST is refused (403) in local mode. Until the config lists the local hosts, the
-    // browser's Origin is rewritten to what Astro expects.
+    // same-env.site form POST is refused (403) in local mode. Until the config lists the local hosts, the
+    // env.browser's Origin is rewritten to what Astro expects.
     await context.route('**/*', (route) =>
       route.continue({ headers: { ...route.request().headers(), origin: 'http://localhost' } }),
     );
     const page = await context.newPage();
-    await page.goto(`${site}${TEA}`);
+    await page.goto(`${env.site}${TEA}`);
     await page.getByLabel('Số lượng').first().fill('2');
     await page.getByRole('button', { name: 'Thêm vào giỏ' }).first().click();
     await expectAt(page, /\/gio-hang$/);
     await expect(page.locator('.total').textContent()).resolves.toMatch(/90\.000/);
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
 
     await page.getByRole('link', { name: 'Thanh toán' }).click();
     await expectAt(page, /\/thanh-toan$/);
     // Not signed in: checkout offers the phone sign-in and comes back here with the cart intact.
     await page.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
-    await signIn(page, stack.siteUrl!, '+84987000001', '/thanh-toan');
+    await signIn(page, env.stack.siteUrl!, '+84987000001', '/thanh-toan');
     await expectAt(page, /\/thanh-toan$/);
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
 
     // A wrong phone number is refused with a message beside the field.
     await page.getByLabel('Số điện thoại').fill('12');
@@ -119,19 +89,19 @@ describe('storefront: product → cart → checkout → order status, without Ja
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).toContain('•••••••••3001');
     expect(body).not.toContain('3904205123001');
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
   it('search works without diacritics and without JavaScript, and passes axe', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site}/tim-kiem`);
+    await page.goto(`${env.site}/tim-kiem`);
     await page.getByLabel('Tìm nông sản').fill('vai thieu');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await expectAt(page, /\/tim-kiem$/);
     await expect(page.locator('.card h3').first().textContent()).resolves.toBe('Vải thiều Thanh Hà');
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
@@ -157,7 +127,7 @@ describe('storefront: product → cart → checkout → order status, without Ja
     );
     db.raw.destroy();
 
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
@@ -165,7 +135,7 @@ describe('storefront: product → cart → checkout → order status, without Ja
       route.continue({ headers: { ...route.request().headers(), origin: 'http://localhost' } }),
     );
     const page = await context.newPage();
-    await signIn(page, site, '+84912000001', '/nong-dan');
+    await signIn(page, env.site, '+84912000001', '/nong-dan');
     await expectAt(page, /\/nong-dan$/);
     await expect(page.locator('table tbody tr').count()).resolves.toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: `Sẵn sàng để nhận · ${order.code}` }).click();
@@ -173,22 +143,22 @@ describe('storefront: product → cart → checkout → order status, without Ja
     await expect(page.locator('li', { hasText: order.code }).textContent()).resolves.toContain(
       'Sẵn sàng để nhận',
     );
-    await expectAccessible(page);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
   it('category and province pages list the right produce and pass axe', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    expect((await page.goto(`${site}/tinh/hai-phong`))?.status()).toBe(200);
+    expect((await page.goto(`${env.site}/tinh/hai-phong`))?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('Đặc sản Hải Phòng');
     await expect(page.getByRole('link', { name: 'Vải thiều Thanh Hà' }).count()).resolves.toBe(1);
-    await expectAccessible(page);
-    expect((await page.goto(`${site}/danh-muc/trai-cay`))?.status()).toBe(200);
+    await expectAccessibleTwin(page);
+    expect((await page.goto(`${env.site}/danh-muc/trai-cay`))?.status()).toBe(200);
     await expect(page.getByRole('link', { name: 'Na dai La Hiên' }).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Tỏi Kinh Môn' }).count()).resolves.toBe(0);
-    await expectAccessible(page);
-    expect((await page.goto(`${site}/danh-muc/xe-may`))?.status()).toBe(404);
+    await expectAccessibleTwin(page);
+    expect((await page.goto(`${env.site}/danh-muc/xe-may`))?.status()).toBe(404);
     await context.close();
   });
 });
