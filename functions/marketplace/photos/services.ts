@@ -1,12 +1,14 @@
-import type { PhotoDeps } from '@chophien/core';
+import type { PhotoDeps, PhotoStorageDeps } from '@chophien/core';
 import { marketplace } from '../services.ts';
-import { jimpPhotoProcessor } from './jimp-processor.ts';
 import { photoStoreFromEnv } from './store-from-env.ts';
 
-let built: PhotoDeps | undefined;
+let built: PhotoStorageDeps | undefined;
 
-/** The marketplace's adapters plus photo storage and decoding; built once per container, only by photo routes. */
-export const photoServices = (): PhotoDeps => {
+/**
+ * The marketplace's adapters plus photo storage; built once per container, only by photo routes.
+ * Decoding (jimp, ~1.6 MB bundled) is added by the one route that needs it: see `withImages`.
+ */
+export const photoServices = (): PhotoStorageDeps => {
   if (!built) {
     const { store, publicUrl } = photoStoreFromEnv();
     const base = marketplace();
@@ -15,9 +17,11 @@ export const photoServices = (): PhotoDeps => {
       users: base.users,
       clock: base.clock,
       photos: store,
-      images: jimpPhotoProcessor(),
       photosPublicUrl: publicUrl,
     };
   }
   return built;
 };
+
+/** Storage plus an image processor, for the confirm route (and the site's form upload). */
+export const withImages = (images: PhotoDeps['images']): PhotoDeps => ({ ...photoServices(), images });

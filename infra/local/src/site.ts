@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './config.ts';
 import { LocalRuntimeError } from './dynamodb-local.ts';
+import { serveStatic } from './static-files.ts';
 
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -57,7 +58,9 @@ export function ensureSiteBuilt(log: (line: string) => void): void {
 export async function startSiteServer(options: { host: string; port: number }): Promise<Server> {
   const entry = join(outDir, 'server', 'entry.mjs');
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeMiddleware };
+  const clientDir = join(outDir, 'client');
   const server = createServer((req, res) => {
+    if (serveStatic(clientDir, req, res)) return;
     handler(req, res, (error) => {
       if (res.headersSent) return res.end();
       res.writeHead(error ? 500 : 404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -20,11 +20,16 @@ import {
 } from './photo.ts';
 import type { PhotoProcessor, PhotoStore, PhotoUploadTarget } from './ports.ts';
 
-export interface PhotoDeps extends ListingDeps {
+/** Photo storage without decoding: what listing, uploading, removing and ordering photos need. */
+export interface PhotoStorageDeps extends ListingDeps {
   readonly photos: PhotoStore;
-  readonly images: PhotoProcessor;
   /** Where `photos/…` keys are served: CloudFront on AWS, the local API server locally. */
   readonly photosPublicUrl: string;
+}
+
+/** Storage plus the image processor: only confirming an upload decodes and resizes (jimp stays out of the other bundles). */
+export interface PhotoDeps extends PhotoStorageDeps {
+  readonly images: PhotoProcessor;
 }
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -115,7 +120,7 @@ const MAX_ATTEMPTS = 6;
 
 /** Compare-and-set on the listing's photo list, re-reading when another edit came first. */
 async function changePhotos(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   listingId: string,
   change: (photos: ListingPhoto[]) => ListingPhoto[],
 ): Promise<ListingPhoto[]> {
@@ -135,7 +140,7 @@ async function changePhotos(
 }
 
 export async function listListingPhotos(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   actor: Actor,
   listingId: string,
 ): Promise<ListingPhotosView> {
@@ -148,7 +153,7 @@ export async function listListingPhotos(
  * and signed for exactly the declared type and length; nothing is trusted until confirm reads the bytes.
  */
 export async function requestPhotoUpload(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   actor: Actor,
   listingId: string,
   input: z.infer<typeof photoUploadRequestSchema>,
@@ -280,7 +285,7 @@ export async function addPhotoFromForm(
 }
 
 export async function removeListingPhoto(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   actor: Actor,
   listingId: string,
   photoId: string,
@@ -296,7 +301,7 @@ export async function removeListingPhoto(
 
 /** New order (the first is the cover); the ids must be exactly the listing's photos. */
 export async function reorderListingPhotos(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   actor: Actor,
   listingId: string,
   input: z.infer<typeof photoOrderSchema>,
@@ -317,7 +322,7 @@ export async function reorderListingPhotos(
 
 /** Makes one photo the cover (first), keeping the others in order. */
 export async function makeCoverPhoto(
-  deps: PhotoDeps,
+  deps: PhotoStorageDeps,
   actor: Actor,
   listingId: string,
   photoId: string,
