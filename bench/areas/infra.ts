@@ -17,12 +17,20 @@ import type { BenchArea, Floor } from '../contract.ts';
 const handlers = [...new Set(routes.map((r) => r.handler))];
 
 /**
- * Regression guard on each handler bundle. Today's ~1.8-2.3 MB is mostly zod 4 bundled four times:
- * every workspace has its own nested zod 4 copy because astro's zod 3 is hoisted to the root;
- * with one hoisted zod 4 copy a handler measures ~1.0 MB, and this floor should drop to 1536.
+ * Regression guard on each handler bundle: 2.5 MB, a handler measures ~1.0 MB with one hoisted zod 4.
+ * Two handlers carry a real library on purpose and get their own budget: photo confirm decodes and
+ * resizes with jimp (pure JS, ~1.6 MB; the other photo routes stay without it) and the label sheet
+ * draws PDFs with pdf-lib + fontkit (its font ships beside the bundle, not in it).
  */
+const bundleBudgetKb: Record<string, number> = {
+  'marketplace/confirm-photo-upload': 3072,
+  'trace/lot-labels': 3072,
+};
 const bundleFloors: Record<string, Floor> = Object.fromEntries(
-  handlers.map((h) => [`lambda.bundleKb.${handlerId(h)}`, { op: '<=', value: 2560 } as const]),
+  handlers.map((h) => [
+    `lambda.bundleKb.${handlerId(h)}`,
+    { op: '<=', value: bundleBudgetKb[h] ?? 2560 } as const,
+  ]),
 );
 
 function wallSeconds(command: string, args: string[], cwd: string): Promise<number> {
