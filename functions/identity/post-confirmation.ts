@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type UserProfile, userProfileSchema } from '@chophien/core';
+import { newBuyerProfile } from '@chophien/core';
 import { createDb, type Db, userKeys } from '@chophien/db';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 
@@ -23,17 +23,6 @@ export interface PostConfirmationDeps {
   readonly cognito: CognitoIdentityProviderClient;
   readonly db: Db;
   readonly now: () => Date;
-}
-
-/** The profile of a person who signed themselves up: a buyer, named until they say otherwise. */
-export function newBuyerProfile(userId: string, phone: string, now: Date): UserProfile {
-  return userProfileSchema.parse({
-    id: userId,
-    phone,
-    name: `Người mua ${phone.slice(-4)}`,
-    roles: [BUYER_GROUP],
-    createdAt: now.toISOString(),
-  });
 }
 
 export async function makeBuyer(

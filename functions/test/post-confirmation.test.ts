@@ -8,11 +8,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { userProfileSchema } from '@chophien/core';
+import { newBuyerProfile, userProfileSchema } from '@chophien/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeBuyer, newBuyerProfile } from '../identity/post-confirmation.ts';
+import { makeBuyer } from '../identity/post-confirmation.ts';
 
 const cognitoMock = mockClient(CognitoIdentityProviderClient);
 const dynamoMock = mockClient(DynamoDBDocumentClient);

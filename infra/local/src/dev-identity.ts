@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { bilingual, toFieldIssues, type UserRepository } from '@chophien/core';
+import { bilingual, newBuyerProfile, toFieldIssues, type UserRepository } from '@chophien/core';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { type LocalRoute, sendJson } from './api-server.ts';
@@ -229,13 +229,7 @@ export async function verifyOtp(
   let user = await deps.users.getByPhone(phone);
   let created = false;
   if (!user) {
-    user = {
-      id: signUpUserId(phone),
-      phone,
-      name: `Người mua ${phone.slice(-4)}`,
-      roles: ['buyer'],
-      createdAt: (deps.now ?? (() => new Date()))().toISOString(),
-    };
+    user = newBuyerProfile(signUpUserId(phone), phone, (deps.now ?? (() => new Date()))());
     await deps.users.put(user);
     created = true;
   }

@@ -14,6 +14,21 @@ export const userProfileSchema = z.object({
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
+/**
+ * The profile of a person who signed themselves up with their phone (the storefront's sign-in, locally
+ * through the dev identity provider, on AWS through Cognito's post-confirmation trigger): a buyer,
+ * named after the phone's last digits until they say otherwise. Every other role is given, never taken.
+ */
+export function newBuyerProfile(userId: string, phone: string, now: Date): UserProfile {
+  return userProfileSchema.parse({
+    id: userId,
+    phone,
+    name: `Người mua ${phone.slice(-4)}`,
+    roles: ['buyer'],
+    createdAt: now.toISOString(),
+  });
+}
+
 export interface UserRepository {
   get(id: string): Promise<UserProfile | undefined>;
   getByPhone(phone: string): Promise<UserProfile | undefined>;
