@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { createDb, type Db } from '@chophien/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { secretsFilePath } from '../../infra/local/src/bank/secrets-file.ts';
 import { launchChromium } from './browser.ts';
 import { startTestStack, type TestStack } from './stack.ts';
 
@@ -10,6 +12,10 @@ export interface BrowserStack {
   readonly browser: Browser;
   /** The storefront's base URL. */
   readonly site: string;
+  /** A client on the stack's own table (the bank simulator and direct checks use it). */
+  readonly db: Db;
+  /** What the bank simulator's `pay` needs to deliver a signed notification to this stack. */
+  readonly bank: { db: Db; apiUrl: string; secretsFile: string };
 }
 
 /**
@@ -17,13 +23,16 @@ export interface BrowserStack {
  * its tests and disposed after them. Read the fields inside tests, not at module load.
  */
 export function useBrowserStack(tableName: string): BrowserStack {
-  const state: { stack?: TestStack; browser?: Browser } = {};
+  const state: { stack?: TestStack; browser?: Browser; db?: Db } = {};
   beforeAll(async () => {
     state.stack = await startTestStack(tableName);
+    // The stack has set TABLE_NAME and DYNAMODB_ENDPOINT for this process: the client follows them.
+    state.db = createDb();
     state.browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await state.browser?.close();
+    state.db?.raw.destroy();
     await state.stack?.dispose();
   });
   const ready = <T>(value: T | undefined, what: string): T => {
@@ -39,6 +48,17 @@ export function useBrowserStack(tableName: string): BrowserStack {
     },
     get site() {
       return ready(state.stack?.siteUrl, 'the storefront');
+    },
+    get db() {
+      return ready(state.db, 'the table client');
+    },
+    get bank() {
+      const stack = ready(state.stack, 'the test stack');
+      return {
+        db: ready(state.db, 'the table client'),
+        apiUrl: stack.apiUrl,
+        secretsFile: secretsFilePath(stack.dataDir),
+      };
     },
   };
 }

@@ -8,16 +8,8 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { PayoutAccount } from '@chophien/core';
-import { createDb, marketsStore } from '@chophien/db';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  newChannelSecret,
-  readSecretsFile,
-  writeSecretsFile,
-} from '../../functions/markets/channel-secrets.ts';
-import { secretsFilePath } from '../../infra/local/src/bank/secrets-file.ts';
 import { repoRoot } from '../../infra/local/src/config.ts';
 import { axeViolations } from './browser-stack.ts';
 import type { TestStack } from './stack.ts';
@@ -87,51 +79,6 @@ export async function bankCliPay(
       TABLE_NAME: process.env.TABLE_NAME as string,
     },
   });
-}
-
-/**
- * Connects a farmer's payout account to a SePay-style notification channel (account + channel in the
- * table, secret in the stack's secrets file), as the markets seed does for vendors' accounts, so the
- * bank can report transfers into it. The seed connects no payout account today; when it does, this
- * finds the channel and changes nothing.
- */
-export async function connectPayoutChannel(stack: TestStack, payout: PayoutAccount): Promise<string> {
-  const db = createDb();
-  try {
-    const store = marketsStore(db);
-    const [existing] = await store.channelsOfAccount(payout.bankBin, payout.accountNumber);
-    if (existing) return existing.id;
-    const id = `ch-sepay-payout-${payout.accountNumber.slice(-4)}`;
-    const accountId = `acct-payout-${payout.accountNumber.slice(-4)}`;
-    await store.putAccount(
-      {
-        id: accountId,
-        vendorId: payout.farmerId,
-        bin: payout.bankBin,
-        accountNumber: payout.accountNumber,
-        holderName: payout.accountName,
-        provider: 'sepay',
-        channelId: id,
-        status: 'active',
-        createdAt: new Date().toISOString(),
-      },
-      {
-        id,
-        provider: 'sepay',
-        vendorId: payout.farmerId,
-        accountId,
-        bin: payout.bankBin,
-        accountNumber: payout.accountNumber,
-      },
-    );
-    const secretsFile = secretsFilePath(stack.dataDir);
-    const secrets = readSecretsFile(secretsFile);
-    secrets.channels[id] ??= newChannelSecret();
-    writeSecretsFile(secretsFile, secrets);
-    return id;
-  } finally {
-    db.raw.destroy();
-  }
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header. */

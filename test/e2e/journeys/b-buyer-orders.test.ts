@@ -1,50 +1,25 @@
-/**
- * Journey B: a buyer on her phone finds Thái Nguyên tea by typing without accents, reads where it
- * comes from, buys two packs for pickup, pays the VietQR from her bank app (the local bank
- * simulator's real command line) and watches the order page turn to "Đã thanh toán" by itself.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPayoutAccounts } from '../../../infra/local/src/seed/marketplace.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from '../../support/browser-stack.ts';
 import {
   bankCliPay,
-  connectPayoutChannel,
   expectAt,
   expectNoAxeViolations,
   keepScreenshot,
   phoneContext,
 } from '../../support/journeys.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const BUYER = { phone: '+84987000001', name: 'Trần Minh Anh', localPhone: '0987000001' };
 
-let stack: TestStack;
-let browser: Browser;
-let site: string;
-
-beforeAll(async () => {
-  stack = await startTestStack('journey_b');
-  site = stack.siteUrl as string;
-  browser = await launchChromium();
-  // The tea's farming household (farmer 1) is paid straight into her payout account; the bank must be
-  // able to report transfers into it (see connectPayoutChannel).
-  await connectPayoutChannel(stack, seedPayoutAccounts[0]!);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
+const env = useBrowserStack('journey_b');
 
 describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => {
   it('search without accents → origin → two packs → pickup order → VietQR → bank pays → "Đã thanh toán"', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(env.browser);
     const page = await context.newPage();
 
     // Home: the search box takes "che thai nguyen" typed without diacritics.
-    await page.goto(site);
+    await page.goto(env.site);
     await expectNoAxeViolations(page);
     const search = page.getByRole('search');
     await search.getByLabel('Tìm nông sản').fill('che thai nguyen');
@@ -90,7 +65,7 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     await expectAt(page, /^\/dang-nhap$/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/thanh-toan');
     await expectNoAxeViolations(page);
-    await signIn(page, site, BUYER.phone, '/thanh-toan');
+    await signIn(page, env.site, BUYER.phone, '/thanh-toan');
     await expectAt(page, /^\/thanh-toan$/);
     await expectNoAxeViolations(page);
 
@@ -116,7 +91,7 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     await expectNoAxeViolations(page);
 
     // The buyer's bank transfers the amount with the code in the memo: the simulator's real CLI.
-    const paid = await bankCliPay(stack, code, totalVnd);
+    const paid = await bankCliPay(env.stack, code, totalVnd);
     expect(paid.stdout).toMatch(/HTTP 200 .*"outcome":"order"/);
 
     // No tap, no reload by hand: the page notices and shows the new status.

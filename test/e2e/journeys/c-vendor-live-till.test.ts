@@ -1,14 +1,6 @@
-/**
- * Journey C: Vũ Thị Hạnh (stall TD-A01, Chợ Túc Duyên) signs in on her phone, keeps the live till
- * open, a customer pays her stall's QR, and the till shows the payment and says it aloud in Vietnamese.
- * How long the row took to appear is measured and kept (test-results/journeys), never asserted.
- */
-import { join } from 'node:path';
-import { createDb, type Db } from '@chophien/db';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { useBrowserStack } from '../../support/browser-stack.ts';
 import {
   expectAt,
   expectNoAxeViolations,
@@ -17,32 +9,17 @@ import {
   phoneContext,
 } from '../../support/journeys.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const VENDOR = { phone: '+84987000011', stall: 'TD-A01' };
 const AMOUNT = 37_000;
 
-let stack: TestStack;
-let browser: Browser;
-let db: Db;
-
-beforeAll(async () => {
-  stack = await startTestStack('journey_c');
-  db = createDb();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  db?.raw.destroy();
-  await stack?.dispose();
-});
+const env = useBrowserStack('journey_c');
 
 type Spoken = { __spoken: string[]; __rowSeenAt?: number };
 
 describe('journey C: a vendor sees a QR payment on her live till and hears it', () => {
   it('signs in → /quay-thu → the bank pays TD-A01 → the row appears and is spoken in Vietnamese', async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(env.browser);
     // The phone's speech engine, stubbed: the journey checks what the till asks it to say.
     await context.addInitScript(() => {
       const spoken: string[] = [];
@@ -53,7 +30,7 @@ describe('journey C: a vendor sees a QR payment on her live till and hears it', 
     });
     const page = await context.newPage();
     const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
-    await signIn(page, stack.siteUrl as string, VENDOR.phone, '/quay-thu');
+    await signIn(page, env.site, VENDOR.phone, '/quay-thu');
     await expectAt(page, /^\/quay-thu$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Quầy thu trực tiếp');
     expect((await feedOpened).status()).toBe(200);
@@ -75,10 +52,7 @@ describe('journey C: a vendor sees a QR payment on her live till and hears it', 
     }, '37.000');
 
     const sentAt = Date.now();
-    const paid = await pay(
-      { to: VENDOR.stall, amountVnd: AMOUNT },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
+    const paid = await pay({ to: VENDOR.stall, amountVnd: AMOUNT }, env.bank);
     expect(paid.deliveries).toEqual([
       { status: 200, body: expect.objectContaining({ outcome: 'credited' }) },
     ]);

@@ -4,16 +4,14 @@
  * the API) counts it and gives away nobody: no phone, no vendor's name, no account number.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { vietnamDay } from '@chophien/core';
-import { createDb, type Db } from '@chophien/db';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
 import { seedPayoutAccounts } from '../../../infra/local/src/seed/marketplace.ts';
 import { seedAccounts, seedFeeAccounts, seedMarkets } from '../../../infra/local/src/seed/markets-data.ts';
 import { seedUsers } from '../../../infra/local/src/seed/users.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { useBrowserStack } from '../../support/browser-stack.ts';
 import {
   expectAt,
   expectNoAxeViolations,
@@ -22,28 +20,13 @@ import {
   phoneContext,
 } from '../../support/journeys.ts';
 import { signIn } from '../../support/sign-in.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
 
 const MANAGER = '+84987000021';
 const STALL = 'TD-A01';
 const MARKET = 'TUCDUYEN';
 const AMOUNT = 64_000;
 
-let stack: TestStack;
-let browser: Browser;
-let db: Db;
-
-beforeAll(async () => {
-  stack = await startTestStack('journey_d');
-  db = createDb();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  db?.raw.destroy();
-  await stack?.dispose();
-});
+const env = useBrowserStack('journey_d');
 
 interface OpenDataRow {
   market_code: string;
@@ -54,8 +37,8 @@ interface OpenDataRow {
 
 async function openDataToday(): Promise<{ json: string; csv: string; row: OpenDataRow }> {
   const [jsonResponse, csvResponse] = await Promise.all([
-    fetch(`${stack.apiUrl}/open-data/markets.json`),
-    fetch(`${stack.apiUrl}/open-data/markets.csv`),
+    fetch(`${env.stack.apiUrl}/open-data/markets.json`),
+    fetch(`${env.stack.apiUrl}/open-data/markets.csv`),
   ]);
   expect(jsonResponse.status).toBe(200);
   expect(csvResponse.status).toBe(200);
@@ -105,9 +88,9 @@ describe('journey D: a market manager sees the day, exports it, and the open dat
   it('figures on /quan-ly-cho → CSV export holds the payment → open data counts it with no personal data', async () => {
     const openBefore = await openDataToday();
 
-    const context = await phoneContext(browser);
+    const context = await phoneContext(env.browser);
     const page = await context.newPage();
-    await signIn(page, stack.siteUrl as string, MANAGER, '/quan-ly-cho');
+    await signIn(page, env.site, MANAGER, '/quan-ly-cho');
     await expectAt(page, /^\/quan-ly-cho$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Quản lý chợ – Chợ Túc Duyên');
     const countBefore = Number(await figure(page, 'cashless-count'));
@@ -115,10 +98,7 @@ describe('journey D: a market manager sees the day, exports it, and the open dat
     await expectNoAxeViolations(page);
 
     // A customer pays stall TD-A01's QR (the bank simulator, signed like the real provider).
-    const paid = await pay(
-      { to: STALL, amountVnd: AMOUNT },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
+    const paid = await pay({ to: STALL, amountVnd: AMOUNT }, env.bank);
     expect(paid.deliveries).toEqual([
       { status: 200, body: expect.objectContaining({ outcome: 'credited' }) },
     ]);

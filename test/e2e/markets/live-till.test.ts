@@ -1,37 +1,19 @@
-import { join } from 'node:path';
-import { createDb, type Db } from '@chophien/db';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
-import { launchChromium } from '../../support/browser.ts';
-import { startTestStack, type TestStack } from '../../support/stack.ts';
+import { useBrowserStack } from '../../support/browser-stack.ts';
 
-let stack: TestStack;
-let browser: Browser;
-let db: Db;
+const env = useBrowserStack('till_e2e');
 
-beforeAll(async () => {
-  stack = await startTestStack('till_e2e');
-  db = createDb();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  db?.raw.destroy();
-  await stack?.dispose();
-});
-
-describe('live till (real browser, real stack)', () => {
+describe('live till (real env.browser, real env.stack)', () => {
   it('shows a verified payment and reads it aloud in Vietnamese', async () => {
-    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phone: '+84987000011' }),
     });
     const { token } = (await minted.json()) as { token: string };
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
     await context.addInitScript(() => {
       const spoken: string[] = [];
       (window as unknown as { __spoken: string[] }).__spoken = spoken;
@@ -41,14 +23,11 @@ describe('live till (real browser, real stack)', () => {
     });
     const page = await context.newPage();
     const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
-    await page.goto(`${stack.siteUrl}/quay-thu`);
+    await page.goto(`${env.site}/quay-thu`);
     expect(await page.locator('h1').textContent()).toBe('Quầy thu trực tiếp');
     expect((await feedOpened).status()).toBe(200);
 
-    const result = await pay(
-      { to: 'TD-A01', amountVnd: 50_000 },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
+    const result = await pay({ to: 'TD-A01', amountVnd: 50_000 }, env.bank);
     expect(result.deliveries[0]?.status).toBe(200);
 
     await page.locator('#till-feed li', { hasText: '50.000' }).waitFor();
@@ -58,14 +37,8 @@ describe('live till (real browser, real stack)', () => {
     expect(await page.locator('#till-total').textContent()).toMatch(/50\.000/);
 
     // A duplicate delivery of the same transaction adds nothing and says nothing.
-    await pay(
-      { to: 'TD-A01', amountVnd: 50_000, transactionId: result.transactionId },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
-    const second = await pay(
-      { to: 'TD-A01', amountVnd: 21_000 },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
+    await pay({ to: 'TD-A01', amountVnd: 50_000, transactionId: result.transactionId }, env.bank);
+    const second = await pay({ to: 'TD-A01', amountVnd: 21_000 }, env.bank);
     expect(second.deliveries[0]?.status).toBe(200);
     await page.locator('#till-feed li', { hasText: '21.000' }).waitFor();
     expect(await page.locator('#till-feed li').count()).toBe(2);
@@ -77,19 +50,19 @@ describe('live till (real browser, real stack)', () => {
   });
 
   it('the sell screen turns an amount into a dynamic QR whose payment marks the sale paid', async () => {
-    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phone: '+84987000012' }),
     });
     const { token } = (await minted.json()) as { token: string };
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       viewport: { width: 390, height: 844 },
       javaScriptEnabled: false,
     });
-    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
     const page = await context.newPage();
-    await page.goto(`${stack.siteUrl}/ban-hang`);
+    await page.goto(`${env.site}/ban-hang`);
     const form = page.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
     await form.locator('input[name="amount"]').fill('120.000');
     await form.locator('button').click();
@@ -98,27 +71,24 @@ describe('live till (real browser, real stack)', () => {
     expect(code).toMatch(/^BH[0-9A-Z]{6}$/);
     expect(await page.locator('.sale-qr svg').count()).toBe(1);
 
-    const paid = await pay(
-      { to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` },
-      { db, apiUrl: stack.apiUrl, secretsFile: join(stack.dataDir, 'secrets.json') },
-    );
+    const paid = await pay({ to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` }, env.bank);
     expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
-    await page.goto(`${stack.siteUrl}/ban-hang`);
+    await page.goto(`${env.site}/ban-hang`);
     expect(await page.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
     await context.close();
   });
 
   it('the manager console shows the market day without JavaScript', async () => {
-    const minted = await fetch(`${stack.apiUrl}/dev/token`, {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phone: '+84987000021' }),
     });
     const { token } = (await minted.json()) as { token: string };
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.addCookies([{ name: 'cp_token', value: token, url: stack.siteUrl! }]);
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
     const page = await context.newPage();
-    await page.goto(`${stack.siteUrl}/quan-ly-cho`);
+    await page.goto(`${env.site}/quan-ly-cho`);
     expect(await page.locator('h1').textContent()).toBe('Quản lý chợ – Chợ Túc Duyên');
     expect(await page.locator('#qr-share').textContent()).toMatch(/100\s?%/);
     expect(Number(await page.locator('#cashless-count').textContent())).toBeGreaterThanOrEqual(3);
@@ -129,8 +99,8 @@ describe('live till (real browser, real stack)', () => {
   });
 
   it('without a vendor sign-in the till asks for one and opens no feed', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${stack.siteUrl}/en/quay-thu`);
+    const page = await env.browser.newPage();
+    const response = await page.goto(`${env.site}/en/quay-thu`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h2').textContent()).toBe('Vendor sign-in');
     expect(await page.locator('#till-feed').count()).toBe(0);
