@@ -16,7 +16,7 @@ import {
 
 /**
  * Published pre-hash strings. Inputs are rebuilt here from what each pre-hash says; the expected strings are
- * copied verbatim from their sources (named per vector). No vector file exists in /work/shared/vectors for the
+ * copied verbatim from their sources (named per vector). No reference vector file exists for the
  * event hash, so these are the best available references; see docs/decisions/0203-epcis-event-hash-id.md.
  */
 const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';

@@ -1,5 +1,5 @@
 /**
- * The 34 provinces and cities since 2025-07-01 (../shared/data/provinces-2025.json): the only locations a
+ * The 34 provinces and cities since 2025-07-01 (National Assembly Resolution 202/2025/QH15): the only locations a
  * buyer can share with a scan, so the scan log stays coarse and a forger cannot write free text into it.
  */
 export const SCAN_REGIONS = [
