@@ -19,8 +19,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { handlerId, type RouteDefinition, routes } from '@chophien/functions';
+import { assetCodeBytes } from '../../infra/aws/src/bundling.ts';
 import { lambdaMemoryMb } from '../../infra/aws/src/lambda-sizing.ts';
 import { repoRoot } from '../../infra/local/src/config.ts';
 import { type BenchArea, percentile } from '../contract.ts';
@@ -99,38 +100,6 @@ function deployedFunctions(cdkOut: string): DeployedFunction[] {
     }
   }
   return [...found.values()].sort((a, b) => a.handler.localeCompare(b.handler));
-}
-
-/** Static `import … from "./x.mjs"` / `import "./x.mjs"` in esbuild's output (not `import("./x.mjs")`). */
-const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+\.mjs)["']/g;
-
-/** Bytes loaded at cold start (the entry and its static imports) and the rest of the bundle's code. */
-function bundleBytes(fn: DeployedFunction): { initBytes: number; lazyBytes: number } {
-  const atInit = new Set<string>();
-  const queue = [fn.entry];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (atInit.has(file)) continue;
-    atInit.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-      queue.push(resolve(dirname(file), match[1]!));
-    }
-  }
-  const allCode: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (entry.name.endsWith('.mjs')) allCode.push(join(dir, entry.name));
-    }
-  };
-  walk(fn.dir);
-  let initBytes = 0;
-  let lazyBytes = 0;
-  for (const file of allCode) {
-    if (atInit.has(file)) initBytes += statSync(file).size;
-    else lazyBytes += statSync(file).size;
-  }
-  return { initBytes, lazyBytes };
 }
 
 function directorySize(dir: string): number {
@@ -266,7 +235,7 @@ export const area: BenchArea = {
     const costRows: string[] = [];
     for (const fn of functions) {
       const id = handlerId(fn.handler);
-      const { initBytes, lazyBytes } = bundleBytes(fn);
+      const { initBytes, lazyBytes } = assetCodeBytes(fn.dir, basename(fn.entry));
       const inits = Array.from({ length: 7 }, () => runInit(fn));
       const cpuMs = percentile(
         inits.map((run) => run.cpuMs),

@@ -6,8 +6,8 @@
  * splitting, and the limits: docs/decisions/0320-lean-lambda-bundles.md.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -58,8 +58,9 @@ export function bundleInputsDir(repoRoot: string): string {
   return join(repoRoot, 'infra', 'aws', 'dist', 'bundle-inputs');
 }
 
-const entryKey = (repoRoot: string, entry: string) =>
-  relative(repoRoot, entry).replace(/[^A-Za-z0-9]+/g, '_');
+/** The kept input list (esbuild metafile) of a handler's last bundle. */
+export const bundleInputsFile = (repoRoot: string, entry: string) =>
+  join(bundleInputsDir(repoRoot), `${relative(repoRoot, entry).replace(/[^A-Za-z0-9]+/g, '_')}.json`);
 
 /**
  * Asset hash of a handler bundle, known before bundling, so CDK skips esbuild when
@@ -74,7 +75,7 @@ export function handlerAssetHash(repoRoot: string, entry: string): string {
     .update(JSON.stringify(handlerBundleLimits))
     .update(readFileSync(join(repoRoot, 'package-lock.json')).toString('base64'))
     .update(relative(repoRoot, entry));
-  const metaFile = join(bundleInputsDir(repoRoot), `${entryKey(repoRoot, entry)}.json`);
+  const metaFile = bundleInputsFile(repoRoot, entry);
   let inputs: string[] | undefined;
   if (existsSync(metaFile)) {
     try {
@@ -208,21 +209,54 @@ export function heaviestInputs(metafile: Metafile, bundle: HandlerBundle): strin
  * future: over `handlerBundleLimits.initKb` at cold start, the build fails and names the heaviest
  * packages (move them behind `await import()` or fix the import that pulls them in).
  */
-export function bundleHandler(repoRoot: string, entry: string, outdir: string): HandlerBundle {
+export function bundleHandler(
+  repoRoot: string,
+  entry: string,
+  outdir: string,
+  limits: { initKb: number } = handlerBundleLimits,
+): HandlerBundle {
   const result = buildSync({ ...handlerBuildOptions(entry, outdir), absWorkingDir: repoRoot });
   const metafile = result.metafile!;
   mkdirSync(bundleInputsDir(repoRoot), { recursive: true });
-  writeFileSync(
-    join(bundleInputsDir(repoRoot), `${entryKey(repoRoot, entry)}.json`),
-    JSON.stringify(metafile),
-  );
+  writeFileSync(bundleInputsFile(repoRoot, entry), JSON.stringify(metafile));
   const bundle = measureBundle(metafile, relative(repoRoot, outdir) || '.');
-  if (kb(bundle.initBytes) > handlerBundleLimits.initKb) {
+  if (kb(bundle.initBytes) > limits.initKb) {
     throw new Error(
-      `${relative(repoRoot, entry)} loads ${kb(bundle.initBytes)} KB at cold start (limit ${handlerBundleLimits.initKb} KB): ${heaviestInputs(metafile, bundle)}`,
+      `${relative(repoRoot, entry)} loads ${kb(bundle.initBytes)} KB at cold start (limit ${limits.initKb} KB): ${heaviestInputs(metafile, bundle)}`,
     );
   }
   return bundle;
+}
+
+/** Static `import … from "./x.mjs"` / `import "./x.mjs"` in esbuild's output (not `import("./x.mjs")`). */
+const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+\.mjs)["']/g;
+
+/**
+ * The same split read from a built asset folder (cdk.out), without its metafile: JavaScript an entry
+ * loads at cold start (itself and its static imports) and the rest of the folder's JavaScript.
+ */
+export function assetCodeBytes(
+  dir: string,
+  entryFile = 'index.mjs',
+): { initBytes: number; lazyBytes: number; initFiles: string[] } {
+  const atInit = new Set<string>();
+  const queue = [join(dir, entryFile)];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (atInit.has(file)) continue;
+    atInit.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      queue.push(resolve(dirname(file), match[1]!));
+    }
+  }
+  let initBytes = 0;
+  let lazyBytes = 0;
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.mjs'))) {
+    const path = join(dir, name);
+    if (atInit.has(path)) initBytes += statSync(path).size;
+    else lazyBytes += statSync(path).size;
+  }
+  return { initBytes, lazyBytes, initFiles: [...atInit] };
 }
 
 /** A handler's Lambda code: bundled locally by `bundleHandler`, cached in cdk.out by its asset hash. */
