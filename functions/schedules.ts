@@ -26,4 +26,12 @@ export const schedules = [
     everyMinutes: 1,
     data: 'readwrite',
   },
+  // The catalogue folded once for every search container (decision 0620); unchanged → nothing written.
+  {
+    id: 'SearchIndexer',
+    handler: 'marketplace/search-indexer',
+    export: 'scheduledHandler',
+    everyMinutes: 5,
+    data: 'readwrite',
+  },
 ] as const satisfies readonly ScheduleDefinition[];

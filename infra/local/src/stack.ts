@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createDb, migrateTable, userRepository } from '@chophien/db';
+import { createDb, migrateTable, publishSearchSnapshot, userRepository } from '@chophien/db';
 import { routes } from '@chophien/functions';
 import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
@@ -104,6 +104,8 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     if (migration.created) log(`Đã tạo bảng ${db.tableName} / created table`);
     const seeded = await seed(db);
     for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+    // Search loads the catalogue's snapshot (decision 0620); SearchIndexer then keeps it current on its schedule.
+    await publishSearchSnapshot(db);
 
     const localRoutes: LocalRoute[] = [
       {

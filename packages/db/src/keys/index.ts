@@ -7,4 +7,5 @@ export * from './marketplace.ts';
 export * from './markets.ts';
 export * from './notify.ts';
 export * from './payments.ts';
+export * from './search.ts';
 export * from './trace.ts';
