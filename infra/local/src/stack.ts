@@ -31,6 +31,10 @@ export interface StartOptions {
   readonly withSite?: boolean;
   /** Use an already running DynamoDB (tests share one per run) instead of starting one. */
   readonly dynamoDbEndpoint?: string;
+  /** Largest Java heap of DynamoDB Local (benchmarks that hold 100,000 listings in memory need more). */
+  readonly dynamoDbHeapMb?: number;
+  /** Run the schedule table's handlers on their intervals (benchmarks run them when they measure them). */
+  readonly withSchedules?: boolean;
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -74,6 +78,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     if (!options.dynamoDbEndpoint) {
       dynamo = await startDynamoDbLocal({
         port: config.dynamoDbPort,
+        ...(options.dynamoDbHeapMb ? { heapMb: options.dynamoDbHeapMb } : {}),
         ...(options.inMemory ? {} : { dataDir: join(config.dataDir, 'dynamodb') }),
       });
       log(`DynamoDB Local: ${dynamo.endpoint}`);
@@ -139,9 +144,11 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     await listen(api, config.apiPort, config.host);
     servers.push(api);
 
-    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), (id, error) =>
-      console.error(`[schedule ${id}] failed:`, error),
-    );
+    if (options.withSchedules ?? true) {
+      stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), (id, error) =>
+        console.error(`[schedule ${id}] failed:`, error),
+      );
+    }
 
     if (withSite) {
       ensureSiteBuilt(log);

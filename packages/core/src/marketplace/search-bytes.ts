@@ -51,6 +51,23 @@ export class ByteWriter {
     return this.length;
   }
 
+  /**
+   * 32-bit numbers, little-endian, at a 4-byte boundary (padded with a length-prefixed run of zeros),
+   * so the reader can view them in place instead of decoding them.
+   */
+  words(values: ArrayLike<number>): void {
+    this.uint(values.length);
+    const padding = (4 - ((this.length + 1) % 4)) % 4;
+    this.uint(padding);
+    this.reserve(padding + values.length * 4);
+    this.length += padding;
+    const view = new DataView(this.buffer.buffer, this.buffer.byteOffset);
+    for (let i = 0; i < values.length; i++) {
+      view.setUint32(this.length, values[i] as number, true);
+      this.length += 4;
+    }
+  }
+
   result(): Uint8Array {
     return this.buffer.slice(0, this.length);
   }
@@ -85,12 +102,20 @@ export class ByteReader {
     return new TextDecoder().decode(this.bytes());
   }
 
-  /** `count` varints into a typed array. */
-  uints<T extends Uint16Array | Uint32Array>(target: T): T {
-    for (let i = 0; i < target.length; i++) target[i] = this.uint();
-    return target;
+  /** What `words` wrote, viewed in place (the buffer must start at a 4-byte boundary). */
+  words(): Uint32Array {
+    const count = this.uint();
+    const padding = this.uint();
+    this.offset += padding;
+    if (this.offset + count * 4 > this.buffer.length) throw new Error('search snapshot is truncated');
+    const view = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset + this.offset, count);
+    this.offset += count * 4;
+    return view;
   }
 }
+
+/** Typed-array views read the host's byte order; snapshots are little-endian, as x86 and arm64 are. */
+export const hostIsLittleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Calls `visit` with each value of a gap-coded list (`ByteWriter.gaps`) in bytes[from, to): the posting

@@ -1,7 +1,7 @@
 import { type CategorySlug, categorySlugs } from '../catalog/categories.ts';
 import { lowestPrice, type Pack, type Product } from '../catalog/product.ts';
 import { foldForSearch } from '../text/fold.ts';
-import { ByteReader, ByteWriter } from './search-bytes.ts';
+import { ByteReader, ByteWriter, hostIsLittleEndian } from './search-bytes.ts';
 
 /** What search knows of a listing; the snapshot holds only this, and pages fetch the listing itself. */
 export interface SearchEntry {
@@ -70,7 +70,7 @@ export interface SearchIndex {
   /** The snapshot this index reads; `encodeSearchIndex` returns it as is. */
   readonly bytes: Uint8Array;
   readonly terms: readonly string[];
-  /** Listing ids, UTF-8, doc d's are idBytes[idStarts[d] … idStarts[d+1] - 1) (a newline ends each). */
+  /** Listing ids, UTF-8, doc d's are idBytes[idStarts[d] … idStarts[d+1]). */
   readonly idBytes: Uint8Array;
   readonly idStarts: Uint32Array;
   /** Words of the Vietnamese title in order (phrase matches), doc d's are titleWords[titleStarts[d] … [d+1]). */
@@ -94,7 +94,7 @@ export const searchWords = (text: string): string[] => foldForSearch(text).split
 
 const decoder = new TextDecoder();
 export const idOf = (index: SearchIndex, d: number): string =>
-  decoder.decode(index.idBytes.subarray(index.idStarts[d], (index.idStarts[d + 1] as number) - 1));
+  decoder.decode(index.idBytes.subarray(index.idStarts[d], index.idStarts[d + 1]));
 
 interface PendingDoc {
   readonly createdAt: string;
@@ -193,11 +193,13 @@ export class SearchIndexBuilder {
     );
     out.bytes(Uint8Array.from(docs, (doc) => doc.category));
     out.bytes(Uint8Array.from(docs, (doc) => doc.ocop));
-    for (const doc of docs) out.uint(doc.origin);
-    for (const doc of docs) out.uint(doc.price);
-    for (const doc of docs) out.uint(doc.titleWords.length);
-    for (const doc of docs) for (const id of doc.titleWords) out.uint(renumber[id] as number);
-    out.text(docs.map((doc) => `${doc.id}\n`).join(''));
+    out.words(docs.map((doc) => doc.origin));
+    out.words(docs.map((doc) => doc.price));
+    out.words(runningTotals(docs.map((doc) => doc.titleWords.length)));
+    out.words(docs.flatMap((doc) => doc.titleWords.map((id) => renumber[id] as number)));
+    const ids = docs.map((doc) => new TextEncoder().encode(doc.id));
+    out.words(runningTotals(ids.map((id) => id.length)));
+    out.bytes(concat(ids));
     writePostings(
       out,
       docs.map((doc) => doc.title),
@@ -214,6 +216,23 @@ export class SearchIndexBuilder {
   build(): SearchIndex {
     return decodeSearchIndex(this.encode());
   }
+}
+
+/** [0, a, a+b, …]: where each of a run of lists starts in their concatenation, and where the last ends. */
+function runningTotals(lengths: readonly number[]): number[] {
+  const totals = [0];
+  for (const length of lengths) totals.push((totals.at(-1) as number) + length);
+  return totals;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** Code-unit order, the same everywhere (localeCompare is not): a prefix's terms are one range. */
@@ -259,10 +278,13 @@ export const buildSearchIndex = (entries: Iterable<SearchEntry>): SearchIndex =>
 export const encodeSearchIndex = (index: SearchIndex): Uint8Array => index.bytes;
 
 /**
- * Reads a snapshot without copying its large parts: ids and posting lists stay views of `bytes`;
- * only per-listing numbers (origin, price, title words) become typed arrays.
+ * Reads a snapshot without copying it: ids, posting lists and per-listing numbers are views of `bytes`;
+ * only the term list and the origins (a few thousand entries) become objects.
  */
-export function decodeSearchIndex(bytes: Uint8Array): SearchIndex {
+export function decodeSearchIndex(snapshot: Uint8Array): SearchIndex {
+  if (!hostIsLittleEndian) throw new Error('search snapshots are read on little-endian hosts only');
+  // Views of 32-bit numbers need the bytes to start at a 4-byte boundary.
+  const bytes = snapshot.byteOffset % 4 === 0 ? snapshot : snapshot.slice();
   const input = new ByteReader(bytes);
   if (input.text() !== MAGIC) throw new Error('not a search snapshot of this version');
   const size = input.uint();
@@ -273,18 +295,20 @@ export function decodeSearchIndex(bytes: Uint8Array): SearchIndex {
   const origins = JSON.parse(input.text()) as SearchOrigin[];
   const category = input.bytes();
   const ocop = input.bytes();
-  const origin = input.uints(new Uint32Array(size));
-  const price = input.uints(new Uint32Array(size));
-  const titleStarts = new Uint32Array(size + 1);
-  for (let d = 0; d < size; d++) titleStarts[d + 1] = (titleStarts[d] as number) + input.uint();
-  const titleWords = input.uints(new Uint32Array(titleStarts[size] as number));
+  const origin = input.words();
+  const price = input.words();
+  const titleStarts = input.words();
+  const titleWords = input.words();
+  const idStarts = input.words();
   const idBytes = input.bytes();
-  const idStarts = new Uint32Array(size + 1);
-  let d = 0;
-  for (let i = 0; i < idBytes.length; i++) if (idBytes[i] === 10) idStarts[++d] = i + 1;
-  if (d !== size || category.length !== size || ocop.length !== size || terms.length !== termCount) {
-    throw new Error('search snapshot does not add up');
-  }
+  const sound =
+    terms.length === termCount &&
+    [category, ocop, origin, price].every((column) => column.length === size) &&
+    titleStarts.length === size + 1 &&
+    titleStarts[size] === titleWords.length &&
+    idStarts.length === size + 1 &&
+    idStarts[size] === idBytes.length;
+  if (!sound) throw new Error('search snapshot does not add up');
   return {
     size,
     bytes,

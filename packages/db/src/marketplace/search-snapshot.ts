@@ -129,17 +129,28 @@ export interface SnapshotPublication {
 }
 
 /**
- * The indexer's one step: the whole catalogue folded, compressed and compared with the snapshot in use;
- * written (new version, then the pointer) only when it differs or is about to expire, so a quiet
- * catalogue costs reads only. Two indexers racing cannot move the pointer back in time.
+ * The indexer's one step: the whole catalogue folded (`indexPublishedListings`) and published
+ * (`writeSearchSnapshot`).
  */
 export async function publishSearchSnapshot(
   db: Db,
   options: { readonly now?: Date; readonly chunkBytes?: number } = {},
 ): Promise<SnapshotPublication> {
+  return writeSearchSnapshot(db, await indexPublishedListings(db), options);
+}
+
+/**
+ * An index compressed and compared with the snapshot in use; written (new version, then the pointer)
+ * only when it differs or is about to expire, so a quiet catalogue costs reads only. Two indexers racing
+ * cannot move the pointer back in time.
+ */
+export async function writeSearchSnapshot(
+  db: Db,
+  index: SearchIndex,
+  options: { readonly now?: Date; readonly chunkBytes?: number } = {},
+): Promise<SnapshotPublication> {
   const now = options.now ?? new Date();
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const index = await indexPublishedListings(db);
   const zipped = gzipSync(encodeSearchIndex(index), { level: 6 });
   const sha256 = createHash('sha256').update(zipped).digest('hex');
   const current = await readSearchSnapshotPointer(db);
