@@ -6,4 +6,6 @@ export * from './markets/index.ts';
 export * from './money/vnd.ts';
 export * from './notify/index.ts';
 export * from './text/fold.ts';
+export * from './text/phone.ts';
+export * from './text/vn-number.ts';
 export * from './trace/index.ts';

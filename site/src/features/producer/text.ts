@@ -1,4 +1,9 @@
+import { type Unit, unitIds, unitLabel } from '@chophien/core';
 import type { Lang } from '../../i18n/index.ts';
+
+/** The one unit list (core catalog/units.ts), by name, for listings and lots alike. */
+const unitNames = (lang: Lang) =>
+  Object.fromEntries(unitIds.map((u) => [u, unitLabel(u, lang)])) as Record<Unit, string>;
 
 /** The producer desk's words. Vietnamese is written for a farming household; English mirrors it. */
 const vi = {
@@ -154,7 +159,7 @@ const vi = {
   total: 'Tổng tiền',
   pickup: 'Nhận tại vườn',
   delivery: 'Giao hàng',
-  units: { g: 'g', ml: 'ml', piece: 'quả', bunch: 'bó', kg: 'kg', box: 'hộp', bag: 'túi' },
+  units: unitNames('vi'),
 } as const;
 
 type Text = {
@@ -314,7 +319,7 @@ const en: Text = {
   total: 'Total',
   pickup: 'Pick up at the farm',
   delivery: 'Delivery',
-  units: { g: 'g', ml: 'ml', piece: 'pc', bunch: 'bunch', kg: 'kg', box: 'box', bag: 'bag' },
+  units: unitNames('en'),
 };
 
 export type ProducerText = Text;
