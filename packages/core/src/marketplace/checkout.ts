@@ -53,6 +53,8 @@ export interface CheckoutDeps {
 
 export interface CheckoutResult {
   readonly checkoutId: string;
+  /** The purchase's pay link token (pay-link.ts): the buyer's to open or share. */
+  readonly payToken: string;
   readonly orders: OrderView[];
 }
 
@@ -189,7 +191,7 @@ export async function placeOrders(
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const orders: Order[] = drafts.map((draft) => ({ ...draft, code: newCode() }));
     const result = await deps.orders.create(orders);
-    if (result.ok) return { checkoutId, orders: orders.map(toOrderView) };
+    if (result.ok) return { checkoutId, payToken, orders: orders.map(toOrderView) };
     if (!result.codeTaken) {
       // Someone else bought meanwhile: re-read what is left so the message tells the truth.
       const now = await Promise.all(result.shortages.map((s) => deps.products.getById(s.productId)));

@@ -177,6 +177,8 @@ const payVi = {
   openApp: 'Mở ứng dụng ngân hàng (điền sẵn)',
   openAppHint: 'Chỉ các ứng dụng dưới đây nhận liên kết điền sẵn. Ứng dụng khác: dùng ảnh QR hoặc sao chép.',
   waiting: 'Trang tự cập nhật khi tiền về, không cần tải lại.',
+  payBy: (time: string) => `Hạn chuyển: ${time}.`,
+  copyLink: 'Sao chép liên kết',
   checkAgain: 'Kiểm tra lại thanh toán',
   share: 'Nhờ người thân trả giúp',
   shareLead:
@@ -232,6 +234,8 @@ const payEn: PayText = {
   openApp: 'Open a bank app (filled in)',
   openAppHint: 'Only the apps below accept a filled-in link. Other apps: use the QR image or copy.',
   waiting: 'This page updates by itself when the money arrives.',
+  payBy: (time) => `Pay by ${time}.`,
+  copyLink: 'Copy the link',
   checkAgain: 'Check payment again',
   share: 'Ask a relative to pay',
   shareLead:
