@@ -95,7 +95,8 @@ export type Order = z.infer<typeof orderSchema>;
 const farmerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ['cancelled'],
   paid: ['ready', 'shipped'],
-  ready: ['completed'],
+  // Packed ("ready") then handed to the carrier, or collected at the farm.
+  ready: ['shipped', 'completed'],
   shipped: ['completed'],
 };
 const buyerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
