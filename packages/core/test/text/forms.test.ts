@@ -103,3 +103,18 @@ describe('one Vietnamese number rule (offline): comma = decimal mark, dots group
     expect(parseVietnameseInteger('99999999999999999999')).toEqual({ ok: false, reason: 'too_big' });
   });
 });
+
+describe('CSV exports in Vietnam time with Vietnamese headers (offline)', () => {
+  it('a 06:32 sale on 7/12 (23:32 UTC on 6/12) is listed on 7/12', async () => {
+    const { vietnamDateTime, localizedCsv } = await import('../../src/text/csv.ts');
+    expect(vietnamDateTime('2026-12-06T23:32:00.000Z')).toBe('2026-12-07 06:32:00');
+    const csv = localizedCsv(
+      [{ vi: 'Thời điểm', en: 'Time', value: (iso: string) => vietnamDateTime(iso) }],
+      ['2026-12-06T23:32:00.000Z'],
+    );
+    expect(csv).toBe('\uFEFFThời điểm\r\n2026-12-07 06:32:00\r\n');
+    expect(localizedCsv([{ vi: 'Sạp', en: 'Stall', value: () => '=HYPERLINK("x")' }], [1], 'en')).toBe(
+      '\uFEFFStall\r\n"\'=HYPERLINK(""x"")"\r\n',
+    );
+  });
+});
