@@ -241,7 +241,7 @@ describe('producer desk pages', () => {
       consent: 'yes',
       'packs.2.priceVnd': 'hai trăm',
     });
-    expect(badPrice.html).toMatch(/id="listing-packs-2-priceVnd-error"[^>]*>Nhập một số nguyên\./);
+    expect(badPrice.html).toMatch(/id="listing-packs-2-priceVnd-error"[^>]*>Chưa đọc được số này\./);
 
     const ok = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'officer', { ...fields, consent: 'yes' });
     expect(ok.status).toBe(303);

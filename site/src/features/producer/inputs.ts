@@ -45,6 +45,7 @@ export function certificationInput(read: FieldReader): Record<string, unknown> {
     ...optional('issuedOn', read.text('issuedOn')),
     ...optional('stars', read.int('stars')),
     ...optional('score', read.int('score')),
+    ...optional('productId', read.text('productId')),
   };
 }
 
