@@ -342,6 +342,13 @@ describe('a stranger farmer cannot write another household’s farm or lot throu
     expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A-50x30.svg"');
     expect(owner.html).toContain('VN-TNOR-0012');
     expect((await get(`/nong-dan/lo/${lot}/tem`, 'officer')).status).toBe(200);
+    // A bad number of labels goes back to the lot page's form, which says why beside the field.
+    const bad = await get(`/nong-dan/lo/${lot}/tem?copies=ba%20tr%C4%83m&size=50x30`, 'thanh');
+    expect(bad.status).toBe(303);
+    expect(bad.location).toBe(`/nong-dan/lo/${lot}?so-tem-loi=ba+tr%C4%83m#labels-title`);
+    const back = await get(`/nong-dan/lo/${lot}?so-tem-loi=ba+tr%C4%83m`, 'thanh');
+    expect(back.html).toMatch(/id="label-copies-error"[^>]*>Số tem phải là số nguyên từ 1 đến 500\./);
+    expect(back.html).toMatch(/id="label-copies"[^>]*value="ba trăm"/);
     const enPage = await get(`/en/nong-dan/lo/${lot}`, 'thanh');
     expect([enPage.status, /<h1>[^<]*<\/h1>/.exec(enPage.html)?.[0]]).toEqual([
       200,

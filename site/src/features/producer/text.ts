@@ -98,6 +98,7 @@ const vi = {
   labels: 'In tem truy xuất',
   labelSize: 'Khổ tem (mm)',
   labelCopies: 'Số tem (tem theo lô)',
+  labelCopiesBad: 'Số tem phải là số nguyên từ 1 đến {max}. Sửa rồi bấm "Tải tem" lại.',
   labelKind: 'Loại tem',
   labelLot: 'Tem theo lô (giống nhau)',
   labelSerials: 'Tem theo số sê-ri',
@@ -297,6 +298,8 @@ const en: Text = {
   labels: 'Print trace labels',
   labelSize: 'Label size (mm)',
   labelCopies: 'How many (lot labels)',
+  labelCopiesBad:
+    'The number of labels must be a whole number from 1 to {max}. Fix it and press "Download labels" again.',
   labelKind: 'Label kind',
   labelLot: 'Lot labels (all alike)',
   labelSerials: 'One label per serial',
