@@ -113,6 +113,13 @@ describe('issue #14 on a phone (connected, Chromium 390×844)', () => {
     await page.goto(`${env.site}${LYCHEE}`);
     await page.getByRole('button', { name: 'Thêm vào giỏ' }).first().click();
     await expectAt(page, /^\/gio-hang$/);
+    // A third product added by mistake goes with one tap.
+    await page.goto(`${env.site}/san-pham/na-dai-la-hien`);
+    await page.getByRole('button', { name: 'Thêm vào giỏ' }).first().click();
+    await expectAt(page, /^\/gio-hang$/);
+    await expect(page.locator('.lines li').count()).resolves.toBe(3);
+    await page.getByRole('button', { name: /^Bỏ: Na dai La Hiên/ }).click();
+    await expectAt(page, /^\/gio-hang$/);
     const shortcuts = page.getByRole('navigation', { name: 'Lối tắt của tôi' });
     await expect(
       shortcuts.getByRole('link', { name: /Giỏ hàng/ }).getAttribute('data-cart-count'),
