@@ -91,7 +91,8 @@ describe('listing photos and origin on the product page (connected, Chromium, no
     const page = await context.newPage();
     const response = await page.goto(`${env.site}${TEA_PAGE}`);
     const html = (await response?.body()) ?? Buffer.alloc(0);
-    expect(html.length).toBeLessThan(60 * 1024);
+    // The brief's budget for a product page on 3G: 30 KB of HTML, header and photo markup included.
+    expect(html.length).toBeLessThanOrEqual(30 * 1024);
     await expect(page.locator('script:not([type="application/ld+json"])').count()).resolves.toBe(0);
 
     const cover = page.getByRole('img', { name: ALT });
