@@ -382,7 +382,7 @@ describe('a listing’s own page on the desk: who may change it', () => {
   it('another household, the commune officer who did not list it, and a buyer change nothing', async () => {
     const before = await listing();
     for (const who of ['hung', 'officer', 'buyer'] as const) {
-      for (const fields of [
+      const attempts: Record<string, string>[] = [
         { intent: 'status', status: 'archived' },
         { intent: 'stock', stock: '1' },
         {
@@ -393,7 +393,8 @@ describe('a listing’s own page on the desk: who may change it', () => {
           'packs.0.size': '1',
           'packs.0.priceVnd': '1',
         },
-      ]) {
+      ];
+      for (const fields of attempts) {
         const res = await post(page, who, fields);
         expect([who, fields.intent, res.status]).toEqual([who, fields.intent, 403]);
       }
