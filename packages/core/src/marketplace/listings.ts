@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { categorySlugs } from '../catalog/categories.ts';
 import {
   type BaseUnit,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { notFound } from '../errors/domain-error.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import type { Order, OrderStatus } from './order.ts';

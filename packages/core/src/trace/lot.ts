@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unitIds } from '../catalog/units.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import { traceIsoDate } from './certification.ts';
