@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './audit-log.ts';
 export * from './bank-account.ts';
 export * from './first-admin.ts';
+export * from './import/index.ts';
 export * from './labels.ts';
 export * from './markets.ts';
 export * from './model.ts';
