@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { distinctGrants, grantsOfProfile, rolesOf } from '../access/grants.ts';
 import { assertAdmin } from '../access/rules.ts';
@@ -201,6 +202,13 @@ export const stallInput = z.object({
 export type StallInput = z.input<typeof stallInput>;
 type StallFields = z.infer<typeof stallInput>;
 
+/**
+ * A stall's id follows from its market and number, so the stall item itself is the claim on the number
+ * (a conditional put): a re-imported row finds it, two writers of one stall cannot both win.
+ */
+export const stallIdOf = (marketId: string, number: string): string =>
+  `STL${createHash('sha256').update(`${marketId}#${number}`).digest('hex').slice(0, 23).toUpperCase()}`;
+
 /** A stall's public code: the market's code and the stall number (`TUCDUYEN-A01`), ASCII for bank memos. */
 export const stallCodeOf = (market: Pick<Market, 'code'>, number: string) => `${market.code}-${number}`;
 
@@ -240,6 +248,8 @@ export async function planStall(
   zone: Zone,
   fields: StallFields,
   vendor: UserProfile | undefined,
+  /** The identity provider's id for a new vendor, when the caller already asked for it. */
+  newVendorId?: string,
 ): Promise<StallPlan> {
   const now = deps.clock.now().toISOString();
   let vendorId: string;
@@ -277,7 +287,7 @@ export async function planStall(
       };
     }
   } else {
-    vendorId = await deps.identity.ensureUser(fields.vendorPhone);
+    vendorId = newVendorId ?? (await deps.identity.ensureUser(fields.vendorPhone));
     invite = {
       id: vendorId,
       phone: fields.vendorPhone,
@@ -286,8 +296,6 @@ export async function planStall(
       grants: [{ role: 'vendor' }],
       status: 'invited',
       version: 1,
-      province: market.province,
-      commune: market.commune,
       createdAt: now,
       updatedAt: now,
       invitedBy: actorId,
@@ -303,7 +311,7 @@ export async function planStall(
     };
   }
   const stall: Stall = {
-    id: deps.newId(),
+    id: stallIdOf(market.id, fields.number),
     marketId: market.id,
     code: stallCodeOf(market, fields.number),
     zone: zone.name,

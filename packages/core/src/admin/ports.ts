@@ -15,6 +15,8 @@ export interface PeoplePage {
 export interface PeopleStore {
   get(id: string): Promise<UserProfile | undefined>;
   getByPhone(phone: string): Promise<UserProfile | undefined>;
+  /** Several profiles by id at once (the import's vendors); missing ids are absent from the map. */
+  getMany(ids: readonly string[]): Promise<Map<string, UserProfile>>;
   list(options: { readonly cursor?: string; readonly limit: number }): Promise<PeoplePage>;
   /** The profile (only if no profile with this id exists) and its audit entry. */
   create(profile: UserProfile, audit: ConsoleAuditEntry): Promise<'created' | 'exists'>;
@@ -51,9 +53,20 @@ export interface ConsoleStore {
     audit: ConsoleAuditEntry,
     person?: PersonWrite,
   ): Promise<'created' | 'number_taken' | 'code_taken' | 'person_stale'>;
+  /**
+   * Several planned stalls (with their vendors) in one transaction: all or none. The import writes rows this
+   * way (a transaction's cost is mostly fixed); on `conflict` it writes the same rows one by one.
+   */
+  createStalls(plans: readonly StallWrite[]): Promise<'created' | 'conflict'>;
   appendAudit(entry: ConsoleAuditEntry): Promise<void>;
   /** One month's entries (`2026-11`), newest first, optionally of one target. */
   listAudit(query: { readonly month: string; readonly targetId?: string }): Promise<ConsoleAuditEntry[]>;
+}
+
+export interface StallWrite {
+  readonly stall: Stall;
+  readonly audit: ConsoleAuditEntry;
+  readonly person?: PersonWrite;
 }
 
 /** A person written together with a stall: created, or updated from `expectedVersion`. */

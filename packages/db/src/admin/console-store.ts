@@ -1,12 +1,18 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type ConsoleStore, foldForSearch, type Stall, type Zone } from '@chophien/core';
+import {
+  type ConsoleAuditEntry,
+  type ConsoleStore,
+  foldForSearch,
+  type PersonWrite,
+  type Stall,
+  type Zone,
+} from '@chophien/core';
 import type { Db } from '../client.ts';
 import {
   auditOfTargetPk,
   consoleAuditMonthPk,
   marketCodeClaimKey,
   stallCodeClaimKey,
-  stallNumberClaimKey,
   zoneKey,
   zoneNameClaimKey,
   zonesOfMarketPrefix,
@@ -52,6 +58,34 @@ export function consoleStore(db: Db): ConsoleStore {
   }
 
   const failedAt = (reasons: string[], index: number) => reasons[index] === 'ConditionalCheckFailed';
+
+  /** A stall (its id is its number's claim: core's stallIdOf), its code claim, its audit entry, and (if any) its vendor's profile and audit. */
+  function stallItems(
+    stall: Stall,
+    audit: ConsoleAuditEntry,
+    person: PersonWrite | undefined,
+  ): TransactItem[] {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: table,
+          Item: { ...stallKeys(stall), type: 'Stall', ...stall },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      claim(db, stallCodeClaimKey(stall.code), { stallId: stall.id }),
+      auditPut(db, audit),
+    ];
+    if (person) {
+      items.push(
+        person.kind === 'create'
+          ? personCreate(db, person.profile)
+          : personUpdate(db, person.profile, person.expectedVersion),
+        auditPut(db, person.audit),
+      );
+    }
+    return items;
+  }
 
   return {
     getMarket: (id) => markets.getMarket(id),
@@ -133,32 +167,20 @@ export function consoleStore(db: Db): ConsoleStore {
       return item ? (markets.getStall(String(item.id)) as Promise<Stall | undefined>) : undefined;
     },
 
+    async createStalls(plans) {
+      const outcome = await transactWrite(
+        db,
+        plans.flatMap((plan) => stallItems(plan.stall, plan.audit, plan.person)),
+      );
+      return outcome.ok ? 'created' : 'conflict';
+    },
+
     async createStall(stall, audit, person) {
-      const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: table,
-            Item: { ...stallKeys(stall), type: 'Stall', ...stall },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        claim(db, stallNumberClaimKey(stall.marketId, stall.number), { stallId: stall.id }),
-        claim(db, stallCodeClaimKey(stall.code), { stallId: stall.id }),
-        auditPut(db, audit),
-      ];
-      if (person) {
-        items.push(
-          person.kind === 'create'
-            ? personCreate(db, person.profile)
-            : personUpdate(db, person.profile, person.expectedVersion),
-          auditPut(db, person.audit),
-        );
-      }
-      const outcome = await transactWrite(db, items);
+      const outcome = await transactWrite(db, stallItems(stall, audit, person));
       if (outcome.ok) return 'created';
-      if (failedAt(outcome.reasons, 1)) return 'number_taken';
-      if (failedAt(outcome.reasons, 2)) return 'code_taken';
-      if (failedAt(outcome.reasons, 4)) return 'person_stale';
+      if (failedAt(outcome.reasons, 0)) return 'number_taken';
+      if (failedAt(outcome.reasons, 1)) return 'code_taken';
+      if (failedAt(outcome.reasons, 3)) return 'person_stale';
       return 'number_taken';
     },
 

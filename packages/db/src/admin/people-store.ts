@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ConsoleAuditEntry,
   type PeopleStore,
@@ -7,7 +7,7 @@ import {
 } from '@chophien/core';
 import type { Db } from '../client.ts';
 import { consoleAuditKeys } from '../keys/admin.ts';
-import { allPeople, userKeys, withoutKeys } from '../keys/foundation.ts';
+import { allPeople, userKey, userKeys, withoutKeys } from '../keys/foundation.ts';
 import { type TransactItems, transactWrite } from '../marketplace/transact.ts';
 import { userRepository } from '../user-repository.ts';
 
@@ -64,6 +64,26 @@ export function peopleStore(db: Db): PeopleStore {
   return {
     get: (id) => users.get(id),
     getByPhone: (phone) => users.getByPhone(phone),
+    async getMany(ids) {
+      const found = new Map<string, UserProfile>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += 100) {
+        let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => userKey(id));
+        // Unprocessed keys come back when the table is busy: ask again for those (bounded).
+        for (let attempt = 0; keys && keys.length > 0 && attempt < 8; attempt++) {
+          const result = await db.doc.send(
+            new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys, ConsistentRead: true } } }),
+          );
+          for (const item of result.Responses?.[db.tableName] ?? []) {
+            const profile = userProfileSchema.parse(withoutKeys(item));
+            found.set(profile.id, profile);
+          }
+          keys = result.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined;
+        }
+        if (keys && keys.length > 0) throw new Error('people: unprocessed keys after retries');
+      }
+      return found;
+    },
     async list({ cursor, limit }) {
       const { index, pk } = allPeople();
       const start = decodeCursor(cursor);

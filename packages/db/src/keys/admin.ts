@@ -3,11 +3,6 @@ import type { ItemKeys } from './foundation.ts';
 
 /** A market's public code is unique: this claim is written in the market's own transaction. */
 export const marketCodeClaimKey = (code: string) => ({ PK: `MARKETCODE#${code}`, SK: 'CLAIM' });
-/** A stall number is unique within its market. */
-export const stallNumberClaimKey = (marketId: string, number: string) => ({
-  PK: `MARKET#${marketId}`,
-  SK: `STALLNO#${number}`,
-});
 /** A stall's public code (bank memos, standees) is unique platform-wide. */
 export const stallCodeClaimKey = (code: string) => ({ PK: `STALLCODE#${code}`, SK: 'CLAIM' });
 

@@ -87,6 +87,24 @@ const vi = {
   after: 'Sau',
   unknownForm: 'Biểu mẫu không hợp lệ.',
   wholeNumber: 'Nhập một số nguyên, ví dụ 300.000.',
+  importTitle: 'Nhập chợ và sạp từ bảng tính',
+  importLead:
+    'Tệp .xlsx hoặc .csv, mỗi dòng một sạp, có các cột: Chợ, Khu, Số sạp, Tên người bán, Số điện thoại, Ngân hàng, Số tài khoản, Phí tháng, Mặt hàng. Kiểm tra trước: chưa ghi gì cho đến khi bạn bấm Nhập.',
+  importFile: 'Tệp bảng tính',
+  importCheck: 'Kiểm tra tệp',
+  importRun: 'Nhập',
+  importProblems: 'Các dòng cần sửa',
+  importLine: 'Dòng',
+  importColumn: 'Cột',
+  importProblem: 'Lỗi',
+  importReady:
+    'Tệp hợp lệ: {rows} sạp ({created} sạp mới, {unchanged} sạp không đổi, {zones} khu mới). Chọn lại tệp và bấm Nhập để ghi.',
+  importProgress:
+    'Đã xử lý {done}/{total} sạp: {created} sạp mới, {unchanged} không đổi, {failed} không ghi được.',
+  importDone: 'Đã nhập xong.',
+  importContinue: 'Tiếp tục nhập',
+  importNoFile: 'Hãy chọn một tệp .xlsx hoặc .csv.',
+  importRecent: 'Các lần nhập gần đây',
 } as const;
 
 type Key = keyof typeof vi;
@@ -176,6 +194,23 @@ const en: Record<Key, string> = {
   after: 'After',
   unknownForm: 'Unknown form.',
   wholeNumber: 'Enter a whole number, e.g. 300,000.',
+  importTitle: 'Import markets’ stalls from a spreadsheet',
+  importLead:
+    'An .xlsx or .csv file, one stall per row, with the columns: Chợ, Khu, Số sạp, Tên người bán, Số điện thoại, Ngân hàng, Số tài khoản, Phí tháng, Mặt hàng. Check it first: nothing is written until you press Import.',
+  importFile: 'Spreadsheet file',
+  importCheck: 'Check the file',
+  importRun: 'Import',
+  importProblems: 'Rows to fix',
+  importLine: 'Row',
+  importColumn: 'Column',
+  importProblem: 'Problem',
+  importReady:
+    'The file is fine: {rows} stalls ({created} new, {unchanged} unchanged, {zones} new zones). Choose the file again and press Import to write them.',
+  importProgress: '{done}/{total} stalls done: {created} new, {unchanged} unchanged, {failed} not written.',
+  importDone: 'Import finished.',
+  importContinue: 'Continue importing',
+  importNoFile: 'Choose an .xlsx or .csv file.',
+  importRecent: 'Recent imports',
 };
 
 export type AdminText = Record<Key, string>;

@@ -5,7 +5,7 @@ import type { Actor } from '../../identity/user.ts';
 import type { Market, Stall } from '../../markets/model.ts';
 import { foldForSearch } from '../../text/fold.ts';
 import { auditEntry } from '../audit.ts';
-import { planStall, sameStall } from '../markets.ts';
+import { planStall, type StallPlan, sameStall } from '../markets.ts';
 import type { Zone } from '../model.ts';
 import { invitationText } from '../people.ts';
 import type { ConsoleDeps } from '../ports.ts';
@@ -20,6 +20,9 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSheet } from './sheet.ts';
  */
 export const IMPORT_CHUNK_ROWS = 500;
 const ROW_CONCURRENCY = 8;
+/** 20 rows of at most 5 items: a transaction holds 100. */
+const ROWS_PER_TRANSACTION = 20;
+const GROUP_CONCURRENCY = 4;
 
 export interface ImportJob {
   readonly id: string;
@@ -270,6 +273,7 @@ class RowContext {
     return again;
   }
 
+  /** One row on its own, reading everything again (the fallback when a grouped write met a change). */
   async row(row: ImportRow, attempt = 0): Promise<'created' | 'unchanged' | RowProblem> {
     await this.load(row.marketId);
     const market = this.markets.get(row.marketId)!;
@@ -282,14 +286,88 @@ class RowContext {
     const plan = await planStall(this.deps, this.actor.userId, market, zone, row.fields, vendor);
     const result = await this.deps.console.createStall(plan.stall, plan.audit, plan.person);
     if (result === 'created') {
-      this.stalls.get(row.marketId)?.set(plan.stall.number, plan.stall);
-      if (plan.invite) this.invites.push(plan.invite);
-      if (plan.person) await this.deps.identity.syncRoles(plan.person.profile, plan.person.profile.roles);
+      this.written(plan);
       return 'created';
     }
-    // Another row (same vendor, same stall) won the race: read again and decide once more.
+    // Another writer (same vendor, same stall) got there first: read again and decide once more.
     if (attempt < 2) return this.row(row, attempt + 1);
     return conflictProblem(row);
+  }
+
+  private written(plan: StallPlan) {
+    this.stalls.get(plan.stall.marketId)?.set(plan.stall.number, plan.stall);
+    if (plan.invite) this.invites.push(plan.invite);
+    if (plan.person) this.synced.push(plan.person.profile);
+  }
+
+  readonly synced: UserProfile[] = [];
+
+  /**
+   * A chunk: the vendors looked up in one go (ids from the identity provider, profiles by batch), every
+   * row planned, and the new stalls written 20 rows to a transaction; a group that meets a change is
+   * written again row by row.
+   */
+  async chunk(rows: readonly ImportRow[]): Promise<Array<'created' | 'unchanged' | RowProblem>> {
+    for (const row of rows) {
+      await this.load(row.marketId);
+      await this.zone(row.marketId, row.zoneName);
+    }
+    const phones = [...new Set(rows.map((row) => row.fields.vendorPhone))];
+    const ids = new Map(
+      await inParallel(
+        phones,
+        ROW_CONCURRENCY,
+        async (phone) => [phone, await this.deps.identity.ensureUser(phone)] as const,
+      ),
+    );
+    const profiles = await this.deps.people.getMany([...ids.values()]);
+    const planned = new Map<string, UserProfile>();
+    const outcomes: Array<'created' | 'unchanged' | RowProblem> = new Array(rows.length);
+    const pending: Array<{ index: number; row: ImportRow; plan: StallPlan }> = [];
+    for (const [index, row] of rows.entries()) {
+      const phone = row.fields.vendorPhone;
+      const vendor = planned.get(phone) ?? profiles.get(ids.get(phone) ?? '');
+      const zone = (await this.zone(row.marketId, row.zoneName)) as Zone;
+      const existing = this.stalls.get(row.marketId)?.get(row.fields.number);
+      if (existing) {
+        outcomes[index] = sameStall(existing, vendor, row.fields, zone) ? 'unchanged' : conflictProblem(row);
+        continue;
+      }
+      const market = this.markets.get(row.marketId)!;
+      const plan = await planStall(
+        this.deps,
+        this.actor.userId,
+        market,
+        zone,
+        row.fields,
+        vendor,
+        ids.get(phone),
+      );
+      if (plan.person) planned.set(phone, plan.person.profile);
+      this.stalls.get(row.marketId)?.set(row.fields.number, plan.stall);
+      pending.push({ index, row, plan });
+    }
+    const groups: Array<typeof pending> = [];
+    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION)
+      groups.push(pending.slice(i, i + ROWS_PER_TRANSACTION));
+    // Groups touch different stalls and vendors (a vendor's first row is planned before the others), so
+    // a few are written at once; a group that fails is redone row by row after the others.
+    const failed: typeof pending = [];
+    await inParallel(groups, GROUP_CONCURRENCY, async (group) => {
+      const result = await this.deps.console.createStalls(group.map(({ plan }) => plan));
+      for (const entry of group) {
+        if (result === 'created') {
+          this.written(entry.plan);
+          outcomes[entry.index] = 'created';
+        } else failed.push(entry);
+      }
+    });
+    for (const { index, row } of failed.sort((a, b) => a.index - b.index)) {
+      this.stalls.get(row.marketId)?.delete(row.fields.number);
+      outcomes[index] = await this.row(row, 1);
+    }
+    for (const person of this.synced.splice(0)) await this.deps.identity.syncRoles(person, person.roles);
+    return outcomes;
   }
 }
 
@@ -328,7 +406,7 @@ export async function advanceImport(
   while (job.status === 'running' && Date.now() - started < budgetMs) {
     const index = job.nextChunk;
     const rows = await deps.imports.getChunk(job.id, index);
-    const outcomes = await inParallel(rows, ROW_CONCURRENCY, (row) => context.row(row));
+    const outcomes = await context.chunk(rows);
     const problems = outcomes.filter((outcome): outcome is RowProblem => typeof outcome === 'object');
     const outcome: ChunkOutcome = {
       created: outcomes.filter((o) => o === 'created').length,
