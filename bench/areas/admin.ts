@@ -32,7 +32,11 @@ export const area: BenchArea = {
       console: consoleStore(db),
       imports: importStore(db),
       identity: localIdentityDirectory(),
-      sms: { send: async () => void (texts += 1) },
+      sms: {
+        send: async () => {
+          texts += 1;
+        },
+      },
       clock: { now: () => new Date() },
       newId: () => ulid(),
       siteUrl: 'http://127.0.0.1:4321',
