@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { grantSchema } from '../access/grants.ts';
 import { roles } from './roles.ts';
 import type { Actor } from './user.ts';
