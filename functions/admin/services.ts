@@ -2,7 +2,7 @@ import type { ConsoleDeps } from '@chophien/core';
 import { consoleStore, peopleStore } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { identityDirectoryFromEnv } from '../shared/identity-directory.ts';
 import { services } from '../shared/services.ts';
 import { smsSenderFromEnv } from '../shared/sms.ts';

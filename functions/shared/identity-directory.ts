@@ -12,7 +12,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type IdentityDirectory, isRole } from '@chophien/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The identity provider's side of a person (core's IdentityDirectory), decision 0800.

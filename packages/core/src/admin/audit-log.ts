@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertAdmin } from '../access/rules.ts';
 import type { Actor } from '../identity/user.ts';
 import { toCsv } from '../markets/figures.ts';

@@ -1,5 +1,5 @@
 import { bankByBin, findBank } from '@chophien/vietqr';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { distinctGrants, grantsOfProfile, rolesOf } from '../access/grants.ts';
 import { conflict } from '../errors/domain-error.ts';
 import type { UserProfile } from '../identity/profile.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { distinctGrants, grantsOfProfile, rolesOf } from '../access/grants.ts';
 import { assertAdmin } from '../access/rules.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';

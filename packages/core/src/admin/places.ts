@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 import { foldForSearch } from '../text/fold.ts';
 import { type ProvinceUnit, provinces2025 } from './provinces-2025.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalizedMessage } from '../../errors/domain-error.ts';
 import { toFieldIssues } from '../../errors/zod-issues.ts';
 import type { Market } from '../../markets/model.ts';
