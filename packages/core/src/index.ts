@@ -1,3 +1,5 @@
+export * from './access/index.ts';
+export * from './admin/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
 export * from './identity/index.ts';
@@ -7,6 +9,5 @@ export * from './money/vnd.ts';
 export * from './notify/index.ts';
 export * from './text/csv.ts';
 export * from './text/fold.ts';
-export * from './text/phone.ts';
 export * from './text/vn-number.ts';
 export * from './trace/index.ts';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { localizedText } from '../catalog/product.ts';
 import { bilingual } from '../errors/zod-issues.ts';
-import { PHONE_EXAMPLE, toE164Vietnam } from '../text/phone.ts';
+import { PHONE_EXAMPLE, toE164Vietnam } from '../identity/phone.ts';
 
 export const orderStatuses = [
   'pending_payment',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { displayPhone, toE164Vietnam } from '../../src/identity/phone.ts';
 import { checkoutInputSchema, toFieldIssues } from '../../src/index.ts';
-import { displayVietnamPhone, toE164Vietnam } from '../../src/text/phone.ts';
 import { parseVietnameseInteger, parseVietnameseNumber } from '../../src/text/vn-number.ts';
 
 describe('one Vietnamese phone rule (offline)', () => {
@@ -33,8 +33,8 @@ describe('one Vietnamese phone rule (offline)', () => {
   });
 
   it('shows numbers back the way people write them', () => {
-    expect(displayVietnamPhone('+84987000001')).toBe('0987 000 001');
-    expect(displayVietnamPhone('+842438261234')).toBe('024 3826 1234');
+    expect(displayPhone('+84987000001')).toBe('0987 000 001');
+    expect(displayPhone('+842438261234')).toBe('024 3826 1234');
   });
 
   it('checkout takes the format the sign-in page shows, and says what is wrong in the person’s words', () => {

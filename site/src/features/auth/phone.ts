@@ -1,2 +1,2 @@
-/** The one phone-number rule lives in core (text/phone.ts); sign-in and checkout both use it. */
-export { displayVietnamPhone as displayPhone, toE164Vietnam } from '@chophien/core';
+// The one phone rule lives in core (identity/phone.ts): sign-in, checkout, the console and the import.
+export { displayPhone, toE164Vietnam } from '@chophien/core';

@@ -1,5 +1,5 @@
 /**
- * One rule for Vietnamese phone numbers, used by sign-in, checkout and every form that takes one.
+ * One rule for Vietnamese phone numbers: sign-in, checkout, the console and the import read them alike.
  * People type them the way they say them: "0987 000 001", "098.700.0001", "+84 987 000 001",
  * "84987000001", "(+84) 987-000-001". Stored and compared in E.164 ("+84987000001"); shown back
  * in the national form ("0987 000 001").
@@ -18,7 +18,7 @@ export function toE164Vietnam(input: string): string | undefined {
 }
 
 /** "+84987000001" → "0987 000 001": how a number is shown back to a person. */
-export function displayVietnamPhone(e164: string): string {
+export function displayPhone(e164: string): string {
   const national = e164.startsWith('+84') ? `0${e164.slice(3)}` : e164;
   return national.length === 10
     ? national.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3')
