@@ -138,7 +138,18 @@ export class Till extends Construct {
         ],
       }),
     );
-    props.table.grantStreamRead(this.pushFunction);
+    // Not TableV2.grantStreamRead: it grants ListStreams on the stream ARN, which IAM never matches
+    // (ListStreams takes no resource), so Lambda could not create the mapping (aws/aws-cdk#34575).
+    // The artifact harness checks the poller's four actions against this role.
+    this.pushFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [props.table.tableStreamArn],
+      }),
+    );
+    this.pushFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+    );
     new EventSourceMapping(this, 'LedgerStream', {
       target: this.pushFunction,
       eventSourceArn: props.table.tableStreamArn,
