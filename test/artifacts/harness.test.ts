@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assembly } from '../../infra/aws/harness/assembly.ts';
 import { lambdaNode } from '../../infra/aws/harness/sandbox.ts';
-import { apiUrl, useHarness } from './support.ts';
+import { useHarness } from './support.ts';
 
 const healthPolicyWithout = (action: string) => (assembly: Assembly) => {
   const api = assembly.stacks.find((stack) => stack.id === 'Api')!;
@@ -31,7 +31,7 @@ describe('the sandbox', () => {
   it('runs the Lambda runtime major (nodejs22.x) from the registry package, not the dev machine Node', () => {
     const runtimes = new Set(
       harness()
-        .functionSpecs()
+        .harness.functionSpecs()
         .map((spec) => spec.runtime),
     );
     expect([...runtimes]).toEqual(['nodejs22.x']);
@@ -40,11 +40,11 @@ describe('the sandbox', () => {
   });
 
   it('answers GET /health from the bundle in cdk.out, reading the table under its own role', async () => {
-    const response = await harness().fetch(`${apiUrl(harness())}/health`);
+    const response = await harness().request(`${harness().apiUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', table: 'ok' });
-    expect(harness().aws.denials()).toEqual([]);
-    const call = harness().aws.calls.find((c) => c.operation === 'GetItem');
+    expect(response.json).toMatchObject({ status: 'ok', table: 'ok' });
+    expect(harness().harness.aws.denials()).toEqual([]);
+    const call = harness().harness.aws.calls.find((c) => c.operation === 'GetItem');
     expect(call?.caller).toMatch(/SystemHealth/);
   });
 });
@@ -53,14 +53,14 @@ describe('a role without the grant its code uses', () => {
   const harness = useHarness({ transform: healthPolicyWithout('dynamodb:GetItem') });
 
   it('fails with AccessDenied from the AWS stand-in (so the check itself can fail)', async () => {
-    const response = await harness().fetch(`${apiUrl(harness())}/health`);
+    const response = await harness().request(`${harness().apiUrl}/health`);
     expect(response.status).toBe(500);
-    const [denial] = harness().aws.denials();
+    const [denial] = harness().harness.aws.denials();
     expect(denial).toMatchObject({ service: 'dynamodb', operation: 'GetItem' });
     expect(denial!.denied).toMatch(
       /is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:/,
     );
-    const logs = harness().functionFor('system/health').recentLogs();
+    const logs = harness().harness.functionFor('system/health').recentLogs();
     expect(logs).toMatch(/AccessDeniedException/);
   });
 });

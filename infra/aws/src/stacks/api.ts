@@ -105,6 +105,7 @@ export class Api extends Construct {
   readonly scheduledFunctions: ReadonlyMap<string, NodejsFunction>;
   /** Routes declared `auth: 'public'` (no authorizer). */
   readonly publicRoutes: readonly HttpRoute[];
+  /** `https://<id>.execute-api.<region>.amazonaws.com`, no trailing slash (callers append `/path`). */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -149,7 +150,9 @@ export class Api extends Construct {
         }),
       },
     });
-    this.url = this.stage.url;
+    // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
+    // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
+    this.url = this.httpApi.apiEndpoint;
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
       authorizerName: 'cognito-jwt',
