@@ -49,6 +49,18 @@ describe('the sandbox', () => {
   });
 });
 
+describe('the Parameters and Secrets extension at cold start', () => {
+  const harness = useHarness();
+
+  it('a function reading the site URL through it starts although its first answer is "not ready"', async () => {
+    const response = await harness().request(`${harness().apiUrl}/l/NOPE-1`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(harness().harness.aws.extensionNotReadyAnswers).toBeGreaterThan(0);
+  });
+});
+
 describe('a role without the grant its code uses', () => {
   const harness = useHarness({ transform: healthPolicyWithout('dynamodb:GetItem') });
 

@@ -57,6 +57,12 @@ describe('journey A: a commune officer registers a lot and prints its labels', (
     expect(uri).toBeDefined();
     // Printed labels are permanent: they carry the brand domain, never an API hostname.
     expect(new URL(uri!).origin).toBe(siteUrl);
+    // The producer desk prints the same lot through the storefront: the same public base.
+    const desk = await request(`${siteUrl}/nong-dan/lo/${lot.json.id}/tem?copies=1`, {
+      cookie: `cp_token=${token}`,
+    });
+    expect(desk.status, desk.text.slice(0, 200)).toBe(200);
+    expect(new URL(decodeFirstLabel(desk.text)!).origin).toBe(siteUrl);
     const scan = await request(uri!, {
       headers: { accept: 'text/html', 'user-agent': 'Mozilla/5.0 (Linux; Android 14)' },
     });

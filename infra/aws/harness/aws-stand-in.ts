@@ -83,8 +83,13 @@ export class AwsStandIn {
   readonly jwks = new Map<string, unknown>();
   /** Calls the harness does not model: a test fails on any. */
   readonly unsupported: string[] = [];
-  /** Parameters and Secrets extension: how many first requests per sandbox answer "not ready" (400). */
-  extensionWarmupRequests = 0;
+  /**
+   * Parameters and Secrets extension: how many first requests per sandbox answer "not ready" (400), as
+   * public reports show it doing at cold start; one by default, so a reader without retry fails here.
+   */
+  extensionWarmupRequests = 1;
+  /** How many "not ready" answers the extension stand-in gave. */
+  extensionNotReadyAnswers = 0;
   private readonly extensionSeen = new Map<string, number>();
   url = '';
 
@@ -354,6 +359,7 @@ export class AwsStandIn {
     }
     if (seen < this.extensionWarmupRequests) {
       // What public reports show the extension answering when called before it is ready.
+      this.extensionNotReadyAnswers++;
       res.writeHead(400, { 'content-type': 'text/plain' });
       return res.end('not ready to serve traffic, please wait');
     }
