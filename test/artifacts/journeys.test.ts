@@ -7,6 +7,7 @@
  */
 import { vietnamDay } from '@chophien/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runSmoke } from '../../infra/aws/smoke/checks.ts';
 import { seedId } from '../../infra/local/src/seed/ids.ts';
 import { seedPayoutChannels } from '../../infra/local/src/seed/marketplace.ts';
 import { seedAccounts } from '../../infra/local/src/seed/markets-data.ts';
@@ -176,6 +177,15 @@ describe('journey D: a market manager reads the day and downloads its ledger', (
     const cookie = browserCookie(link, siteUrl, token);
     const standee = await request(link, cookie ? { cookie } : {});
     expect(standee.status, `${link} → ${standee.text.slice(0, 200)}`).toBe(200);
+  });
+});
+
+describe('npm run smoke', () => {
+  it('passes against the synthesized platform (brand domain and API), moving no money', async () => {
+    const { siteUrl, apiUrl, harness } = client();
+    const results = await runSmoke({ url: siteUrl, api: apiUrl, fetch: harness.fetch as typeof fetch });
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    expect(results).toHaveLength(9);
   });
 });
 

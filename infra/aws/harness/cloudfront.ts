@@ -164,6 +164,20 @@ export function cloudFrontStandIn(options: {
       }
       const origin = config.Origins.find((entry) => entry.Id === behavior.TargetOriginId);
       if (!origin) throw new Error(`behaviour targets unknown origin ${behavior.TargetOriginId}`);
+      const bucket = /^(.+)\.s3\.[a-z0-9-]+\.amazonaws\.com$/.exec(origin.DomainName)?.[1];
+      if (bucket) {
+        // An S3 origin through origin access control: the bucket policy lets the distribution read.
+        const object = aws.objects.get(`${bucket}/${decodeURIComponent(url.pathname.slice(1))}`);
+        if (!object) {
+          res.writeHead(403, { 'content-type': 'application/xml' });
+          return res.end('<Error><Code>AccessDenied</Code></Error>');
+        }
+        res.writeHead(200, {
+          'content-type': object.contentType,
+          'content-length': String(object.body.length),
+        });
+        return res.end(method === 'HEAD' ? undefined : object.body);
+      }
       const rule = policyRule(behavior.OriginRequestPolicyId);
       const forwarded = new Headers();
       for (const [name, value] of Object.entries(viewerHeaders)) {

@@ -10,6 +10,8 @@
  * Clients (the tests, as browsers, banks and phones) call `harness.fetch(url)` with real AWS-shaped URLs.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   type Assembly,
@@ -62,6 +64,26 @@ export interface Harness {
   drainStreams(): Promise<Invocation[]>;
   stop(): Promise<void>;
 }
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.txt': 'text/plain',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const contentTypeOf = (file: string) => CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
 
 function generatedSecret(props: Record<string, Json>): string {
   const spec = (props['GenerateSecretString'] ?? {}) as { PasswordLength?: number };
@@ -139,6 +161,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       deployment.resolveString(parameter.stack, props['Name']!),
       deployment.resolveString(parameter.stack, props['Value']!),
     );
+  }
+  // Static files a BucketDeployment uploads (the storefront's client build), from its asset folder.
+  for (const upload of resourcesOfType(assembly, 'Custom::CDKBucketDeployment')) {
+    const props = deployment.resolve(upload.stack, upload.resource.Properties as Json) as {
+      SourceObjectKeys: string[];
+      DestinationBucketName: string;
+      DestinationBucketKeyPrefix?: string;
+    };
+    for (const key of props.SourceObjectKeys) {
+      const dir = join(assembly.dir, `asset.${key.replace(/\.zip$/, '')}`);
+      for (const file of filesUnder(dir)) {
+        const objectKey = `${props.DestinationBucketKeyPrefix ?? ''}${relative(dir, file)}`;
+        aws.objects.set(`${props.DestinationBucketName}/${objectKey}`, {
+          body: readFileSync(file),
+          contentType: contentTypeOf(file),
+        });
+      }
+    }
   }
   const userPools: UserPool[] = [];
   for (const pool of resourcesOfType(assembly, 'AWS::Cognito::UserPool')) {
