@@ -9,6 +9,7 @@ import type { Role } from '@chophien/core/identity/roles';
  * - stallCodes: STALL_CODE_SECRET (stall check codes)
  * - channelSecretsRead / channelSecretsWrite: the bank channels' webhook secrets
  * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
+ * - photoUploads: the same settings, but only presigning uploads into `uploads/` (PutObject there)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
  */
@@ -19,6 +20,7 @@ export type Capability =
   | 'channelSecretsRead'
   | 'channelSecretsWrite'
   | 'photos'
+  | 'photoUploads'
   | 'sms'
   | 'tillPush';
 
@@ -38,4 +40,9 @@ export interface RouteDefinition {
   readonly rawBody?: boolean;
   /** Resources beyond the table (see Capability); CDK grants exactly these. */
   readonly uses?: readonly Capability[];
+  /**
+   * Concurrent executions reserved for the route's function on AWS, so a burst elsewhere (a flood
+   * of scans) cannot starve it of the account's concurrency; also its ceiling.
+   */
+  readonly reservedConcurrency?: number;
 }

@@ -16,9 +16,11 @@ import {
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from '../operations.ts';
 import { handlerFunction } from './api.ts';
 
 export interface TillProps {
@@ -160,6 +162,8 @@ export class Till extends Construct {
       // A payment announced more than a minute late is noise; the page lists it on reload anyway.
       maxRecordAge: Duration.seconds(60),
       filters: [FilterCriteria.filter(tillStreamFilterPattern)],
+      // A batch that still fails after its retries is kept (its stream position), and alarms.
+      onFailure: new SqsDlq(deadLetterQueue(this, 'PushDeadLetters', 'the live-till push')),
     });
 
     new CfnOutput(this, 'TillWsUrl', { value: this.url });
