@@ -71,6 +71,30 @@ describe('journey A: a commune officer registers a lot and prints its labels', (
   });
 });
 
+describe('a farmer’s photo upload, presigned by the API', () => {
+  it('goes straight to the bucket under uploads/, signed with the upload-request role (PutObject only)', async () => {
+    const { apiUrl, request, harness } = client();
+    const token = await client().tokenFor('+84912000001');
+    const bytes = Buffer.from('not yet a photo: confirm reads and checks the bytes');
+    const asked = await request(`${apiUrl}/listings/${TEA}/photos/uploads`, {
+      method: 'POST',
+      token,
+      body: { contentType: 'image/jpeg', contentLength: bytes.length },
+    });
+    expect(asked.status, asked.text).toBe(201);
+    const target = new URL(asked.json.upload.url);
+    expect(target.pathname).toMatch(/\/uploads\//);
+    const put = await harness.fetch(target.href, {
+      method: 'PUT',
+      headers: { ...asked.json.upload.headers, 'content-length': String(bytes.length) },
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    const stored = [...harness.aws.objects.keys()].filter((key) => key.includes('/uploads/'));
+    expect(stored).toHaveLength(1);
+  });
+});
+
 describe('journey B: a buyer’s order is paid by the bank’s signed notification', () => {
   it('order → payOS notification to the farmer’s channel → the order is paid, once', async () => {
     const { apiUrl, request } = client();
