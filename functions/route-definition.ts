@@ -12,6 +12,7 @@ import type { Role } from '@chophien/core/identity/roles';
  * - photoUploads: the same settings, but only presigning uploads into `uploads/` (PutObject there)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
+ * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
  */
 export type Capability =
   | 'traceSigning'
@@ -22,7 +23,8 @@ export type Capability =
   | 'photos'
   | 'photoUploads'
   | 'sms'
-  | 'tillPush';
+  | 'tillPush'
+  | 'images';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
