@@ -92,7 +92,7 @@ export const marketplaceRoutes = [
     handler: 'marketplace/request-photo-upload',
     auth: ['farmer', 'commune_officer'],
     data: 'read',
-    uses: ['photos'],
+    uses: ['photoUploads'],
   },
   {
     method: 'POST',

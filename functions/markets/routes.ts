@@ -11,6 +11,8 @@ export const marketsRoutes = [
     data: 'readwrite',
     uses: ['channelSecretsRead'],
     rawBody: true,
+    // Money arriving must never wait behind a burst of public scans.
+    reservedConcurrency: 20,
   },
   { method: 'GET', path: '/vendor/stalls', handler: 'markets/my-stalls', auth: ['vendor'], data: 'read' },
   {

@@ -4,7 +4,7 @@
  * listing photos bucket. All retained on stack deletion.
  */
 import { tableDefinition } from '@chophien/db/table';
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -15,6 +15,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 export interface DataProps {
@@ -36,9 +37,13 @@ export class Data extends Construct {
   /** HMAC key of stall check codes printed on standees (decision 0701). */
   readonly stallCodeSecret: Secret;
   readonly photosBucket: Bucket;
+  /** Every alarm of the stage notifies this topic (src/operations.ts); the operator subscribes people. */
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: DataProps = {}) {
     super(scope, id);
+    this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'chophien alarms', enforceSSL: true });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     const key = (name: string) => ({ name, type: AttributeType.STRING });
     this.table = new TableV2(this, 'Table', {
       ...(props.tableName ? { tableName: props.tableName } : {}),

@@ -1,10 +1,11 @@
 import type { Lang } from '../../i18n/index.ts';
+import { STOREFRONT_PHOTO_MAX_MB } from './limits.ts';
 
 /** The listing photos page's strings (site/src/pages/nong-dan/san-pham/[listingId]/anh.astro). */
 const vi = {
   title: 'Ảnh sản phẩm',
   lead: (max: number) =>
-    `Tối đa ${max} ảnh JPEG, PNG hoặc WebP, chụp bằng điện thoại là được (ảnh lớn được thu nhỏ trước khi gửi). Ảnh đầu tiên là ảnh bìa. Thông tin vị trí trong ảnh được xoá trước khi đăng.`,
+    `Tối đa ${max} ảnh JPEG, PNG hoặc WebP, chụp bằng điện thoại là được (ảnh lớn được thu nhỏ trước khi gửi; nếu trình duyệt tắt JavaScript, mỗi ảnh không quá ${STOREFRONT_PHOTO_MAX_MB} MB). Ảnh đầu tiên là ảnh bìa. Thông tin vị trí trong ảnh được xoá trước khi đăng.`,
   count: (n: number, max: number) => `Đã có ${n}/${max} ảnh.`,
   none: 'Sản phẩm chưa có ảnh nào.',
   cover: 'Ảnh bìa',
@@ -24,6 +25,7 @@ const vi = {
   removed: 'Đã xoá ảnh.',
   covered: 'Đã đổi ảnh bìa.',
   noFile: 'Hãy chọn một tệp ảnh.',
+  tooLarge: `Ảnh nặng quá ${STOREFRONT_PHOTO_MAX_MB} MB. Hãy chọn ảnh nhỏ hơn hoặc chụp lại ở chất lượng thấp hơn.`,
   failed: 'Chưa lưu được',
   signIn: 'Cần đăng nhập bằng tài khoản nông hộ (hoặc cán bộ xã đã đăng thay) để quản lý ảnh.',
   signInLink: 'Đăng nhập',
@@ -40,7 +42,7 @@ type Text = {
 const en: Text = {
   title: 'Product photos',
   lead: (max) =>
-    `Up to ${max} JPEG, PNG or WebP photos; a phone photo is fine (large ones are shrunk before sending). The first photo is the cover. Location data in photos is removed before publishing.`,
+    `Up to ${max} JPEG, PNG or WebP photos; a phone photo is fine (large ones are shrunk before sending; with JavaScript off, at most ${STOREFRONT_PHOTO_MAX_MB} MB each). The first photo is the cover. Location data in photos is removed before publishing.`,
   count: (n, max) => `${n}/${max} photos.`,
   none: 'This listing has no photos yet.',
   cover: 'Cover photo',
@@ -60,6 +62,7 @@ const en: Text = {
   removed: 'Photo removed.',
   covered: 'Cover photo changed.',
   noFile: 'Choose a photo file.',
+  tooLarge: `The photo is over ${STOREFRONT_PHOTO_MAX_MB} MB. Choose a smaller one or take it again at a lower quality.`,
   failed: 'Not saved',
   signIn: 'Sign in with the household’s account (or as the commune officer who listed it) to manage photos.',
   signInLink: 'Sign in',
