@@ -1,3 +1,4 @@
+export * from './books/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
 export * from './identity/index.ts';
