@@ -25,6 +25,8 @@ const handlers = [...new Set(routes.map((r) => r.handler))];
 const bundleBudgetKb: Record<string, number> = {
   'marketplace/confirm-photo-upload': 3072,
   'trace/lot-labels': 3072,
+  // The sales book writes XLSX (exceljs) and PDF (pdf-lib + fontkit) from one handler (decision 1000).
+  'books/sales-book': 4096,
 };
 const bundleFloors: Record<string, Floor> = Object.fromEntries(
   handlers.map((h) => [

@@ -1,3 +1,4 @@
+export * from './books/index.ts';
 export * from './client.ts';
 export * from './keys/index.ts';
 export * from './marketplace/index.ts';
