@@ -11,6 +11,7 @@ import type { Role } from '@chophien/core/identity/roles';
  * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
+ * - alerts: raise alerts (SMS, web push with the VAPID keys, Zalo ZNS: functions/alerts/config.ts)
  */
 export type Capability =
   | 'traceSigning'
@@ -20,7 +21,8 @@ export type Capability =
   | 'channelSecretsWrite'
   | 'photos'
   | 'sms'
-  | 'tillPush';
+  | 'tillPush'
+  | 'alerts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

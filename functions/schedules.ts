@@ -26,4 +26,13 @@ export const schedules = [
     everyMinutes: 1,
     data: 'readwrite',
   },
+  // SMS and Zalo alerts held by a person's quiet hours go out when those end (functions/alerts).
+  {
+    id: 'AlertRelease',
+    handler: 'alerts/release-held',
+    export: 'scheduledHandler',
+    everyMinutes: 5,
+    data: 'readwrite',
+    uses: ['alerts'],
+  },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -1,9 +1,14 @@
 import { checkoutInputSchema, placeOrders } from '@chophien/core';
 import { createHandler, reply } from '@chophien/http';
+import { alertStockAfterOrders } from '../alerts/wiring.ts';
 import { route } from '../routes.ts';
 import { marketplace } from './services.ts';
 
 export const handler = createHandler(route('POST /orders'), {
   body: checkoutInputSchema,
-  handle: async ({ body, actor }) => reply.created(await placeOrders(marketplace(), actor, body)),
+  handle: async ({ body, actor }) => {
+    const result = await placeOrders(marketplace(), actor, body);
+    await alertStockAfterOrders(result);
+    return reply.created(result);
+  },
 });

@@ -9,7 +9,7 @@ export const marketsRoutes = [
     handler: 'markets/bank-webhook',
     auth: 'public',
     data: 'readwrite',
-    uses: ['channelSecretsRead'],
+    uses: ['channelSecretsRead', 'sms', 'alerts'],
     rawBody: true,
   },
   { method: 'GET', path: '/vendor/stalls', handler: 'markets/my-stalls', auth: ['vendor'], data: 'read' },

@@ -25,6 +25,8 @@ export interface CapabilityResources {
   readonly traceSigningSecret: ISecret;
   readonly stallCodeSecret: ISecret;
   readonly photosBucket: IBucket;
+  /** Alert channels' settings (VAPID keys, Zalo ZNS): decision 1002. */
+  readonly alertsSecret?: ISecret;
   readonly till?: {
     /** The WebSocket API's management endpoint (https://…/<stage>). */
     readonly endpoint: string;
@@ -34,7 +36,7 @@ export interface CapabilityResources {
 
 /** `traceSigning` and `photos` need the site's URL too. */
 const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
-  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos');
+  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos') || uses.has('alerts');
 
 /** The Parameters and Secrets extension: only where a published setting must be read at cold start. */
 export function parameterExtension(uses: ReadonlySet<Capability>, resources: CapabilityResources) {
@@ -69,6 +71,8 @@ export function capabilityEnvironment(
     else env['PHOTOS_PUBLIC_URL_PARAMETER'] = site.parameterName;
   }
   if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
+  if (uses.has('alerts') && resources.alertsSecret)
+    env['ALERTS_SECRET_ARN'] = resources.alertsSecret.secretArn;
   return env;
 }
 
@@ -109,7 +113,9 @@ export function grantCapabilities(
     );
   }
   if (uses.has('photos')) resources.photosBucket.grantReadWrite(fn);
-  if (uses.has('sms')) {
+  // Alerts go by SMS too; the secret holds the push and Zalo settings.
+  if (uses.has('alerts')) resources.alertsSecret?.grantRead(fn);
+  if (uses.has('sms') || uses.has('alerts')) {
     // SMS to a phone number has no ARN; NotResource over every topic ARN keeps topics out of reach.
     fn.addToRolePolicy(
       new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),

@@ -1,3 +1,4 @@
+export * from './alerts/index.ts';
 export * from './books/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
