@@ -1,5 +1,12 @@
 import { releaseHeldAlerts } from '@chophien/core';
+import { logger } from '@chophien/http';
 import { alertsServices } from './services.ts';
 
-/** Scheduled (functions/schedules.ts): sends the SMS and Zalo alerts that waited for quiet hours to end. */
-export const scheduledHandler = async () => releaseHeldAlerts(alertsServices());
+/** Sends the SMS and Zalo alerts that waited for quiet hours to end; run every minute by the order sweeper's schedule. */
+export async function releaseHeldAlertsNow(): Promise<void> {
+  try {
+    await releaseHeldAlerts(alertsServices());
+  } catch (error) {
+    logger.warn('held alerts not released', { error: error instanceof Error ? error.name : 'unknown' });
+  }
+}

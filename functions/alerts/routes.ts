@@ -1,19 +1,22 @@
 import type { RouteDefinition } from '../route-definition.ts';
 
-/** The alerts area's entries of THE route table: a seller's own settings and alerts, nobody else's. */
+/**
+ * The alerts area's entries of THE route table: a seller's own settings and alerts, nobody else's. One
+ * function (alerts/api.ts) serves them all (see functions/books/routes.ts for why).
+ */
 export const alertsRoutes = [
-  { method: 'GET', path: '/alerts', handler: 'alerts/my-alerts', auth: ['farmer', 'vendor'], data: 'read' },
+  { method: 'GET', path: '/alerts', handler: 'alerts/api', auth: ['farmer', 'vendor'], data: 'read' },
   {
     method: 'GET',
     path: '/alerts/preferences',
-    handler: 'alerts/preferences',
+    handler: 'alerts/api',
     auth: ['farmer', 'vendor'],
     data: 'read',
   },
   {
     method: 'PUT',
     path: '/alerts/preferences',
-    handler: 'alerts/set-preferences',
+    handler: 'alerts/api',
     auth: ['farmer', 'vendor'],
     data: 'readwrite',
   },
@@ -21,7 +24,7 @@ export const alertsRoutes = [
   {
     method: 'GET',
     path: '/alerts/push-key',
-    handler: 'alerts/push-key',
+    handler: 'alerts/api',
     auth: 'any',
     data: 'none',
     uses: ['alerts'],
@@ -29,14 +32,14 @@ export const alertsRoutes = [
   {
     method: 'POST',
     path: '/alerts/push-subscriptions',
-    handler: 'alerts/push-subscribe',
+    handler: 'alerts/api',
     auth: ['farmer', 'vendor'],
     data: 'readwrite',
   },
   {
     method: 'DELETE',
     path: '/alerts/push-subscriptions',
-    handler: 'alerts/push-unsubscribe',
+    handler: 'alerts/api',
     auth: ['farmer', 'vendor'],
     data: 'readwrite',
   },

@@ -213,8 +213,8 @@ describe('alerts raised by the platform (connected, real webhook and checkout)',
       body: { endpoint: 'http://127.0.0.1:1/x', keys: { p256dh: 'x', auth: 'y' } },
     });
     expect(bad.status).toBe(400);
-    const key = await api.request('GET', '/alerts/push-key', { token });
-    expect(key.json.publicKey).toMatch(/^[A-Za-z0-9_-]{80,}$/);
+    const key = await api.request('GET', '/alerts/preferences', { token });
+    expect(key.json.pushKey).toMatch(/^[A-Za-z0-9_-]{80,}$/);
   });
 });
 
