@@ -102,5 +102,7 @@ export function buildSalesBook(input: {
   };
 }
 
+const grouping = new Intl.NumberFormat('vi-VN');
+
 /** Money as the forms print it: `1.250.000` (vi-VN grouping, no currency sign: the unit is in the header). */
-export const bookMoney = (amount: number): string => new Intl.NumberFormat('vi-VN').format(amount);
+export const bookMoney = (amount: number): string => grouping.format(amount);

@@ -5,8 +5,9 @@
  * Text is written as raw content streams from per-character glyph codes (memoised): a year of a busy stall
  * is ~36,000 rows, and pdf-lib's drawText shapes every string through fontkit.
  */
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, PDFName, type PDFPage } from 'pdf-lib';
 import { labelFontBytes } from '../trace/label-font.ts';
 import { bookMoney, type SalesBook } from './book.ts';
 import { type BookColumn, FORM_HEADER } from './forms.ts';
@@ -43,25 +44,41 @@ function glyphs(font: PDFFont) {
     return w;
   };
   return {
-    hexOf: (text: string) => Array.from(text, code).join(''),
-    widthOf: (text: string, size: number) => Array.from(text).reduce((sum, ch) => sum + width(ch), 0) * size,
+    hexOf: (text: string) => {
+      let hexes = '';
+      for (const ch of text) hexes += code(ch);
+      return hexes;
+    },
+    widthOf: (text: string, size: number) => {
+      let sum = 0;
+      for (const ch of text) sum += width(ch);
+      return sum * size;
+    },
   };
 }
 
 type Glyphs = ReturnType<typeof glyphs>;
 
-/** Greedy word wrap by measured width; a word longer than the line is broken by characters. */
+/** Greedy word wrap by measured width (each word measured once); a word longer than the line is broken by characters. */
 function wrap(g: Glyphs, text: string, size: number, room: number): string[] {
+  if (g.widthOf(text, size) <= room) return [text];
+  const space = g.widthOf(' ', size);
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (g.widthOf(candidate, size) <= room) {
-      line = candidate;
+    const w = g.widthOf(word, size);
+    if (line && lineWidth + space + w <= room) {
+      line = `${line} ${word}`;
+      lineWidth += space + w;
       continue;
     }
     if (line) lines.push(line);
-    line = '';
+    if (w <= room) {
+      line = word;
+      lineWidth = w;
+      continue;
+    }
     let rest = word;
     while (g.widthOf(rest, size) > room) {
       let cut = rest.length - 1;
@@ -70,6 +87,7 @@ function wrap(g: Glyphs, text: string, size: number, room: number): string[] {
       rest = rest.slice(cut);
     }
     line = rest;
+    lineWidth = g.widthOf(rest, size);
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -105,8 +123,12 @@ class Canvas {
     bold = false,
   ) {
     const normal = value.normalize('NFC');
-    const w = this.g.widthOf(normal, size);
-    const left = align === 'left' ? x : align === 'center' ? x - w / 2 : x - w;
+    const left =
+      align === 'left'
+        ? x
+        : align === 'center'
+          ? x - this.g.widthOf(normal, size) / 2
+          : x - this.g.widthOf(normal, size);
     // Bold: fill + thin outline (one embedded face, as on the label sheets).
     const mode = bold ? `2 Tr ${(size * 0.03).toFixed(2)} w ` : '';
     this.ops.push(
@@ -121,7 +143,11 @@ class Canvas {
   flush() {
     if (!this.page || this.ops.length === 0) return;
     const content = `q 0 0 0 rg 0 0 0 RG 0.5 w\n${this.ops.join('\n')}\nQ\n`;
-    this.page.node.addContentStream(this.doc.context.register(this.doc.context.flateStream(content)));
+    // Node's zlib, not pdf-lib's JavaScript deflate: a year's book is ~600 pages of content.
+    const stream = this.doc.context.stream(deflateSync(Buffer.from(content, 'latin1'), { level: 6 }), {
+      Filter: PDFName.of('FlateDecode'),
+    });
+    this.page.node.addContentStream(this.doc.context.register(stream));
     this.ops = [];
   }
 }
