@@ -11,6 +11,7 @@ import type { Role } from '@chophien/core/identity/roles';
  * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
+ * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
  * - alerts: raise alerts (SMS, web push with the VAPID keys, Zalo ZNS: functions/alerts/config.ts)
  */
 export type Capability =
@@ -22,6 +23,7 @@ export type Capability =
   | 'photos'
   | 'sms'
   | 'tillPush'
+  | 'images'
   | 'alerts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

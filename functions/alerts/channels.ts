@@ -3,7 +3,7 @@
  * web push (Push API, VAPID, `web-push`) and Zalo ZNS (off without credentials).
  */
 import type { AlertChannel, AlertKind, AlertStore, SmsSender } from '@chophien/core';
-import webpush from 'web-push';
+import type webpush from 'web-push';
 import type { AlertsConfig } from './config.ts';
 
 export function smsChannel(sms: SmsSender): AlertChannel {
@@ -23,7 +23,7 @@ type SendNotification = typeof webpush.sendNotification;
 export function pushChannel(
   vapid: NonNullable<AlertsConfig['vapid']>,
   alerts: Pick<AlertStore, 'removePushSubscription'>,
-  send: SendNotification = webpush.sendNotification.bind(webpush),
+  send?: SendNotification,
 ): AlertChannel {
   return {
     name: 'push',
@@ -36,11 +36,13 @@ export function pushChannel(
         tag: options.tag,
         silent: options.silent,
       });
+      // web-push (and its JWT and ECE libraries) loads with the first push, not at every cold start.
+      const push = send ?? (await import('web-push')).default.sendNotification;
       let delivered = 0;
       let failure: unknown;
       for (const subscription of recipient.pushSubscriptions) {
         try {
-          await send(subscription, payload, {
+          await push(subscription, payload, {
             vapidDetails: vapid,
             TTL: 24 * 3600,
             urgency: options.silent ? 'low' : 'high',

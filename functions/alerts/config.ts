@@ -1,8 +1,8 @@
+import { createECDH } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { alertKinds } from '@chophien/core';
-import webpush from 'web-push';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadedSecret } from '../shared/secrets.ts';
 
 /**
@@ -35,12 +35,17 @@ function localVapid(outbox: string | undefined): AlertsSecret {
   if (!outbox) return {};
   const file = join(dirname(outbox), 'alerts-vapid.json');
   if (!existsSync(file)) {
-    const keys = webpush.generateVAPIDKeys();
+    // A VAPID key pair is a P-256 pair: the public key uncompressed, both base64url (RFC 8292).
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
     writeFileSync(
       file,
       JSON.stringify({
-        vapidPublicKey: keys.publicKey,
-        vapidPrivateKey: keys.privateKey,
+        vapidPublicKey: ecdh.getPublicKey().toString('base64url'),
+        // 32 bytes, leading zeros kept (web-push refuses a shorter key).
+        vapidPrivateKey: Buffer.from(ecdh.getPrivateKey('hex').padStart(64, '0'), 'hex').toString(
+          'base64url',
+        ),
         vapidSubject: 'mailto:local@chophien.invalid',
       }),
       { mode: 0o600, flag: 'wx' },

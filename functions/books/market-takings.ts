@@ -1,6 +1,6 @@
 import { aggregateQuerySchema, marketTakings } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { booksServices } from './services.ts';
 

@@ -1,6 +1,6 @@
 import { salesBook, salesBookQuerySchema } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { download, XLSX } from './file-reply.ts';
 import { booksServices } from './services.ts';

@@ -1,6 +1,6 @@
 import { SELLER_REPORT_COLUMNS, sellerReport, sellerReportQuerySchema, toCsv } from '@chophien/core';
 import { createHandler, logger, reply } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { booksServices } from './services.ts';
 

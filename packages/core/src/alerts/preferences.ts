@@ -2,7 +2,7 @@
  * Each person's choices: which alerts go to which channel, and quiet hours (Vietnamese time) during which
  * nothing rings: SMS and Zalo messages wait until the quiet hours end; a web push arrives silently.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 import { type AlertKind, alertKinds } from './events.ts';
 

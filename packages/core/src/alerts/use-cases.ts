@@ -1,5 +1,5 @@
 /** A person's own alert settings, push subscriptions and recent alerts: only ever their own. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forbidden } from '../errors/domain-error.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import type { AlertStore, StoredAlert } from './ports.ts';

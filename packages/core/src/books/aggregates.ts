@@ -3,7 +3,7 @@
  * fewer than MIN_HOUSEHOLDS households is withheld (its count shown as "fewer than 3"), and a total is the
  * sum of the figures shown, so no withheld figure can be recovered by subtracting shown ones.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forbidden } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/user.ts';
 import { isAdmin, managesMarket } from '../markets/access.ts';

@@ -2,7 +2,7 @@
  * A book's period: a Vietnamese calendar month (`2026-11`), quarter (`2026-Q4`), half-year (`2026-H2`)
  * or year (`2026`). Days are Asia/Ho_Chi_Minh days (UTC+7, no daylight saving), as on the market ledger.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year';

@@ -5,7 +5,7 @@
  * account), so it withholds no tax (Decree 117/2025/NĐ-CP applies withholding to platforms with a payment
  * function); it reports. Decision: docs/decisions/1001-province-aggregates-and-seller-report.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forbidden } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { UserRepository } from '../identity/profile.ts';

@@ -1,5 +1,5 @@
 /** The household's books: the sales book of a period, the revenue report of a year, the bank-account form. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserProfile } from '../identity/profile.ts';
 import type { Actor } from '../identity/user.ts';
 import { vietnamDay } from '../markets/time.ts';
