@@ -3,6 +3,7 @@
  * both build every route from this list; a route exists in both or in neither.
  * Each area keeps its entries in `functions/<area>/routes.ts`; this file only joins them.
  */
+import { adminRoutes } from './admin/routes.ts';
 import { alertsRoutes } from './alerts/routes.ts';
 import { booksRoutes } from './books/routes.ts';
 import { marketplaceRoutes } from './marketplace/routes.ts';
@@ -18,6 +19,7 @@ export const routes = [
   ...traceRoutes,
   ...marketplaceRoutes,
   ...marketsRoutes,
+  ...adminRoutes,
   ...booksRoutes,
   ...alertsRoutes,
 ] as const satisfies readonly RouteDefinition[];

@@ -20,15 +20,6 @@ export const alertsRoutes = [
     auth: ['farmer', 'vendor'],
     data: 'readwrite',
   },
-  // The VAPID public key a browser subscribes with (public by nature).
-  {
-    method: 'GET',
-    path: '/alerts/push-key',
-    handler: 'alerts/api',
-    auth: 'any',
-    data: 'none',
-    uses: ['alerts'],
-  },
   {
     method: 'POST',
     path: '/alerts/push-subscriptions',

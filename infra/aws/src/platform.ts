@@ -84,6 +84,7 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
       stallCodeSecret: data.data.stallCodeSecret,
       alertsSecret: data.data.alertsSecret,
       photosBucket: data.data.photosBucket,
+      userPool: identity.identity.userPool,
     },
   });
   const till = new TillStack(app, 'Till', {

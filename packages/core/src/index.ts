@@ -1,3 +1,5 @@
+export * from './access/index.ts';
+export * from './admin/index.ts';
 export * from './alerts/index.ts';
 export * from './books/index.ts';
 export * from './catalog/index.ts';

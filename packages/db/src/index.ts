@@ -1,3 +1,4 @@
+export * from './admin/index.ts';
 export * from './alerts/index.ts';
 export * from './books/index.ts';
 export * from './client.ts';

@@ -263,7 +263,9 @@ describe('aggregates for the manager and the province (connected)', () => {
       };
       expect(await store.recordCredit({ payment, entry })).toBe('recorded');
     }
-    const one = await get(`/markets/${market.id}/takings?period=2026-11`, 'manager1');
+    // Managers hold grants per market (admin console); a new market is the province's until granted.
+    expect((await get(`/markets/${market.id}/takings?period=2026-11`, 'manager1')).status).toBe(403);
+    const one = await get(`/markets/${market.id}/takings?period=2026-11`, 'admin');
     expect(one.json.markets[0]).toMatchObject({
       shown: true,
       households: 3,
