@@ -5,7 +5,6 @@ import { recordOrderPayment } from '@chophien/core';
 import { marketsStore, orderRepository } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
-import { alertOrderOutcome } from '../alerts/wiring.ts';
 import { services } from '../shared/services.ts';
 import { snsSmsSender } from '../shared/sms.ts';
 import { smsAccountChangeCodes } from './account-change-codes.ts';
@@ -61,11 +60,7 @@ function build() {
       warn: (message: string, facts: Record<string, string>) =>
         logger.warn(message, { security: true, ...facts }),
     },
-    orderPayments: async (payment: IncomingOrderPayment) => {
-      const outcome = await recordOrderPayment({ orders }, payment);
-      await alertOrderOutcome(payment, outcome);
-      return outcome;
-    },
+    orderPayments: (payment: IncomingOrderPayment) => recordOrderPayment({ orders }, payment),
   };
 }
 
