@@ -15,6 +15,7 @@ import type { Role } from '@chophien/core/identity/roles';
  * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
  * - identityAdmin: create people, mirror their roles as groups, disable them (Cognito admin APIs on AWS;
  *   nothing locally, where the dev identity provider reads the table)
+ * - alerts: raise alerts (SMS, web push with the VAPID keys, Zalo ZNS: functions/alerts/config.ts)
  */
 export type Capability =
   | 'traceSigning'
@@ -27,7 +28,8 @@ export type Capability =
   | 'sms'
   | 'tillPush'
   | 'images'
-  | 'identityAdmin';
+  | 'identityAdmin'
+  | 'alerts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -16,7 +16,13 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { provideTraceSigningSecret } from '@chophien/core';
 
 /** Secrets that may arrive by ARN. */
-export const SECRET_NAMES = ['TRACE_SIGNING_SECRET', 'STALL_CODE_SECRET', 'ORIGIN_VERIFY_SECRET'] as const;
+export const SECRET_NAMES = [
+  'TRACE_SIGNING_SECRET',
+  'STALL_CODE_SECRET',
+  'ORIGIN_VERIFY_SECRET',
+  // Alerts (functions/alerts/config.ts): VAPID keys for web push, Zalo ZNS credentials (JSON).
+  'ALERTS_SECRET',
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Non-secret settings that may arrive as an SSM parameter name. */

@@ -30,6 +30,8 @@ export interface CapabilityResources {
   readonly photosBucket: IBucket;
   /** The user pool the console's routes administer (capability `identityAdmin`). */
   readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
+  /** Alert channels' settings (VAPID keys, Zalo ZNS): decision 1002. */
+  readonly alertsSecret?: ISecret;
   readonly till?: {
     /** The WebSocket API's management endpoint (https://…/<stage>). */
     readonly endpoint: string;
@@ -42,7 +44,7 @@ const usesPhotos = (uses: ReadonlySet<Capability>) => uses.has('photos') || uses
 
 /** `traceSigning` and the photo capabilities need the site's URL too. */
 const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
-  uses.has('siteUrl') || uses.has('traceSigning') || usesPhotos(uses);
+  uses.has('siteUrl') || uses.has('traceSigning') || usesPhotos(uses) || uses.has('alerts');
 
 /** The Parameters and Secrets extension: only where a published setting must be read at cold start. */
 export function parameterExtension(uses: ReadonlySet<Capability>, resources: CapabilityResources) {
@@ -78,6 +80,8 @@ export function capabilityEnvironment(
   }
   if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
   if (uses.has('identityAdmin')) env['USER_POOL_ID'] = userPoolOf(resources).userPoolId;
+  if (uses.has('alerts') && resources.alertsSecret)
+    env['ALERTS_SECRET_ARN'] = resources.alertsSecret.secretArn;
   return env;
 }
 
@@ -155,7 +159,9 @@ export function grantCapabilities(
       }),
     );
   }
-  if (uses.has('sms')) {
+  // Alerts go by SMS too; the secret holds the push and Zalo settings.
+  if (uses.has('alerts')) resources.alertsSecret?.grantRead(fn);
+  if (uses.has('sms') || uses.has('alerts')) {
     // SMS to a phone number has no ARN; NotResource over every topic ARN keeps topics out of reach.
     fn.addToRolePolicy(
       new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),

@@ -83,6 +83,7 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
       siteAddress,
       traceSigningSecret: data.data.traceSigningSecret,
       stallCodeSecret: data.data.stallCodeSecret,
+      alertsSecret: data.data.alertsSecret,
       photosBucket: data.data.photosBucket,
       userPool: identity.identity.userPool,
     },

@@ -1,5 +1,7 @@
 export * from './access/index.ts';
 export * from './admin/index.ts';
+export * from './alerts/index.ts';
+export * from './books/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
 export * from './identity/index.ts';
