@@ -26,4 +26,13 @@ export const schedules = [
     everyMinutes: 1,
     data: 'readwrite',
   },
+  // Webhooks get lost (endpoint down past the provider's retries): ask the providers (decision 0707).
+  {
+    id: 'MissedPaymentPoll',
+    handler: 'markets/poll-payments',
+    export: 'scheduledHandler',
+    everyMinutes: 15,
+    data: 'readwrite',
+    uses: ['channelSecretsRead'],
+  },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -138,4 +138,43 @@ export const marketsRoutes = [
     data: 'read',
   },
   { method: 'GET', path: '/vendor/audit', handler: 'markets/vendor-audit', auth: ['vendor'], data: 'read' },
+  // Part-payments at the stall (issue #12): the day's underpaid sales, and the balance QR under the same code.
+  {
+    method: 'GET',
+    path: '/vendor/sales/underpaid',
+    handler: 'markets/underpaid-sales',
+    auth: ['vendor'],
+    data: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/sales/{saleCode}/balance',
+    handler: 'markets/sale-balance',
+    auth: ['vendor'],
+    data: 'read',
+  },
+  // Refund cases (decision 0706): the owner rejects unmatched money; owners, managers, admins and the
+  // order's buyer see cases; only the owner says the money went back.
+  {
+    method: 'POST',
+    path: '/review-queue/{reviewId}/refund',
+    handler: 'markets/reject-review',
+    auth: ['vendor', 'market_manager'],
+    data: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/refunds',
+    handler: 'markets/list-refunds',
+    auth: ['farmer', 'vendor', 'market_manager', 'admin'],
+    data: 'read',
+  },
+  { method: 'GET', path: '/refunds/{refundId}', handler: 'markets/get-refund', auth: 'any', data: 'read' },
+  {
+    method: 'POST',
+    path: '/refunds/{refundId}/confirm',
+    handler: 'markets/confirm-refund',
+    auth: ['farmer', 'vendor', 'market_manager'],
+    data: 'readwrite',
+  },
 ] as const satisfies readonly RouteDefinition[];
