@@ -78,6 +78,81 @@ describe('live till (real env.browser, real env.stack)', () => {
     await context.close();
   });
 
+  it('a sale underpaid (the 200 đ scam) is flagged and spoken on the till; the balance QR under the same code completes it', async () => {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000012' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
+    await context.addInitScript(() => {
+      const spoken: string[] = [];
+      (window as unknown as { __spoken: string[] }).__spoken = spoken;
+      window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push(utterance.text);
+      };
+    });
+    const sell = await context.newPage();
+    await sell.goto(`${env.site}/ban-hang`);
+    const form = sell.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
+    await form.locator('input[name="amount"]').fill('200.000');
+    await form.locator('button').click();
+    await sell.locator('.sale-code').waitFor();
+    const code = (await sell.locator('.sale-code').textContent())!.trim();
+
+    const till = await context.newPage();
+    const feedOpened = till.waitForResponse((response) => response.url().includes('/local/markets/till'));
+    await till.goto(`${env.site}/quay-thu`);
+    await feedOpened;
+    const spokenOnTill = () => till.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+    const scam = await pay({ to: code, amountVnd: 200 }, env.bank);
+    expect(scam.deliveries[0]?.body).toMatchObject({
+      outcome: 'credited',
+      saleCode: code,
+      sale: { status: 'underpaid' },
+    });
+    const flagged = till.locator('#till-feed li.till-underpaid', { hasText: code });
+    await flagged.waitFor();
+    expect(await flagged.textContent()).toMatch(/CÒN THIẾU: còn thiếu 199\.800\s₫/);
+    expect(await flagged.evaluate((li) => getComputedStyle(li).backgroundColor)).toBe('rgb(254, 243, 199)');
+    await till.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.length > 0);
+    expect(await spokenOnTill()).toEqual([
+      'Đã nhận hai trăm đồng, còn thiếu một trăm chín mươi chín nghìn tám trăm đồng',
+    ]);
+
+    // The sell screen lists it among the day's underpaid sales and offers the balance under the same code.
+    await sell.goto(`${env.site}/ban-hang`);
+    const row = sell.locator('.underpaid li', { hasText: code });
+    expect(await row.textContent()).toMatch(/còn thiếu 199\.800\s₫/);
+    await row.locator('button').click();
+    await sell.locator('.sale-qr.balance').waitFor();
+    expect(await sell.locator('#sale-title').textContent()).toMatch(/199\.800\s₫/);
+    expect((await sell.locator('.sale-code').textContent())?.trim()).toBe(code);
+    const balance = await fetch(`${env.stack.apiUrl}/sales/${code}/balance`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { qr } = (await balance.json()) as { qr: string };
+    expect(qr).toContain('5406199800');
+    expect(qr).toContain(code);
+
+    const rest = await pay({ to: code, amountVnd: 199_800 }, env.bank);
+    expect(rest.deliveries[0]?.body).toMatchObject({
+      outcome: 'credited',
+      saleCode: code,
+      sale: { status: 'paid' },
+    });
+    await till.locator('#till-feed li[data-sale-status="paid"]', { hasText: '199.800' }).waitFor();
+    await till.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.length > 1);
+    expect((await spokenOnTill())[1]).toBe('Đã nhận một trăm chín mươi chín nghìn tám trăm đồng');
+    await sell.goto(`${env.site}/ban-hang`);
+    expect(await sell.locator('.underpaid li', { hasText: code }).count()).toBe(0);
+    expect(await sell.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    await context.close();
+  });
+
   it('the manager console shows the market day without JavaScript', async () => {
     const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
       method: 'POST',
