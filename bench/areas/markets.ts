@@ -98,7 +98,11 @@ async function webhookLoad(apiUrl: string) {
       plan.push({ target, notification: notification(target, `F${run}${i}`, 1000, victim), forged: true });
       continue;
     }
-    const item = { target, notification: notification(target, `B${run}${i}`, 1000 + (i % 50) * 1000), forged: false };
+    const item = {
+      target,
+      notification: notification(target, `B${run}${i}`, 1000 + (i % 50) * 1000),
+      forged: false,
+    };
     plan.push(item);
     genuine.push(item);
     expected.set(target, (expected.get(target) ?? 0) + 1);

@@ -53,7 +53,8 @@ export const marketsRoutes = [
     method: 'GET',
     path: '/vendors/{vendorId}/review-queue',
     handler: 'markets/review-queue',
-    auth: ['vendor', 'market_manager', 'admin'],
+    // Farmers too: unmatched money into a payout account is theirs to see and send back (0706).
+    auth: ['vendor', 'farmer', 'market_manager', 'admin'],
     data: 'read',
   },
   {
@@ -138,28 +139,13 @@ export const marketsRoutes = [
     data: 'read',
   },
   { method: 'GET', path: '/vendor/audit', handler: 'markets/vendor-audit', auth: ['vendor'], data: 'read' },
-  // Part-payments at the stall (issue #12): the day's underpaid sales, and the balance QR under the same code.
-  {
-    method: 'GET',
-    path: '/vendor/sales/underpaid',
-    handler: 'markets/underpaid-sales',
-    auth: ['vendor'],
-    data: 'read',
-  },
-  {
-    method: 'GET',
-    path: '/sales/{saleCode}/balance',
-    handler: 'markets/sale-balance',
-    auth: ['vendor'],
-    data: 'read',
-  },
   // Refund cases (decision 0706): the owner rejects unmatched money; owners, managers, admins and the
   // order's buyer see cases; only the owner says the money went back.
   {
     method: 'POST',
     path: '/review-queue/{reviewId}/refund',
     handler: 'markets/reject-review',
-    auth: ['vendor', 'market_manager'],
+    auth: ['vendor', 'farmer', 'market_manager'],
     data: 'readwrite',
   },
   {

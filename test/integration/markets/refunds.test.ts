@@ -22,6 +22,7 @@ beforeAll(async () => {
   tokens.manager1 = await api.tokenFor({ userId: seedId('manager', 1) });
   tokens.manager2 = await api.tokenFor({ userId: seedId('manager', 2) });
   tokens.admin = await api.tokenFor({ userId: seedId('admin', 1) });
+  tokens.officer = await api.tokenFor({ userId: seedId('officer', 1) });
 });
 afterAll(async () => {
   await api?.stop();
@@ -89,6 +90,7 @@ describe('an overpaid order opens a refund case with a refund VietQR to the paye
     const body = { bankReference: 'FT26341000123' };
     expect((await post(path, 'buyer', body)).status).toBe(403);
     expect((await post(path, 'admin', body)).status).toBe(403);
+    expect((await post(path, 'officer', body)).status).toBe(403);
     for (const who of ['farmer2', 'vendor1', 'manager1'])
       expect((await post(path, who, body)).status, who).toBe(404);
     const bad = await post(path, 'farmer1', { bankReference: 'x' });
@@ -201,6 +203,8 @@ describe('the owner rejects unmatched money (review queue → refund case)', () 
     expect((await post(path, 'manager1')).status).toBe(403);
     expect((await post(path, 'buyer')).status).toBe(403);
     expect((await post(path, 'admin')).status).toBe(403);
+    expect((await post(path, 'officer')).status).toBe(403);
+    expect((await post(path, 'farmer1')).status).toBe(404);
     const rejected = await post(path, 'vendor2');
     expect(rejected.status).toBe(201);
     expect(rejected.json).toMatchObject({
@@ -221,5 +225,25 @@ describe('the owner rejects unmatched money (review queue → refund case)', () 
     expect(
       (await post(`/refunds/${rejected.json.id}/confirm`, 'manager1', { bankReference: 'FT1234567' })).status,
     ).toBe(403);
+  });
+});
+
+describe('a farmer’s unmatched money is theirs to see and send back', () => {
+  it('a transfer into a payout account without an order code waits in the farmer’s own queue; the farmer rejects it', async () => {
+    const queued = await deliver(api, farmer1Channel, { amountVnd: 12_000, memo: 'tien hang thang truoc' });
+    expect(queued.json).toMatchObject({ outcome: 'review', reason: 'no_stall' });
+    const farmerId = seedId('farmer', 1);
+    expect((await get(`/vendors/${farmerId}/review-queue`, 'farmer2')).status).toBe(403);
+    const queue = await get(`/vendors/${farmerId}/review-queue`, 'farmer1');
+    expect(queue.status).toBe(200);
+    expect(queue.json.items.map((item: { id: string }) => item.id)).toContain(queued.json.reviewId);
+    expect((await post(`/review-queue/${queued.json.reviewId}/refund`, 'farmer2')).status).toBe(404);
+    const rejected = await post(`/review-queue/${queued.json.reviewId}/refund`, 'farmer1');
+    expect(rejected.status).toBe(201);
+    expect(rejected.json).toMatchObject({
+      ownerId: farmerId,
+      amountVnd: 12_000,
+      reason: 'rejected_by_owner',
+    });
   });
 });
