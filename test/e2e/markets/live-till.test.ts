@@ -3,7 +3,7 @@ import { marketsStore } from '@chophien/db';
 import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
-import { useBrowserStack } from '../../support/browser-stack.ts';
+import { axeViolations, expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
 
 const env = useBrowserStack('till_e2e');
 
@@ -146,6 +146,8 @@ describe('live till (real env.browser, real env.stack)', () => {
     await sell.goto(`${env.site}/ban-hang`);
     expect(await sell.locator('.underpaid li', { hasText: code }).count()).toBe(0);
     expect(await sell.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    expect(await axeViolations(till)).toEqual([]);
+    expect(await axeViolations(sell)).toEqual([]);
     await context.close();
   });
 
@@ -179,6 +181,7 @@ describe('live till (real env.browser, real env.stack)', () => {
     await page.locator('li.case.open', { hasText: '35.000' }).locator('button').click();
     await page.locator('p[role="status"]', { hasText: 'Đã ghi nhận hoàn tiền' }).waitFor();
     expect(await page.locator('li.case.refunded', { hasText: 'FT26341999001' }).count()).toBe(1);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 

@@ -55,6 +55,9 @@ export async function pollMissedPayments(
           : ({ outcome: 'rejected', reason: 'account_not_on_channel' } as const);
         const outcome = moneyOutcomeOf(result);
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        // Overlapping windows re-list every recorded transaction: only what the poll changed is reported
+        // one by one; duplicates are in the job's summary line.
+        if (outcome === 'duplicate') continue;
         reportOutcome(
           deps,
           { provider, channelId: channel.id, source: 'poll', transactionId: incoming.providerTransactionId },
