@@ -8,12 +8,14 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   type IFunction,
+  type ILayerVersion,
   ParamsAndSecretsLayerVersion,
   ParamsAndSecretsVersions,
 } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { sharpLayer } from './native-layers.ts';
 import { channelSecretPrefix, type SiteAddress } from './site-address.ts';
 
 export type { Capability };
@@ -77,6 +79,15 @@ const tillOf = (resources: CapabilityResources) => {
     throw new Error('A route uses tillPush, but no till (WebSocket API) was given to the Api');
   return resources.till;
 };
+
+/** The layers a function's capabilities need: `images` brings sharp (native, never bundled). */
+export function capabilityLayers(
+  scope: Construct,
+  uses: ReadonlySet<Capability>,
+  repoRoot: string,
+): ILayerVersion[] | undefined {
+  return uses.has('images') ? [sharpLayer(scope, repoRoot)] : undefined;
+}
 
 /** The grants for a function's capabilities. */
 export function grantCapabilities(

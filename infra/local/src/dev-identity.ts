@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { bilingual, newBuyerProfile, toFieldIssues, type UserRepository } from '@chophien/core';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LocalRoute, sendJson } from './api-server.ts';
 import { createOtpStore, OTP_TTL_MS, type OtpStore } from './dev-otp.ts';
 

@@ -3,8 +3,15 @@ import { LocalRuntimeError } from './dynamodb-local.ts';
 import { startLocalStack } from './stack.ts';
 
 /** `npm start`: the whole platform, seeded, until Ctrl-C. */
-// Developers run Node 20 (Lambda runs 22); the SDK's Node 20 notice would only add noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
+if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 19)) {
+  // One notice in the people's words instead of the SDK's English warning (decision 0322).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  console.warn(
+    `Node ${process.versions.node}: Chợ Phiên cần Node 22.19 trở lên (như Lambda); bản này vẫn chạy nhưng không được kiểm thử (README, Requirements).\n` +
+      `Node ${process.versions.node}: Chợ Phiên needs Node 22.19 or newer (as Lambda runs); this one still runs but is not tested (README, Requirements).`,
+  );
+}
 const config = readLocalConfig();
 const started = Date.now();
 try {

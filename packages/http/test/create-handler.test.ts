@@ -3,7 +3,7 @@ import { DomainError, storeBusy } from '@chophien/core';
 import type { Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHandler, type HttpEvent, logger, reply, resetHttpConfig } from '../src/index.ts';
 
 const context = { awsRequestId: 'ctx-request' } as Context;

@@ -61,6 +61,7 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
 import { parameterArn } from '../capabilities.ts';
+import { sharpLayer } from '../native-layers.ts';
 import type { SiteAddress } from '../site-address.ts';
 import type { SiteBuild } from '../site-build.ts';
 import { PHOTO_PUBLIC_PREFIX } from './data.ts';
@@ -188,9 +189,11 @@ export class Site extends Construct {
           AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
         }),
       },
+      // The no-JS photo form decodes and resizes uploads in this function (sharp, from its layer).
+      layers: [sharpLayer(this, props.repoRoot)],
       bundling: {
         ...lambdaBundling,
-        // The astro image service loads sharp only when an image is transformed; none is shipped.
+        // sharp is native: never bundled, required from the layer (src/native-layers.ts).
         externalModules: ['sharp'],
         // astro's server chunks keep bare `import 'es-module-lexer'` lines esbuild drops (harmless).
         logLevel: LogLevel.ERROR,

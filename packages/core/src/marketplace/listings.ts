@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { categorySlugs } from '../catalog/categories.ts';
 import { baseUnits, localizedText, type Product, packSchema, productSchema } from '../catalog/product.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';

@@ -4,7 +4,7 @@
  * for its recent incoming transactions and credits whatever was missed through the same idempotent path
  * as the webhook: a transaction already recorded is a duplicate and credits nothing (decision 0707).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BankProvider, IncomingPayment } from './bank-notifications.ts';
 import { verifyReportedAccount } from './channel-accounts.ts';
 import type { Channel } from './model.ts';

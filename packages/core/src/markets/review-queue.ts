@@ -4,7 +4,7 @@
  */
 
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, forbidden, notFound, storeBusy } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { openRefundCase } from '../refunds/model.ts';

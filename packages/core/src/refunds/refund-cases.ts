@@ -4,7 +4,7 @@
  * confirming with the bank's reference. Every step is appended to the case's own history.
  */
 import { bankByBin, buildVietQR } from '@chophien/vietqr';
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/index.ts';

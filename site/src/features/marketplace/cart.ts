@@ -1,5 +1,5 @@
 import type { AstroCookies } from 'astro';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The cart lives in a cookie, so it works without JavaScript and without an account. */
 export const CART_COOKIE = 'cp_cart';
