@@ -12,6 +12,8 @@ import type { Role } from '@chophien/core/identity/roles';
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
  * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
+ * - identityAdmin: create people, mirror their roles as groups, disable them (Cognito admin APIs on AWS;
+ *   nothing locally, where the dev identity provider reads the table)
  */
 export type Capability =
   | 'traceSigning'
@@ -22,7 +24,8 @@ export type Capability =
   | 'photos'
   | 'sms'
   | 'tillPush'
-  | 'images';
+  | 'images'
+  | 'identityAdmin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

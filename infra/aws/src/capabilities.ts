@@ -27,6 +27,8 @@ export interface CapabilityResources {
   readonly traceSigningSecret: ISecret;
   readonly stallCodeSecret: ISecret;
   readonly photosBucket: IBucket;
+  /** The user pool the console's routes administer (capability `identityAdmin`). */
+  readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
   readonly till?: {
     /** The WebSocket API's management endpoint (https://…/<stage>). */
     readonly endpoint: string;
@@ -71,8 +73,28 @@ export function capabilityEnvironment(
     else env['PHOTOS_PUBLIC_URL_PARAMETER'] = site.parameterName;
   }
   if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
+  if (uses.has('identityAdmin')) env['USER_POOL_ID'] = userPoolOf(resources).userPoolId;
   return env;
 }
+
+const userPoolOf = (resources: CapabilityResources) => {
+  if (!resources.userPool)
+    throw new Error('A route uses identityAdmin, but no user pool was given to the Api');
+  return resources.userPool;
+};
+
+/** What the console does to people in Cognito (functions/shared/identity-directory.ts), on this pool only. */
+export const identityAdminActions = [
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 const tillOf = (resources: CapabilityResources) => {
   if (!resources.till)
@@ -127,6 +149,11 @@ export function grantCapabilities(
     );
   }
   if (uses.has('tillPush')) tillOf(resources).grantManageConnections(fn);
+  if (uses.has('identityAdmin')) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: identityAdminActions, resources: [userPoolOf(resources).userPoolArn] }),
+    );
+  }
 }
 
 export const parameterArn = (scope: Construct, name: string): string =>
