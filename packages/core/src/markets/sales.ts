@@ -9,8 +9,8 @@ import { notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { billState } from '../money/bill.ts';
 import { vndAmount } from '../money/vnd.ts';
-import { loadOwnStall, loadStallFor } from './access.ts';
-import { type PaymentAccount, type Sale, type Stall, saleReceivedVnd } from './model.ts';
+import { activeAccountOfStall, loadOwnStall, loadStallFor } from './access.ts';
+import { type Sale, saleReceivedVnd } from './model.ts';
 import type { Clock, MarketsStore } from './ports.ts';
 import { vietnamDay } from './time.ts';
 
@@ -31,14 +31,6 @@ export interface SalesDeps {
   readonly store: MarketsStore;
   readonly clock: Clock;
   readonly newId: () => string;
-}
-
-/** The account a stall's QR pays into, if it is active: no active account, no QR. */
-export async function activeAccountOfStall(store: MarketsStore, stall: Stall): Promise<PaymentAccount> {
-  const account = stall.accountId ? await store.getAccount(stall.vendorId, stall.accountId) : undefined;
-  if (account?.status !== 'active')
-    throw notFound({ vi: 'tài khoản nhận tiền của sạp', en: 'stall payment account' });
-  return account;
 }
 
 export async function createSale(
