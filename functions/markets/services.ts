@@ -1,16 +1,15 @@
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Actor, ChannelSecrets, CodeSender, IncomingOrderPayment } from '@chophien/core';
-import { closeRefundByTransfer, managesMarket, recordOrderPayment } from '@chophien/core';
-import { marketsStore, orderRepository, refundStore } from '@chophien/db';
-import { businessMetrics, logger } from '@chophien/http';
+import type { ChannelSecrets, CodeSender, IncomingOrderPayment } from '@chophien/core';
+import { recordOrderPayment } from '@chophien/core';
+import { marketsStore, orderRepository } from '@chophien/db';
+import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
 import { services } from '../shared/services.ts';
 import { snsSmsSender } from '../shared/sms.ts';
 import { smsAccountChangeCodes } from './account-change-codes.ts';
 import { fileChannelSecrets, secretsManagerChannelSecrets } from './channel-secrets.ts';
 import { marketsConfig } from './config.ts';
-import { providerTransactions } from './provider-transactions.ts';
 
 /**
  * Local mode has no SMS: the account-change code lands in a mode-600 outbox file beside the
@@ -51,15 +50,6 @@ function build() {
     codes = smsAccountChangeCodes(users, snsSmsSender());
   }
   const clock = { now: () => new Date() };
-  const refunds = refundStore(db);
-  const refundDeps = {
-    refunds,
-    markets: store,
-    clock,
-    /** The markets an actor manages (their refund list covers those). */
-    managedMarkets: async (actor: Actor) =>
-      (await store.listMarkets()).filter((market) => managesMarket(actor, market)).map((market) => market.id),
-  };
   return {
     config,
     store,
@@ -71,17 +61,7 @@ function build() {
       warn: (message: string, facts: Record<string, string>) =>
         logger.warn(message, { security: true, ...facts }),
     },
-    outcomeLog: {
-      info: (message: string, facts: Record<string, string | number>) => logger.info(message, facts),
-    },
-    metrics: businessMetrics(),
     orderPayments: (payment: IncomingOrderPayment) => recordOrderPayment({ orders }, payment),
-    outgoingTransfers: (
-      channel: Parameters<typeof closeRefundByTransfer>[1],
-      transfer: Parameters<typeof closeRefundByTransfer>[2],
-    ) => closeRefundByTransfer(refundDeps, channel, transfer),
-    refundDeps,
-    transactions: providerTransactions({ sePayApiUrl: config.SEPAY_API_URL, secrets }),
   };
 }
 
