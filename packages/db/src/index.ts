@@ -8,6 +8,7 @@ export * from './markets/index.ts';
 export * from './migrate.ts';
 export * from './notify/notification-claims.ts';
 export * from './product-repository.ts';
+export * from './refunds/refund-store.ts';
 export * from './table.ts';
 export * from './trace/index.ts';
 export * from './user-repository.ts';
