@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readCsv } from '@chophien/core';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from '../../infra/local/src/config.ts';
@@ -60,13 +61,37 @@ const run = promisify(execFile);
  * `npm run bank -- pay --to <code> --amount <n>` exactly as a developer types it, with the test
  * stack's ports, table and data dir (where the channel secrets are) in the environment.
  */
-export async function bankCliPay(
+export function bankCliPay(
   stack: TestStack,
   to: string,
   amountVnd: number,
 ): Promise<{ stdout: string; stderr: string }> {
+  return bankCli(stack, ['--to', to, '--amount', String(amountVnd)]);
+}
+
+/**
+ * A transfer as a payer types it into their bank app from what a pay page shows: bank, account number,
+ * amount and content (`npm run bank -- pay --bank … --account … --amount … --memo …`).
+ */
+export function bankCliTransfer(
+  stack: TestStack,
+  transfer: { bank: string; account: string; amountVnd: number; content: string },
+): Promise<{ stdout: string; stderr: string }> {
+  return bankCli(stack, [
+    '--bank',
+    transfer.bank,
+    '--account',
+    transfer.account,
+    '--amount',
+    String(transfer.amountVnd),
+    '--memo',
+    transfer.content,
+  ]);
+}
+
+async function bankCli(stack: TestStack, args: string[]): Promise<{ stdout: string; stderr: string }> {
   const api = new URL(stack.apiUrl);
-  return run('npm', ['run', '--silent', 'bank', '--', 'pay', '--to', to, '--amount', String(amountVnd)], {
+  return run('npm', ['run', '--silent', 'bank', '--', 'pay', ...args], {
     cwd: repoRoot,
     timeout: 60_000,
     env: {
@@ -81,34 +106,8 @@ export async function bankCliPay(
   });
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header. */
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header (core's reader). */
 export function parseCsv(text: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i] as string;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header = [], ...records] = rows;
+  const [header = [], ...records] = readCsv(text);
   return records.map((values) => Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
 }

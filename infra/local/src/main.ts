@@ -2,7 +2,10 @@ import { readLocalConfig } from './config.ts';
 import { LocalRuntimeError } from './dynamodb-local.ts';
 import { startLocalStack } from './stack.ts';
 
-/** `npm start`: the whole platform, seeded, until Ctrl-C. */
+/**
+ * `npm start`: the whole platform, seeded, until Ctrl-C. `npm start -- --no-seed`: the same with no demo data,
+ * as a province starts (its first admin comes from `npm run admin -- create --phone …`).
+ */
 const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
 if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 19)) {
   // One notice in the people's words instead of the SDK's English warning (decision 0322).
@@ -13,15 +16,21 @@ if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 19)) {
   );
 }
 const config = readLocalConfig();
+const withSeed = !process.argv.slice(2).includes('--no-seed');
 const started = Date.now();
 try {
-  const stack = await startLocalStack(config, { log: (line) => console.log(`  ${line}`) });
+  const stack = await startLocalStack(config, { log: (line) => console.log(`  ${line}`), seed: withSeed });
   console.log(`
 Chợ Phiên đang chạy / is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   Cửa hàng / Storefront:  ${stack.siteUrl}
   API:                    ${stack.apiUrl}   (GET ${stack.apiUrl}/health)
   Đăng nhập thử / Dev token: curl -s -X POST ${stack.apiUrl}/dev/token -H 'content-type: application/json' -d '{"phone":"+84912000001"}'
-  DynamoDB Local:         ${stack.dynamoDbEndpoint}   (dữ liệu / data: ${config.dataDir})
+  DynamoDB Local:         ${stack.dynamoDbEndpoint}   (dữ liệu / data: ${config.dataDir})${
+    withSeed
+      ? ''
+      : `
+  Quản trị viên đầu tiên / first admin: npm run admin -- create --phone 09xx xxx xxx`
+  }
 Nhấn Ctrl-C để dừng / Press Ctrl-C to stop.`);
 
   let stopping = false;

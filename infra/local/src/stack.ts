@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createDb, migrateTable, publishSearchSnapshot, userRepository } from '@chophien/db';
+import {
+  createDb,
+  migrateTable,
+  publishSearchSnapshot,
+  rekeyLegacyPayments,
+  userRepository,
+} from '@chophien/db';
 import { routes } from '@chophien/functions';
 import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
@@ -35,6 +41,8 @@ export interface StartOptions {
   readonly dynamoDbHeapMb?: number;
   /** Run the schedule table's handlers on their intervals (benchmarks run them when they measure them). */
   readonly withSchedules?: boolean;
+  /** Demo data (default). `false` = an empty platform, as a province starts: `npm start -- --no-seed`. */
+  readonly seed?: boolean;
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -107,8 +115,18 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     const db = createDb();
     const migration = await migrateTable(db.raw, db.tableName);
     if (migration.created) log(`Đã tạo bảng ${db.tableName} / created table`);
-    const seeded = await seed(db);
-    for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+    if (options.seed === false) {
+      log('Không nạp dữ liệu mẫu / no demo data (--no-seed)');
+    } else {
+      const seeded = await seed(db);
+      for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+    }
+    // Payments keyed per receiving account (decision 0704): re-key what an older data dir holds.
+    const rekey = await rekeyLegacyPayments(db);
+    if (rekey.rekeyed + rekey.unresolved.length > 0)
+      log(
+        `Thanh toán chuyển khoá / payments re-keyed: ${rekey.rekeyed}, chưa rõ / unresolved: ${rekey.unresolved.length}`,
+      );
     // Search loads the catalogue's snapshot (decision 0620); SearchIndexer then keeps it current on its schedule.
     await publishSearchSnapshot(db);
 

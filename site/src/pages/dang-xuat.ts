@@ -1,6 +1,11 @@
 import type { APIRoute } from 'astro';
 import { safeNextPath } from '../features/auth/next-path.ts';
-import { clearPendingSignIn, clearTokenCookie, isSecureSite } from '../features/auth/session.ts';
+import {
+  clearPendingSignIn,
+  clearRefreshCookie,
+  clearTokenCookie,
+  isSecureSite,
+} from '../features/auth/session.ts';
 import { localizePath, requestLang } from '../i18n/index.ts';
 
 /**
@@ -11,6 +16,7 @@ export const POST: APIRoute = async ({ request, cookies, locals, url, redirect }
   const { lang } = requestLang(locals, url);
   const secure = isSecureSite(url);
   clearTokenCookie(cookies, secure);
+  clearRefreshCookie(cookies, secure);
   clearPendingSignIn(cookies, secure);
   const form = await request.formData().catch(() => undefined);
   const next = safeNextPath(form?.get('next') ?? url.searchParams.get('next'));

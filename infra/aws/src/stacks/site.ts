@@ -60,10 +60,11 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
-import { parameterArn } from '../capabilities.ts';
+import { identityAdminActions, parameterArn } from '../capabilities.ts';
 import { sharpLayer } from '../native-layers.ts';
 import type { SiteAddress } from '../site-address.ts';
 import type { SiteBuild } from '../site-build.ts';
+import { grantTableAccess } from '../table-access.ts';
 import { PHOTO_PUBLIC_PREFIX } from './data.ts';
 import type { Identity } from './identity.ts';
 
@@ -76,7 +77,7 @@ export interface SiteProps {
   /** `wss://…` of the live till's WebSocket API (stacks/till.ts); /quay-thu connects there when set. */
   readonly tillWsUrl?: string;
   /** Cognito for the phone sign-in pages and for reading the `cp_token` cookie. */
-  readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
+  readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient' | 'userPool'>;
   /** The brand domain, or the SSM parameter this stack publishes its URL in (src/site-address.ts). */
   readonly siteAddress: SiteAddress;
   /** The trace pages verify serial tokens and PINs with it (decision 0501). */
@@ -84,6 +85,11 @@ export interface SiteProps {
   /** Listing photos (stacks/data.ts): served at `/photos/*`, written by the no-JS photo page. */
   readonly photosBucket: IBucket;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /**
+   * Names the account-wide CloudFront resources (cache and origin request policies, the function):
+   * their names are unique per account, so two stages in one account need their own.
+   */
+  readonly stage: string;
 }
 
 /** The header CloudFront adds to every storefront request; site/src/middleware.ts checks it. */
@@ -187,6 +193,8 @@ export class Site extends Construct {
           AUTH_ISSUER: props.identity.issuer,
           AUTH_JWKS_URL: props.identity.jwksUrl,
           AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
+          // The province console (/quan-tri) invites people and mirrors their roles (decision 0800).
+          USER_POOL_ID: props.identity.userPool.userPoolId,
         }),
       },
       // The no-JS photo form decodes and resizes uploads in this function (sharp, from its layer).
@@ -222,13 +230,21 @@ export class Site extends Construct {
     });
     // The storefront is the API's twin adapter over the same use-cases (README, decision 0001): its
     // no-JS pages place orders, log scans, record farm events and sales, so it writes like the API does.
-    props.table.grantReadWriteData(this.server);
+    grantTableAccess(this.server, props.table, 'readwrite');
     props.traceSigningSecret.grantRead(this.server);
     // The trace page sends the producer's clone-warning SMS (decision 0205); SMS has no ARN, topics stay out.
     this.server.addToRolePolicy(
       new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
     );
     props.photosBucket.grantReadWrite(this.server);
+    if (props.identity) {
+      this.server.addToRolePolicy(
+        new PolicyStatement({
+          actions: identityAdminActions,
+          resources: [props.identity.userPool.userPoolArn],
+        }),
+      );
+    }
     this.originSecret.grantRead(this.server);
     if (address.kind === 'published') {
       this.server.addToRolePolicy(
@@ -270,6 +286,7 @@ export class Site extends Construct {
     // Pages decide their own caching (Cache-Control from the server; default TTL 0 = not cached).
     // Unlike CACHING_DISABLED, this lets CloudFront gzip/brotli the HTML (the server does not).
     const ssrCachePolicy = new CachePolicy(this, 'SsrCachePolicy', {
+      cachePolicyName: `chophien-${props.stage}-ssr`,
       comment: 'chophien SSR: origin Cache-Control decides; compressed; query string in key',
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
@@ -285,6 +302,7 @@ export class Site extends Construct {
     // is cached; the API gets what it reads (query string, Accept for the linkset, User-Agent for the
     // scan's device class), never cookies, and its own Host (API Gateway routes by it).
     const apiRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      originRequestPolicyName: `chophien-${props.stage}-api-on-site`,
       comment:
         'chophien API on the site domain: query string, Accept, Accept-Language, User-Agent; no cookies',
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
@@ -321,6 +339,7 @@ export class Site extends Construct {
     };
 
     const forwardHost = new EdgeFunction(this, 'ForwardHost', {
+      functionName: `chophien-${props.stage}-forward-host`,
       comment: 'chophien: viewer Host to X-Forwarded-Host for the storefront (origin checks, absolute URLs)',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(FORWARD_HOST_CODE),

@@ -64,6 +64,7 @@ export async function listFeeReviews(
   marketId: string,
 ): Promise<ReviewItem[]> {
   const market = await loadMarketFor(store, actor, marketId);
+  if (!market.managerId) return [];
   const items = await store.listOpenReviewsOfVendor(market.managerId);
   const marketOfAccount = new Map<string, Promise<Market | undefined>>();
   const kept: ReviewItem[] = [];

@@ -1,9 +1,10 @@
+import { householdRelation, otherCommune, servedCommunes } from '../access/rules.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { foldForSearch } from '../text/fold.ts';
 import { farmWriter } from './authorize.ts';
-import { type Certification, certificationSchema } from './certification.ts';
+import { type Certification, certificationInputSchema } from './certification.ts';
 import type { TraceEvent } from './event.ts';
 import { type Farm, farmSchema } from './farm.ts';
 import { getFarmOrThrow, LIST_LIMIT } from './farm-use-cases.ts';
@@ -28,20 +29,25 @@ export const communeKey = (province: string, commune: string) =>
 
 const householdNotFound = () => notFound({ vi: 'nông hộ', en: 'household' }, 'household_not_found');
 
-/** The households a commune officer serves: the farmers registered in the officer's commune, by name. */
+/** The households a commune officer serves: the farmers registered in the communes granted to the officer. */
 export async function communeHouseholds(
   deps: Pick<TraceDeps, 'users'> & { households: HouseholdDirectory },
   actor: Actor,
 ): Promise<UserProfile[]> {
   if (!hasRole(actor, 'commune_officer')) throw forbidden('not_an_officer');
-  const officer = await deps.users.get(actor.userId);
-  if (!officer?.province || !officer.commune)
+  const communes = servedCommunes(actor);
+  if (communes.length === 0)
     throw new DomainError('unprocessable', 'officer_without_commune', {
-      vi: 'Hồ sơ cán bộ chưa ghi xã và tỉnh phụ trách.',
-      en: 'The officer profile has no commune and province yet.',
+      vi: 'Tài khoản cán bộ chưa được giao xã phụ trách.',
+      en: 'No commune has been granted to this officer yet.',
     });
-  const farmers = await deps.households.listFarmersInCommune(officer.province, officer.commune, LIST_LIMIT);
-  return farmers.filter((f) => f.roles.includes('farmer')).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const lists = await Promise.all(
+    communes.map((place) => deps.households.listFarmersInCommune(place.province, place.commune, LIST_LIMIT)),
+  );
+  return lists
+    .flat()
+    .filter((household) => householdRelation(actor, household) === 'officer')
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /**
@@ -56,13 +62,8 @@ export async function actingHousehold(
   if (hasRole(actor, 'commune_officer') && householdId && householdId !== actor.userId) {
     const household = await deps.users.get(householdId);
     if (!household?.roles.includes('farmer')) throw householdNotFound();
-    const farmLike = {
-      ownerId: household.id,
-      province: household.province ?? '',
-      commune: household.commune ?? '',
-    };
-    const { onBehalfBy } = await farmWriter(deps, actor, farmLike);
-    return { household, ...(onBehalfBy ? { onBehalfBy } : {}) };
+    if (householdRelation(actor, household) !== 'officer') throw otherCommune();
+    return { household, onBehalfBy: actor.userId };
   }
   if (!hasRole(actor, 'farmer')) throw forbidden('not_a_producer');
   if (householdId && householdId !== actor.userId) throw forbidden('not_farm_owner');
@@ -110,14 +111,27 @@ export const MAX_CERTIFICATIONS = 10;
 
 /** Adds a certificate (VietGAP, GlobalG.A.P., organic, OCOP) to a farm already registered. */
 export async function addFarmCertification(
-  deps: Pick<TraceDeps, 'trace' | 'users'>,
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'products'>,
   actor: Actor,
   farmId: string,
   raw: unknown,
 ): Promise<Farm> {
-  const cert: Certification = certificationSchema.parse(raw);
+  const cert: Certification = certificationInputSchema.parse(raw);
   const farm = await getFarmOrThrow(deps, farmId);
   await farmWriter(deps, actor, farm);
+  // A product certificate must name one of this household's own products.
+  if (cert.productId) {
+    const product = await deps.products?.getById(cert.productId);
+    if (!product || product.farmerId !== farm.ownerId) {
+      const message = {
+        vi: 'Chọn một sản phẩm của chính hộ này.',
+        en: 'Choose one of this household’s own products.',
+      };
+      throw new DomainError('validation', 'certified_product_not_found', message, {
+        fields: [{ path: 'productId', code: 'certified_product_not_found', message }],
+      });
+    }
+  }
   if (!(await deps.trace.addCertification(farmId, cert, MAX_CERTIFICATIONS)))
     throw new DomainError('conflict', 'too_many_certifications', {
       vi: `Một trang trại ghi tối đa ${MAX_CERTIFICATIONS} chứng nhận.`,

@@ -211,7 +211,21 @@ describe('photo limits', () => {
 
 const LISTING = '01JB0000000000000000000001';
 const farmer: Actor = { userId: 'farmer-1', roles: ['farmer'] };
-const officer: Actor = { userId: 'officer-1', roles: ['commune_officer'] };
+const officer: Actor = {
+  userId: 'officer-1',
+  roles: ['commune_officer'],
+  grants: [{ role: 'commune_officer', province: 'Thái Nguyên', commune: 'xã Tân Cương' }],
+};
+/** The household's stored profile: its commune is what lets the officer act for it. */
+const household = {
+  id: farmer.userId,
+  phone: '+84912000001',
+  name: 'Hộ 1',
+  roles: ['farmer'],
+  province: 'Thái Nguyên',
+  commune: 'xã Tân Cương',
+  createdAt: '2026-01-01T00:00:00Z',
+} as const;
 const stranger: Actor = { userId: 'farmer-2', roles: ['farmer'] };
 
 function memoryDeps() {
@@ -248,7 +262,10 @@ function memoryDeps() {
   };
   const deps: PhotoDeps = {
     listings,
-    users: {} as PhotoDeps['users'],
+    users: {
+      get: async (id: string) =>
+        id === household.id ? { ...household, roles: [...household.roles] } : undefined,
+    } as PhotoDeps['users'],
     clock: { now: () => new Date('2026-11-01T00:00:00Z') },
     photos: store,
     // Stands in for sharp: reports the header's size and "encodes" a marker of the asked width.

@@ -2,21 +2,49 @@ import type { Actor } from '@chophien/core';
 import { TOKEN_COOKIE, verifyToken } from '@chophien/http';
 import type { AstroCookies } from 'astro';
 import { type Lang, localizePath } from '../../i18n/index.ts';
-import type { PendingSignIn } from './identity.ts';
+import { identityAdapter, type PendingSignIn } from './identity.ts';
 import { DEFAULT_NEXT, safeNextPath } from './next-path.ts';
 
 /**
  * The signed-in person, for site pages: the `cp_token` cookie holds the identity provider's ID token
- * (the same RS256 token the API accepts), verified on every read. Contract C1.
+ * (the same RS256 token the API accepts), verified on every read. Contract C1. When it has expired (Cognito's
+ * last an hour) and a refresh token is kept, a new ID token is fetched and the cookie replaced, so a
+ * session lasts as long as the refresh token (30 days) unless the person signs out or is deactivated.
  */
-export async function currentActor(cookies: AstroCookies): Promise<Actor | undefined> {
+export async function currentActor(cookies: AstroCookies, secure?: boolean): Promise<Actor | undefined> {
   const token = cookies.get(TOKEN_COOKIE)?.value;
-  if (!token) return undefined;
+  if (token) {
+    try {
+      return await verifyToken(token);
+    } catch {
+      // Expired or refused: a refresh below, if any.
+    }
+  }
+  const refreshToken = cookies.get(REFRESH_COOKIE)?.value;
+  const adapter = identityAdapter();
+  if (!refreshToken || !adapter.refresh) return undefined;
+  const fresh = await adapter.refresh(refreshToken);
+  if (!fresh) return undefined;
+  const useSecure = secure ?? process.env.SITE_URL?.startsWith('https:') ?? false;
   try {
-    return await verifyToken(token);
+    const actor = await verifyToken(fresh);
+    setTokenCookie(cookies, fresh, useSecure);
+    return actor;
   } catch {
     return undefined;
   }
+}
+
+/** Cognito's refresh token, for `currentActor` to renew the ID token (never readable by scripts). */
+export const REFRESH_COOKIE = 'cp_refresh';
+const REFRESH_SECONDS = 30 * 24 * 60 * 60;
+
+export function setRefreshCookie(cookies: AstroCookies, refreshToken: string, secure: boolean): void {
+  cookies.set(REFRESH_COOKIE, refreshToken, { ...cookieBase(secure), maxAge: REFRESH_SECONDS });
+}
+
+export function clearRefreshCookie(cookies: AstroCookies, secure: boolean): void {
+  cookies.delete(REFRESH_COOKIE, cookieBase(secure));
 }
 
 /** The sign-in page in `lang`, coming back to `next` (a same-site path; anything else → "/"). */
