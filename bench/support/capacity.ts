@@ -1,6 +1,7 @@
 /**
  * DynamoDB capacity as AWS would bill it: every command asks for ReturnConsumedCapacity and the units
- * DynamoDB (Local computes them the same way, from item sizes) reports are summed per table and index.
+ * DynamoDB (Local computes them the same way, from item sizes) reports are summed, base table and
+ * indexes together.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
@@ -8,7 +9,7 @@ interface Consumed {
   CapacityUnits?: number;
 }
 
-const READS = /^(GetItem|BatchGetItem|Query|Scan|TransactGetItems)Command$/;
+const READS = /^(GetItem|BatchGetItem|Query|Scan|TransactGetItems|Get|BatchGet|TransactGet)(Command)?$/;
 
 export interface CapacityMeter {
   /** Units since the last reset: reads (RCU) and writes (WCU), base table and indexes together. */
@@ -16,28 +17,22 @@ export interface CapacityMeter {
   reset(): void;
 }
 
-export function meterCapacity(client: DynamoDBClient): CapacityMeter {
+/** Units summed per call: DynamoDB reports a call's total; a call reads or writes (transactions count double). */
+function tally(): CapacityMeter & {
+  add(commandName: string, consumed: Consumed | Consumed[] | undefined): void;
+} {
   let rcu = 0;
   let wcu = 0;
   let calls = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as { ReturnConsumedCapacity?: string };
-      input.ReturnConsumedCapacity ??= 'TOTAL';
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
-      const reads = READS.test(context.commandName ?? '');
+  return {
+    add(commandName, consumed) {
       calls += 1;
+      const reads = READS.test(commandName);
       for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        // DynamoDB reports total units per call; a call reads or writes (transactions count double).
         if (reads) rcu += entry.CapacityUnits ?? 0;
         else wcu += entry.CapacityUnits ?? 0;
       }
-      return result;
     },
-    { step: 'initialize', name: 'chophienCapacityMeter' },
-  );
-  return {
     read: () => ({ rcu, wcu, calls }),
     reset: () => {
       rcu = 0;
@@ -45,6 +40,24 @@ export function meterCapacity(client: DynamoDBClient): CapacityMeter {
       calls = 0;
     },
   };
+}
+
+export function meterCapacity(client: DynamoDBClient): CapacityMeter {
+  const units = tally();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= 'TOTAL';
+      const result = await next(args);
+      units.add(
+        context.commandName ?? '',
+        (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity,
+      );
+      return result;
+    },
+    { step: 'initialize', name: 'chophienCapacityMeter' },
+  );
+  return { read: units.read, reset: units.reset };
 }
 
 /**
@@ -55,9 +68,7 @@ export function meterCapacity(client: DynamoDBClient): CapacityMeter {
 export async function meterEveryDynamoDbClient(): Promise<CapacityMeter & { uninstall(): void }> {
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
-  let rcu = 0;
-  let wcu = 0;
-  let calls = 0;
+  const units = tally();
   let depth = 0;
   const restore: Array<() => void> = [];
   for (const type of [DynamoDBClient, DynamoDBDocumentClient]) {
@@ -72,19 +83,9 @@ export async function meterEveryDynamoDbClient(): Promise<CapacityMeter & { unin
       command.input.ReturnConsumedCapacity ??= 'TOTAL';
       depth += 1;
       try {
-        const output = (await original.apply(this, args)) as {
-          ConsumedCapacity?: Consumed | Consumed[];
-        };
+        const output = (await original.apply(this, args)) as { ConsumedCapacity?: Consumed | Consumed[] };
         // A document client's send may run through the base client's: count the outermost call once.
-        if (depth === 1) {
-          calls += 1;
-          const consumed = output.ConsumedCapacity;
-          const reads = /^(Get|BatchGet|Query|Scan|TransactGet)/.test(command.constructor.name);
-          for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-            if (reads) rcu += entry.CapacityUnits ?? 0;
-            else wcu += entry.CapacityUnits ?? 0;
-          }
-        }
+        if (depth === 1) units.add(command.constructor.name, output.ConsumedCapacity);
         return output;
       } finally {
         depth -= 1;
@@ -96,12 +97,8 @@ export async function meterEveryDynamoDbClient(): Promise<CapacityMeter & { unin
     });
   }
   return {
-    read: () => ({ rcu, wcu, calls }),
-    reset: () => {
-      rcu = 0;
-      wcu = 0;
-      calls = 0;
-    },
+    read: units.read,
+    reset: units.reset,
     uninstall: () => {
       for (const undo of restore) undo();
     },
