@@ -7,5 +7,7 @@ export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './money/vnd.ts';
 export * from './notify/index.ts';
+export * from './onboarding/index.ts';
+export * from './privacy/index.ts';
 export * from './text/fold.ts';
 export * from './trace/index.ts';

@@ -5,6 +5,8 @@ export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './migrate.ts';
 export * from './notify/notification-claims.ts';
+export * from './onboarding/index.ts';
+export * from './privacy/index.ts';
 export * from './product-repository.ts';
 export * from './table.ts';
 export * from './trace/index.ts';

@@ -62,3 +62,14 @@ export const forbidden = (code = 'forbidden'): DomainError =>
 
 export const conflict = (code: string, messages: LocalizedMessage, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, messages, details ? { details } : {});
+
+/** A domain error about one field of the request: its message, and the field's own (shown beside it). */
+export const fieldError = (
+  kind: DomainErrorKind,
+  code: string,
+  messages: LocalizedMessage,
+  field: { readonly path: string; readonly message: LocalizedMessage; readonly code?: string },
+): DomainError =>
+  new DomainError(kind, code, messages, {
+    fields: [{ path: field.path, code: field.code ?? code, message: field.message }],
+  });
