@@ -2,16 +2,22 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addStallHelper,
   assignStall,
+  checkStandee,
+  finishStandeeRound,
   isDomainError,
   marketOnboarding,
   markStandeesPrinted,
   removeStallHelper,
   sellerStalls,
   stallHelpers,
+  standeeRound,
+  standeeRounds,
   standeesToPrint,
+  startStandeeRound,
   vacateStall,
 } from '@chophien/core';
 import { marketsStore, userRepository } from '@chophien/db';
+import { stallPayload } from '@chophien/vietqr/standee';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -267,5 +273,72 @@ describe('helpers at the stall (connected)', () => {
       (await api.request('POST', `/stalls/${stall1}/sales`, { token, body: { amountVnd: 1000 } })).status,
     ).toBe(403);
     expect(await stallHelpers(deps(), manager, stall1)).toEqual([]);
+  });
+});
+
+describe('the standee check and a manager’s round (connected)', () => {
+  const stall2 = seedId('stall', 2);
+  const genuine = stallPayload({ bin: '970405', accountNumber: '3900205678901', stallCode: 'TD-A02' });
+  const sticker = stallPayload({ bin: '970422', accountNumber: '8888999900001', stallCode: 'TD-A02' });
+
+  it('the stall’s vendor checks their own standee; a vendor of another stall cannot check it', async () => {
+    const vendor2 = await actorOf(api.db, seedId('vendor', 2));
+    expect((await checkStandee(deps(), vendor2, { stallId: stall2, payload: genuine })).verdict).toBe('ok');
+    expect(
+      await codeOf(
+        checkStandee(deps(), await actorOf(api.db, seedId('vendor', 3)), {
+          stallId: stall2,
+          payload: genuine,
+        }),
+      ),
+    ).toBe('forbidden');
+  });
+
+  it('a round counts the stalls checked and the mismatches; a pasted sticker is one; only its manager walks it', async () => {
+    const manager = await actorOf(api.db, seedId('manager', 1));
+    expect(
+      await codeOf(startStandeeRound(deps(), await actorOf(api.db, seedId('manager', 2)), market1)),
+    ).toBe('other_market');
+    const round = await startStandeeRound(deps(), manager, market1);
+    const caught = await checkStandee(deps(), manager, {
+      stallId: stall2,
+      payload: sticker,
+      roundId: round.id,
+    });
+    expect(caught).toMatchObject({
+      verdict: 'wrong_account',
+      found: { bank: 'MBBank', account: '••••0001' },
+      expected: { account: '••••8901' },
+    });
+    expect(
+      await codeOf(
+        checkStandee(deps(), await actorOf(api.db, seedId('manager', 2)), {
+          stallId: stall2,
+          payload: genuine,
+          roundId: round.id,
+        }),
+      ),
+    ).toBe('forbidden');
+    // A stall of another market cannot be put into this market's round.
+    expect(
+      await codeOf(
+        checkStandee(deps(), await actorOf(api.db, seedId('admin', 1)), {
+          stallId: seedId('stall', 5),
+          payload: genuine,
+          roundId: round.id,
+        }),
+      ),
+    ).toBe('other_market');
+    let summary = await standeeRound(deps(), manager, round.id);
+    expect(summary).toMatchObject({ checked: 1, mismatches: 1 });
+    // The sticker removed and checked again: the stall's latest verdict replaces the first.
+    await checkStandee(deps(), manager, { stallId: stall2, payload: genuine, roundId: round.id });
+    summary = await finishStandeeRound(deps(), manager, round.id);
+    expect(summary).toMatchObject({ checked: 1, mismatches: 0 });
+    expect(summary.round.finishedAt).toBeTruthy();
+    expect(
+      await codeOf(checkStandee(deps(), manager, { stallId: stall2, payload: sticker, roundId: round.id })),
+    ).toBe('round_finished');
+    expect((await standeeRounds(deps(), manager, market1))[0]?.id).toBe(round.id);
   });
 });

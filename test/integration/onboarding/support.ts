@@ -6,6 +6,7 @@ import {
   householdStore,
   onboardingStore,
   peopleStore,
+  roundStore,
   userRepository,
 } from '@chophien/db';
 import { localIdentityDirectory } from '@chophien/functions/shared/identity-directory';
@@ -19,6 +20,7 @@ export function onboardingDeps(db: Db): OnboardingDeps {
     console: consoleStore(db),
     onboarding: onboardingStore(db),
     households: householdStore(db),
+    rounds: roundStore(db),
     identity: localIdentityDirectory(),
     sms: outboxSmsSender(outboxFile()),
     clock: { now: () => new Date() },

@@ -3,3 +3,4 @@ export * from './households.ts';
 export * from './ports.ts';
 export * from './stall-helpers.ts';
 export * from './stalls.ts';
+export * from './standee-check.ts';

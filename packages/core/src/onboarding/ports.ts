@@ -4,6 +4,7 @@ import type { ConsoleDeps, PersonWrite } from '../admin/ports.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import type { Market, PaymentAccount, Stall } from '../markets/model.ts';
 import type { ConsentEvidence, ConsentRecord } from '../privacy/model.ts';
+import type { StandeeVerdict } from './standee-check.ts';
 
 /** A family member a vendor brought in to help at one stall (listed under the stall). */
 export interface StallHelperLink {
@@ -94,7 +95,40 @@ export interface HouseholdStore {
   listRegisteredBy(helperId: string, limit: number): Promise<ConsentRecord[]>;
 }
 
+/** A manager's walk through a market checking standees (decision 0823). */
+export interface StandeeRound {
+  readonly id: string;
+  readonly marketId: string;
+  readonly startedBy: string;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+}
+
+/** A stall's latest verdict in a round (checking again replaces it). */
+export interface StandeeCheck {
+  readonly roundId: string;
+  readonly stallId: string;
+  readonly stallCode: string;
+  readonly verdict: StandeeVerdict;
+  readonly at: string;
+  readonly checkedBy: string;
+  /** What the scanned QR paid, masked (`VCB ••••1234`). */
+  readonly found?: string;
+}
+
+export interface RoundStore {
+  putRound(round: StandeeRound): Promise<void>;
+  getRound(id: string): Promise<StandeeRound | undefined>;
+  listRounds(marketId: string, limit: number): Promise<StandeeRound[]>;
+  /** The stall's verdict in the round, replacing an earlier one, only while the round is open. */
+  putCheck(check: StandeeCheck): Promise<void>;
+  listChecks(roundId: string): Promise<StandeeCheck[]>;
+  /** The round closed (only if still open) with its audit entry: one transaction. */
+  finishRound(round: StandeeRound, audit: ConsoleAuditEntry): Promise<'finished' | 'finished_already'>;
+}
+
 export interface OnboardingDeps extends ConsoleDeps {
   readonly onboarding: OnboardingStore;
   readonly households: HouseholdStore;
+  readonly rounds: RoundStore;
 }

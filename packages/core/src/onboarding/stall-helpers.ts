@@ -201,3 +201,33 @@ export async function sellerStalls(
     if (stall && sellsAtStall(actor, stall) && !byId.has(stall.id)) byId.set(stall.id, stall);
   return [...byId.values()];
 }
+
+/** Whose till feed the actor watches, and which of its stalls: a vendor all their own, a helper their stalls. */
+export interface TillScope {
+  readonly vendorId: string;
+  readonly stallIds: readonly string[];
+}
+
+export async function tillScopes(
+  store: Pick<MarketsStore, 'getStall' | 'listStallsOfVendor'>,
+  actor: Actor,
+): Promise<TillScope[]> {
+  const byVendor = new Map<string, string[]>();
+  for (const stall of await sellerStalls(store, actor))
+    byVendor.set(stall.vendorId, [...(byVendor.get(stall.vendorId) ?? []), stall.id]);
+  return [...byVendor].map(([vendorId, stallIds]) => ({ vendorId, stallIds }));
+}
+
+/** The till entries credited after `since` to the stalls of these scopes, oldest first. */
+export async function tillEntriesOf(
+  store: Pick<MarketsStore, 'tillFeed'>,
+  scopes: readonly TillScope[],
+  since: string,
+) {
+  const feeds = await Promise.all(
+    scopes.map(async (scope) =>
+      (await store.tillFeed(scope.vendorId, since)).filter((entry) => scope.stallIds.includes(entry.stallId)),
+    ),
+  );
+  return feeds.flat().sort((a, b) => a.creditedAt.localeCompare(b.creditedAt));
+}

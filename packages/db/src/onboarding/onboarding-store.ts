@@ -6,14 +6,26 @@ import type {
   HouseholdStore,
   OnboardingStore,
   PersonWrite,
+  RoundStore,
   Stall,
   StallHelperLink,
+  StandeeCheck,
+  StandeeRound,
 } from '@chophien/core';
 import { auditPut, personCreate, personUpdate } from '../admin/people-store.ts';
 import type { Db } from '../client.ts';
 import { withoutKeys } from '../keys/foundation.ts';
 import { stallKey, stallKeys } from '../keys/markets.ts';
-import { householdRequestKey, stallHelperKey, stallHelpersPrefix } from '../keys/onboarding.ts';
+import {
+  householdRequestKey,
+  roundCheckKey,
+  roundChecksPrefix,
+  roundKey,
+  roundKeys,
+  roundsOfMarketPk,
+  stallHelperKey,
+  stallHelpersPrefix,
+} from '../keys/onboarding.ts';
 import { consentEvidenceKey, consentKeys, consentsRecordedByPk } from '../keys/privacy.ts';
 import { type TransactItems, transactWrite } from '../marketplace/transact.ts';
 import { marketsStore } from '../markets/markets-store.ts';
@@ -236,4 +248,88 @@ export function householdStore(db: Db): HouseholdStore {
 export function consentOf(item: Record<string, unknown>): ConsentRecord {
   const { type: _type, ...consent } = withoutKeys(item) as unknown as ConsentRecord & { type?: string };
   return consent as ConsentRecord;
+}
+
+/** Standee rounds and their checks (implements core's RoundStore). */
+export function roundStore(db: Db): RoundStore {
+  const table = db.tableName;
+  const strip = <T>(item: Record<string, unknown>): T => {
+    const { type: _type, ...rest } = withoutKeys(item) as Record<string, unknown>;
+    return rest as T;
+  };
+  return {
+    async putRound(round) {
+      await db.doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...roundKeys(round), type: 'StandeeRound', ...round },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+    async getRound(id) {
+      const { Item } = await db.doc.send(
+        new GetCommand({ TableName: table, Key: roundKey(id), ConsistentRead: true }),
+      );
+      return Item ? strip<StandeeRound>(Item) : undefined;
+    },
+    async listRounds(marketId, limit) {
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: indexes.byOwner.indexName,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': roundsOfMarketPk(marketId) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).map((item) => strip<StandeeRound>(item));
+    },
+    async putCheck(check) {
+      // The round must still be open: a check written after it finished would change its figures.
+      const outcome = await transactWrite(db, [
+        {
+          ConditionCheck: {
+            TableName: table,
+            Key: roundKey(check.roundId),
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(finishedAt)',
+          },
+        },
+        {
+          Put: {
+            TableName: table,
+            Item: { ...roundCheckKey(check.roundId, check.stallId), type: 'StandeeCheck', ...check },
+          },
+        },
+      ]);
+      if (!outcome.ok) throw new Error('round: closed while a check was written');
+    },
+    async listChecks(roundId) {
+      const { PK, SKPrefix } = roundChecksPrefix(roundId);
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
+        }),
+      );
+      return (result.Items ?? []).map((item) => strip<StandeeCheck>(item));
+    },
+    async finishRound(round, audit) {
+      const outcome = await transactWrite(db, [
+        {
+          Update: {
+            TableName: table,
+            Key: roundKey(round.id),
+            UpdateExpression: 'SET finishedAt = :at',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(finishedAt)',
+            ExpressionAttributeValues: { ':at': round.finishedAt ?? '' },
+          },
+        },
+        auditPut(db, audit),
+      ]);
+      return outcome.ok ? 'finished' : 'finished_already';
+    },
+  };
 }

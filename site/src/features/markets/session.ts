@@ -31,3 +31,19 @@ export async function managerFromCookie(
     return undefined;
   }
 }
+
+/** The signed-in seller: a vendor, or a stall helper (who sells at the stalls they help at, decision 0820). */
+export async function sellerFromCookie(
+  cookies: AstroCookies,
+): Promise<{ actor: Actor; token: string } | undefined> {
+  const token = cookies.get(TOKEN_COOKIE)?.value;
+  if (!token) return undefined;
+  try {
+    const actor = await verifyToken(token);
+    return actor.roles.includes('vendor') || actor.roles.includes('stall_helper')
+      ? { actor, token }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -62,6 +62,12 @@ export class FieldReader {
     return this.all.has(name);
   }
 
+  /** An uploaded file (multipart forms); undefined when none was chosen. */
+  file(name: string): File | undefined {
+    const value = this.all.get(name);
+    return value instanceof File && value.size > 0 ? value : undefined;
+  }
+
   /** A whole number; "45.000", "45 000" and "45,000" all read as 45000 (how prices are written in Vietnam). */
   int(name: string): number | undefined {
     const raw = this.text(name);
