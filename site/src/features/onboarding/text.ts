@@ -119,6 +119,42 @@ const vi = {
   consentWithdrawn: 'đã rút lại sự đồng ý',
   viaSms: 'qua mã tin nhắn',
   viaPaper: 'qua giấy ký',
+  // Standee check (/kiem-tra-ma)
+  checkTitle: 'Kiểm tra bảng QR của sạp',
+  checkLead:
+    'Chĩa camera vào bảng QR đang treo ở sạp: trang cho biết mã đó có chuyển tiền vào đúng tài khoản đã xác nhận của sạp không. Mã dán đè (mã giả) sẽ bị phát hiện.',
+  checkStall: 'Sạp đang kiểm tra',
+  checkCamera: 'Mở camera để quét',
+  checkStop: 'Tắt camera',
+  checkPhoto: 'Hoặc chụp / chọn ảnh bảng QR',
+  checkPayload: 'Nội dung mã QR (tự điền khi quét; không có camera thì dán vào đây)',
+  checkButton: 'Kiểm tra',
+  checkScanning: 'Đang tìm mã QR trong khung hình…',
+  checkNoCode: 'Không thấy mã QR trong ảnh. Hãy chụp gần hơn, đủ sáng.',
+  checkNoCamera: 'Không mở được camera. Hãy chụp ảnh bảng QR bằng nút bên dưới.',
+  checkRead: 'Đã đọc được mã, đang kiểm tra…',
+  verdict: {
+    ok: 'ĐÚNG – Mã này chuyển tiền vào tài khoản đã xác nhận của sạp {stall} ({expected}).',
+    wrong_account:
+      'SAI – Mã này chuyển tiền vào tài khoản {found}, KHÔNG phải tài khoản của sạp {stall} ({expected}). Có thể có người dán mã giả: không để khách quét mã này và báo ngay ban quản lý chợ.',
+    wrong_stall:
+      'SAI SẠP – Mã này là của sạp {memo}, không phải sạp {stall}. Tiền vẫn về đúng tài khoản nhưng sẽ ghi sai sạp: hãy treo đúng bảng QR.',
+    not_platform:
+      'CHƯA ĐÚNG – Mã này chuyển vào đúng tài khoản ({found}) nhưng không có mã sạp, nên tiền không tự ghi vào sổ của sạp {stall}. Hãy in bảng QR của Chợ Phiên.',
+    no_account:
+      'SAI – Sạp {stall} chưa có tài khoản nhận tiền đã xác nhận, nên không có mã QR nào đúng ở đây. Mã đang treo chuyển vào {found}.',
+    unreadable: 'Không phải mã VietQR. Hãy quét lại bảng QR của sạp.',
+  } as Record<string, string>,
+  roundTitle: 'Vòng kiểm tra của ban quản lý',
+  roundStart: 'Bắt đầu vòng kiểm tra mới',
+  roundNone: 'Chưa có vòng kiểm tra nào đang mở. Bắt đầu một vòng để ghi lại các sạp đã kiểm tra.',
+  roundFigures: 'Đã kiểm tra {checked}/{stalls} sạp · {mismatches} sạp sai',
+  roundFinish: 'Kết thúc vòng kiểm tra',
+  roundFinished: 'Vòng kiểm tra đã kết thúc lúc {at}: {checked} sạp đã kiểm tra, {mismatches} sạp sai.',
+  roundChecked: 'đã kiểm tra',
+  roundWrong: 'sai',
+  roundOk: 'đúng',
+  roundPast: 'Các vòng trước',
   // Personal data (/du-lieu-ca-nhan)
   privacyTitle: 'Dữ liệu cá nhân',
   privacyLead:
@@ -277,6 +313,41 @@ const en: Text = {
   consentWithdrawn: 'consent withdrawn',
   viaSms: 'by text-message code',
   viaPaper: 'on signed paper',
+  checkTitle: 'Check a stall’s QR standee',
+  checkLead:
+    'Point the camera at the QR standee hanging at the stall: the page tells you whether that code pays the stall’s confirmed account. A code pasted over it (a fake) is caught.',
+  checkStall: 'Stall being checked',
+  checkCamera: 'Open the camera to scan',
+  checkStop: 'Turn the camera off',
+  checkPhoto: 'Or take / choose a photo of the standee',
+  checkPayload: 'The QR code’s text (filled in when scanned; without a camera, paste it here)',
+  checkButton: 'Check',
+  checkScanning: 'Looking for a QR code in the picture…',
+  checkNoCode: 'No QR code found in the photo. Take it closer, in good light.',
+  checkNoCamera: 'The camera could not be opened. Take a photo of the standee with the button below.',
+  checkRead: 'Code read, checking…',
+  verdict: {
+    ok: 'RIGHT – This code pays stall {stall}’s confirmed account ({expected}).',
+    wrong_account:
+      'WRONG – This code pays the account {found}, NOT stall {stall}’s account ({expected}). Someone may have pasted a fake code: do not let buyers scan it, and tell the market board now.',
+    wrong_stall:
+      'WRONG STALL – This code belongs to stall {memo}, not stall {stall}. The money reaches the right account but is booked to the wrong stall: hang the right standee.',
+    not_platform:
+      'NOT YET RIGHT – This code pays the right account ({found}) but carries no stall code, so payments are not booked to stall {stall} by themselves. Print Chợ Phiên’s standee.',
+    no_account:
+      'WRONG – Stall {stall} has no confirmed payment account, so no QR code is right here. The code hanging there pays {found}.',
+    unreadable: 'Not a VietQR code. Scan the stall’s standee again.',
+  },
+  roundTitle: 'The market board’s round',
+  roundStart: 'Start a new round',
+  roundNone: 'No round is open. Start one to record the stalls checked.',
+  roundFigures: '{checked}/{stalls} stalls checked · {mismatches} wrong',
+  roundFinish: 'Finish the round',
+  roundFinished: 'Round finished at {at}: {checked} stalls checked, {mismatches} wrong.',
+  roundChecked: 'checked',
+  roundWrong: 'wrong',
+  roundOk: 'right',
+  roundPast: 'Earlier rounds',
   privacyTitle: 'Personal data',
   privacyLead:
     'Under the Law on Personal Data Protection (in force from 1 January 2026) you may see and download the data Chợ Phiên holds about you, withdraw your consent and ask for your account to be deleted.',
