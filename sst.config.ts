@@ -4,8 +4,10 @@
  * create the same resources (same logical ids per stack; a test compares them).
  * `npx sst build --stage <stage>` synthesizes into .sst/dist; `npx sst deploy --stage <stage>` deploys.
  */
+import { Aspects } from 'aws-cdk-lib';
 import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
+import { AlarmsNotify } from './infra/aws/src/operations.ts';
 import { findRepoRoot } from './infra/aws/src/paths.ts';
 import { DEFAULT_REGION } from './infra/aws/src/region.ts';
 import { photoUploadOrigins, siteAddressFor } from './infra/aws/src/site-address.ts';
@@ -78,9 +80,12 @@ export default {
             siteAddress,
             traceSigningSecret: data!.traceSigningSecret,
             photosBucket: data!.photosBucket,
+            stage,
           });
         },
         { id: 'Site' },
       );
+    // Every alarm notifies the stage's topic, as in the CDK app (src/platform.ts).
+    Aspects.of(app).add(new AlarmsNotify(data!.alarmTopic));
   },
 } satisfies SSTConfig;

@@ -25,5 +25,8 @@ export const schedules = [
     export: 'scheduledHandler',
     everyMinutes: 1,
     data: 'readwrite',
+    // The same minute also sends the SMS and Zalo alerts that waited for quiet hours to end (functions/alerts):
+    // a schedule of their own would cost the Api stack seven more resources near its 500 ceiling.
+    uses: ['sms', 'alerts'],
   },
 ] as const satisfies readonly ScheduleDefinition[];

@@ -9,8 +9,10 @@ export const marketsRoutes = [
     handler: 'markets/bank-webhook',
     auth: 'public',
     data: 'readwrite',
-    uses: ['channelSecretsRead'],
+    uses: ['channelSecretsRead', 'sms', 'alerts'],
     rawBody: true,
+    // Money arriving must never wait behind a burst of public scans.
+    reservedConcurrency: 20,
   },
   { method: 'GET', path: '/vendor/stalls', handler: 'markets/my-stalls', auth: ['vendor'], data: 'read' },
   {

@@ -1,5 +1,6 @@
 /**
  * `npm run bank -- pay --to <stall|sale|order code> --amount 50000 [--memo "…"] [--duplicate] [--forge] [--late]`
+ * `npm run bank -- pay --bank Agribank --account 3904205123001 --amount 90000 --memo CP…` (as typed from a pay page)
  * Sends a signed bank notification to the running local stack (`npm start`).
  */
 import { parseArgs } from 'node:util';
@@ -13,13 +14,16 @@ const USAGE = `Cách dùng / usage:
   npm run bank -- pay --to BH7K3M9Q --amount 120000 --memo "MBVCB.123.BH7K3M9Q.CT"
   npm run bank -- pay --to TD-A01 --amount 50000 --duplicate   # gửi hai lần / delivered twice
   npm run bank -- pay --to TD-A01 --amount 50000 --forge       # sai chữ ký / wrong signature
-  npm run bank -- pay --to TD-A01 --amount 50000 --late        # quá hạn / stale timestamp`;
+  npm run bank -- pay --to TD-A01 --amount 50000 --late        # quá hạn / stale timestamp
+  npm run bank -- pay --bank Agribank --account 3904205123001 --amount 90000 --memo CP2K7M9Q   # như người mua gõ / as a payer types it`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
       to: { type: 'string' },
+      bank: { type: 'string' },
+      account: { type: 'string' },
       amount: { type: 'string' },
       memo: { type: 'string' },
       duplicate: { type: 'boolean', default: false },
@@ -28,7 +32,8 @@ async function main(): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help || positionals[0] !== 'pay' || !values.to || !values.amount) {
+  const byAccount = values.bank && values.account ? { bank: values.bank, number: values.account } : undefined;
+  if (values.help || positionals[0] !== 'pay' || !(values.to || byAccount) || !values.amount) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
@@ -44,7 +49,8 @@ async function main(): Promise<number> {
   try {
     const result = await pay(
       {
-        to: values.to,
+        ...(values.to ? { to: values.to } : {}),
+        ...(byAccount ? { account: byAccount } : {}),
         amountVnd,
         duplicate: values.duplicate,
         forge: values.forge,

@@ -1,5 +1,7 @@
 export * from './access/index.ts';
 export * from './admin/index.ts';
+export * from './alerts/index.ts';
+export * from './books/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
 export * from './identity/index.ts';
@@ -9,5 +11,7 @@ export * from './money/vnd.ts';
 export * from './notify/index.ts';
 export * from './onboarding/index.ts';
 export * from './privacy/index.ts';
+export * from './text/csv.ts';
 export * from './text/fold.ts';
+export * from './text/vn-number.ts';
 export * from './trace/index.ts';

@@ -1,4 +1,6 @@
 export * from './admin/index.ts';
+export * from './alerts/index.ts';
+export * from './books/index.ts';
 export * from './client.ts';
 export * from './keys/index.ts';
 export * from './marketplace/index.ts';

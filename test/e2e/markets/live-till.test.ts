@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
-import { useBrowserStack } from '../../support/browser-stack.ts';
+import { expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
 
 const env = useBrowserStack('till_e2e');
 
@@ -105,5 +105,49 @@ describe('live till (real env.browser, real env.stack)', () => {
     expect(await page.locator('h2').textContent()).toBe('Vendor sign-in');
     expect(await page.locator('#till-feed').count()).toBe(0);
     await page.close();
+  });
+
+  // Books (issue #17): the vendor's book is written from the same verified payments the till shows.
+  it('the vendor finds this month’s book on a phone, its total the API’s to the đồng, and downloads it', async () => {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000011' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const api = await fetch(`${env.stack.apiUrl}/books/sales?period=${month}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const book = (await api.json()) as { totalVnd: number; count: number };
+    expect(book.count).toBeGreaterThan(0);
+    const context = await env.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+    });
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
+    const page = await context.newPage();
+    await page.goto(`${env.site}/so-sach`);
+    expect(await page.locator('h1').textContent()).toBe('Sổ sách của hộ kinh doanh');
+    expect(await page.locator('[data-testid=book-total]').textContent()).toBe(
+      `${new Intl.NumberFormat('vi-VN').format(book.totalVnd)} ₫`,
+    );
+    expect(await page.locator('[data-testid=meter-level]').textContent()).toContain('Chưa đến mức cần chú ý');
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải Excel (.xlsx)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^so-S1a-HKD-\d{4}-\d{2}\.xlsx$/);
+    await expectAccessibleTwin(page);
+
+    // Alert settings without JavaScript: SMS off for stock alerts, saved.
+    await page.goto(`${env.site}/so-sach/thong-bao`);
+    await page.locator('input[name="stock_low.sms"]').uncheck();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    expect(await page.locator('[role=status]').first().textContent()).toBe('Đã lưu cài đặt.');
+    expect(await page.locator('input[name="stock_low.sms"]').isChecked()).toBe(false);
+    expect(await page.locator('input[name="order_paid.sms"]').isChecked()).toBe(true);
+    await context.close();
   });
 });

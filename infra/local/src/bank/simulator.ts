@@ -6,11 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { buildBankNotification, type Channel, normalizeOrderCode } from '@chophien/core';
 import { type Db, marketsStore, orderRepository } from '@chophien/db';
+import { findBank } from '@chophien/vietqr';
 import { readSecretsFile } from '../../../../functions/markets/channel-secrets.ts';
 
 export interface PayOptions {
   /** Stall code (`TD-A01`), sale code (`BH…`) or order code (`CP…`). */
-  readonly to: string;
+  readonly to?: string;
+  /**
+   * Or, as a payer's bank app does, the receiving bank (name or BIN) and account number typed from a
+   * pay page: the transfer then reaches whatever channel reports for that account, and `memo` is the
+   * content the payer typed (no code lookup at all).
+   */
+  readonly account?: { readonly bank: string; readonly number: string };
   readonly amountVnd: number;
   /** Memo as the payer's bank app sends it; default: the code itself. */
   readonly memo?: string;
@@ -62,11 +69,25 @@ async function channelFor(db: Db, code: string): Promise<Channel> {
   return channel;
 }
 
+async function channelForAccount(db: Db, account: { bank: string; number: string }): Promise<Channel> {
+  const bin = /^\d{6}$/.test(account.bank) ? account.bank : findBank(account.bank)?.bin;
+  if (!bin) throw new Error(`Không biết ngân hàng "${account.bank}" / unknown bank`);
+  const number = account.number.replace(/\s/g, '');
+  const [channel] = await marketsStore(db).channelsOfAccount(bin, number);
+  if (!channel)
+    throw new Error(`Tài khoản ${number} (${bin}) chưa nối kênh thông báo / no channel reports for it`);
+  return channel;
+}
+
 export async function pay(
   options: PayOptions,
   context: { db: Db; apiUrl: string; secretsFile: string },
 ): Promise<PayResult> {
-  const channel = await channelFor(context.db, options.to);
+  if (!options.to && !options.account)
+    throw new Error('Cần --to hoặc --bank và --account / need --to or --bank with --account');
+  const channel = options.account
+    ? await channelForAccount(context.db, options.account)
+    : await channelFor(context.db, options.to ?? '');
   const secret = options.forge
     ? randomBytes(32).toString('base64url')
     : readSecretsFile(context.secretsFile).channels[channel.id];
@@ -85,7 +106,7 @@ export async function pay(
     {
       transactionId,
       amountVnd: options.amountVnd,
-      memo: options.memo ?? options.to,
+      memo: options.memo ?? options.to ?? '',
       accountNumber: channel.accountNumber,
       at: at.toISOString(),
     },

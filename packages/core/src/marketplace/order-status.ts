@@ -94,12 +94,18 @@ export async function listFarmerOrders(
   return orders.map(toOrderView);
 }
 
+/** A buyer's own orders: the view plus the pay link token of each purchase (theirs to share). */
+export type BuyerOrderView = OrderView & { readonly payToken?: string };
+
 export async function listBuyerOrders(
   deps: { orders: OrderStore },
   actor: Actor,
   limit = 50,
-): Promise<OrderView[]> {
-  return (await deps.orders.listByBuyer(actor.userId, limit)).map(toOrderView);
+): Promise<BuyerOrderView[]> {
+  return (await deps.orders.listByBuyer(actor.userId, limit)).map((order) => ({
+    ...toOrderView(order),
+    ...(order.payToken ? { payToken: order.payToken } : {}),
+  }));
 }
 
 /** A farmer's sales per day (Asia/Ho_Chi_Minh), counting orders that reached `paid`. */

@@ -36,6 +36,8 @@ export interface OrderStore {
   getById(id: string): Promise<Order | undefined>;
   getByCode(code: string): Promise<Order | undefined>;
   listByBuyer(buyerId: string, limit: number): Promise<Order[]>;
+  /** The orders of the checkout that holds this pay token (marketplace/pay-link.ts); [] when none. */
+  listByPayToken(token: string): Promise<Order[]>;
   listByFarmer(farmerId: string, query: { status?: OrderStatus; limit: number }): Promise<Order[]>;
   /** Orders still pending (unpaid or partly paid) whose payBy is before `now`, oldest first. */
   listOverdue(now: string, limit: number): Promise<Order[]>;

@@ -1,6 +1,8 @@
 /** Use-cases behind the manager console, the CSV export, open data and reconciliation. */
+
 import { DomainError } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
+import type { CsvLang } from '../text/csv.ts';
 import { loadMarketFor, loadStallFor } from './access.ts';
 import {
   ledgerCsv,
@@ -54,10 +56,11 @@ export async function marketDayCsv(
   actor: Actor,
   marketId: string,
   day: string,
+  lang: CsvLang = 'vi',
 ): Promise<string> {
   const market = await loadMarketFor(store, actor, marketId);
   const { stalls, ledger } = await figuresOf(store, market, day);
-  return ledgerCsv(ledger, stalls);
+  return ledgerCsv(ledger, stalls, lang);
 }
 
 export const MAX_OPEN_DATA_DAYS = 31;

@@ -40,6 +40,9 @@ export const ordersBySeller = (farmerId: string) => ({
 export const ordersByBuyer = (buyerId: string) => ({ index: indexes.byCode, pk: `BUYERORDERS#${buyerId}` });
 export const ordersAwaitingPayment = () => ({ index: indexes.byTime, pk: ORDERS_AWAITING_PAYMENT });
 
+/** A checkout's pay link (core marketplace/pay-link.ts): token → the checkout's order ids. */
+export const payLinkKey = (token: string) => ({ PK: `PAYLINK#${token}`, SK: 'PAYLINK' });
+
 /** Claims an order code (conditional put in the order's transaction) and points to the order. */
 export const orderCodeKey = (code: string) => ({ PK: `ORDERCODE#${code}`, SK: 'ORDERCODE' });
 

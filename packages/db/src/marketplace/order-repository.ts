@@ -18,6 +18,7 @@ import {
   ordersAwaitingPayment,
   ordersByBuyer,
   ordersBySeller,
+  payLinkKey,
   refundDueKey,
 } from '../keys/marketplace.ts';
 import { paymentKey } from '../keys/payments.ts';
@@ -99,6 +100,17 @@ export function orderRepository(db: Db): OrderStore {
           },
         });
       }
+      // Last, so the reason indexes above stay as they are; a 128-bit token does not collide.
+      const payToken = orders[0]?.payToken;
+      if (payToken) {
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...payLinkKey(payToken), type: 'PayLink', orderIds: orders.map((o) => o.id) },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
       const outcome = await transactWrite(db, items);
       if (outcome.ok) return { ok: true };
       const codeTaken = orders.some((_, i) => outcome.reasons[i * 2 + 1] === 'ConditionalCheckFailed');
@@ -121,6 +133,15 @@ export function orderRepository(db: Db): OrderStore {
       );
       const orderId = claim.Item?.orderId as string | undefined;
       return orderId ? this.getById(orderId) : undefined;
+    },
+
+    async listByPayToken(token) {
+      const link = await db.doc.send(
+        new GetCommand({ TableName, Key: payLinkKey(token), ConsistentRead: true }),
+      );
+      const ids = (link.Item?.orderIds as string[] | undefined) ?? [];
+      const orders = await Promise.all(ids.map((id) => this.getById(id)));
+      return orders.filter((order): order is Order => order !== undefined);
     },
 
     listByBuyer(buyerId, limit) {

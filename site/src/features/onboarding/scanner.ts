@@ -40,7 +40,9 @@ async function jsDecoder(): Promise<Decode> {
     canvas.height = Math.round(height * scale);
     context.drawImage(source, 0, 0, canvas.width, canvas.height);
     const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-    return jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'attemptBoth' })?.data || undefined;
+    return (
+      jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'attemptBoth' })?.data || undefined
+    );
   };
 }
 
@@ -83,7 +85,10 @@ export function startScanner(form: HTMLFormElement): void {
 
   cameraButton.addEventListener('click', async () => {
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'environment' },
+        audio: false,
+      });
     } catch {
       say(form.dataset.noCamera);
       return;
