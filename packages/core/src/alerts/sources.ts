@@ -4,6 +4,7 @@
  * the same `RaiseAlert` with their own events (see the decision record 1002 for how).
  */
 import type { Product } from '../catalog/product.ts';
+import { unitLabel } from '../catalog/units.ts';
 import type { IncomingOrderPayment, OrderPaymentOutcome } from '../marketplace/payment-received.ts';
 import type { OrderStore, ProductReader } from '../marketplace/ports.ts';
 import type { RaiseAlert } from './dispatch.ts';
@@ -65,8 +66,6 @@ export async function alertOrderPayment(
 /** A listing is running out when fewer than this many of its smallest pack remain. */
 export const LOW_STOCK_PACKS = 3;
 
-const UNIT: Record<Product['baseUnit'], string> = { g: 'g', ml: 'ml', piece: 'cái', bunch: 'bó' };
-
 export const isRunningOut = (product: Pick<Product, 'stock' | 'packs'>): boolean =>
   product.stock < Math.min(...product.packs.map((pack) => pack.size)) * LOW_STOCK_PACKS;
 
@@ -88,7 +87,7 @@ export async function alertLowStock(
       recipientId: product.farmerId,
       at: deps.clock.now().toISOString(),
       productTitle: product.title.vi,
-      remaining: `${new Intl.NumberFormat('vi-VN').format(product.stock)} ${UNIT[product.baseUnit]}`,
+      remaining: `${new Intl.NumberFormat('vi-VN').format(product.stock)} ${unitLabel(product.baseUnit, 'vi')}`,
       link: deskLink(deps.siteUrl),
     });
   }
