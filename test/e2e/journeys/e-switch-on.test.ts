@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../../infra/local/src/admin-cli.ts';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
 import { useBrowserStack } from '../../support/browser-stack.ts';
-import { toCsvText } from '../../support/import-fixture.ts';
+import { importHeader, toCsvText } from '../../support/import-fixture.ts';
 import { expectAt, expectNoAxeViolations, keepScreenshot, phoneContext } from '../../support/journeys.ts';
 import { signIn } from '../../support/sign-in.ts';
 
@@ -92,17 +92,7 @@ describe('journey E: a province switches the platform on, from no data at all', 
 
     await board.goto(`${env.site}/quan-tri/nhap`);
     const csv = toCsvText([
-      [
-        'Chợ',
-        'Khu',
-        'Số sạp',
-        'Tên người bán',
-        'Số điện thoại',
-        'Ngân hàng',
-        'Số tài khoản',
-        'Phí tháng',
-        'Mặt hàng',
-      ],
+      importHeader,
       ['DONGHY', 'Khu A', 'A01', 'Hoàng Văn Bảy', '0915 000 101', 'VietinBank', '100870001111', '', 'Chè'],
       ['DONGHY', 'Khu A', 'A02', 'Đinh Thị Tám', '0915 000 102', 'Vietcombank', '0451000002222', '', 'Rau'],
     ]);

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   actingHousehold,
   confirmHouseholdConsent,
@@ -6,7 +5,6 @@ import {
   currentConsentText,
   eraseMyAccount,
   householdsRegisteredBy,
-  isDomainError,
   myConsents,
   myData,
   registerHouseholdOnPaper,
@@ -27,7 +25,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
-import { actorOf, lastCodeTo, onboardingDeps, textsTo } from './support.ts';
+import { actorOf, codeOf, itemCount, lastCodeTo, onboardingDeps, textsTo } from './support.ts';
 
 /**
  * Households set up by a commune officer or digital team member with recorded consent, withdrawn later by
@@ -47,23 +45,13 @@ afterAll(async () => {
 
 const deps = () => onboardingDeps(api.db);
 const privacyDeps = () => ({ ...deps(), privacy: privacyStore(api.db) });
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-  return 'ok';
-};
-const itemCount = async () =>
-  (await api.db.doc.send(new ScanCommand({ TableName: api.db.tableName, Select: 'COUNT' }))).Count ?? 0;
 const tanCuong = { province: 'Thái Nguyên', commune: 'xã Tân Cương' };
 
 describe('a household’s account made by a helper, with its consent (connected)', () => {
   const phone = '+84914100001';
 
   it('only a helper of the household’s commune may ask; a farmer already registered is refused', async () => {
-    const before = await itemCount();
+    const before = await itemCount(api.db);
     for (const [who, code] of [
       [seedId('officer', 2), 'declared_scope'],
       [seedId('vendor', 1), 'not_a_helper'],
@@ -87,7 +75,7 @@ describe('a household’s account made by a helper, with its consent (connected)
         }),
       ),
     ).toBe('household_exists');
-    expect(await itemCount()).toBe(before);
+    expect(await itemCount(api.db)).toBe(before);
     expect(textsTo(phone)).toEqual([]);
   });
 

@@ -1,10 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addStallHelper,
   assignStall,
   checkStandee,
   finishStandeeRound,
-  isDomainError,
   marketOnboarding,
   markStandeesPrinted,
   removeStallHelper,
@@ -22,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
 import { lastSmsCode } from '../markets/support.ts';
-import { actorOf, onboardingDeps, textsTo } from './support.ts';
+import { actorOf, codeOf, itemCount, onboardingDeps, textsTo } from './support.ts';
 
 /**
  * A manager onboarding vendors in their own market, and a vendor's helper at the stall, on DynamoDB Local
@@ -44,20 +42,10 @@ afterAll(async () => {
 });
 
 const deps = () => onboardingDeps(api.db);
-const codeOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return isDomainError(error) ? error.code : String(error);
-  }
-  return 'ok';
-};
-const itemCount = async () =>
-  (await api.db.doc.send(new ScanCommand({ TableName: api.db.tableName, Select: 'COUNT' }))).Count ?? 0;
 
 describe('a manager vacates and gives stalls in their own market (connected)', () => {
   it('only the market’s manager or an admin vacates; the stall then pays nobody and its vendor cannot sell', async () => {
-    const before = await itemCount();
+    const before = await itemCount(api.db);
     const vendor2 = seedId('vendor', 2);
     for (const [who, code] of [
       [seedId('manager', 2), 'other_market'],
@@ -67,7 +55,7 @@ describe('a manager vacates and gives stalls in their own market (connected)', (
       expect(
         await codeOf(vacateStall(deps(), await actorOf(api.db, who), stall3, { vendorId: vendor2 })),
       ).toBe(code);
-    expect(await itemCount()).toBe(before);
+    expect(await itemCount(api.db)).toBe(before);
 
     const manager = await actorOf(api.db, seedId('manager', 1));
     expect(

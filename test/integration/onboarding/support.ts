@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type Actor, actorFromProfile, type OnboardingDeps } from '@chophien/core';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, actorFromProfile, isDomainError, type OnboardingDeps } from '@chophien/core';
 import {
   consoleStore,
   type Db,
@@ -67,3 +68,17 @@ export async function actorOf(db: Db, userId: string): Promise<Actor> {
   if (!actor) throw new Error(`${userId} cannot act (missing, deactivated or erased)`);
   return actor;
 }
+
+/** The domain error's code a use-case refused with, or `ok`. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
+  return 'ok';
+}
+
+/** How many items the table holds (a refused request must not change it). */
+export const itemCount = async (db: Db): Promise<number> =>
+  (await db.doc.send(new ScanCommand({ TableName: db.tableName, Select: 'COUNT' }))).Count ?? 0;

@@ -12,7 +12,7 @@ import { auditEntry } from './audit.ts';
 import { bankAccountInput } from './bank-account.ts';
 import type { ConsoleAuditEntry, Zone } from './model.ts';
 import { invitationText, personNameInput, phoneInput } from './people.ts';
-import { invitedPerson, withGrants } from './person-writes.ts';
+import { grantPerson } from './person-writes.ts';
 import { communeSchema, provinceSchema } from './places.ts';
 import type { ConsoleDeps, PersonWrite } from './ports.ts';
 
@@ -262,57 +262,32 @@ export async function planVendor(
   /** The identity provider's id for a new vendor, when the caller already asked for it. */
   newVendorId?: string,
 ): Promise<VendorPlan> {
-  const now = deps.clock.now().toISOString();
+  if (vendor?.status === 'deactivated' || vendor?.status === 'erased')
+    throw new DomainError('conflict', 'vendor_deactivated', {
+      vi: 'Người bán có số điện thoại này đang bị khoá.',
+      en: 'The vendor with this phone number is deactivated.',
+    });
+  if (vendor && grantsOfProfile(vendor).some((grant) => grant.role === 'vendor'))
+    return { vendorId: vendor.id, vendorName: vendor.name };
   if (vendor) {
-    if (vendor.status === 'deactivated' || vendor.status === 'erased')
-      throw new DomainError('conflict', 'vendor_deactivated', {
-        vi: 'Người bán có số điện thoại này đang bị khoá.',
-        en: 'The vendor with this phone number is deactivated.',
-      });
-    const grants = grantsOfProfile(vendor);
-    if (grants.some((grant) => grant.role === 'vendor'))
-      return { vendorId: vendor.id, vendorName: vendor.name };
-    const next = withGrants(vendor, distinctGrants([...grants, { role: 'vendor' }]), now);
-    return {
-      vendorId: vendor.id,
-      vendorName: vendor.name,
-      person: {
-        kind: 'update',
-        profile: next,
-        expectedVersion: vendor.version ?? 0,
-        audit: auditEntry(
-          deps,
-          actorId,
-          'grants_changed',
-          { kind: 'person', id: vendor.id },
-          { roles: vendor.roles },
-          { roles: next.roles },
-        ),
-      },
-    };
+    const { write } = await grantPerson(deps, {
+      actorId,
+      given,
+      existing: vendor,
+      grants: (current) => distinctGrants([...current, { role: 'vendor' }]),
+      action: 'grants_changed',
+    });
+    return { vendorId: vendor.id, vendorName: vendor.name, person: write };
   }
-  const vendorId = newVendorId ?? (await deps.identity.ensureUser(given.phone));
-  const invite = invitedPerson({
-    id: vendorId,
-    ...given,
-    grants: [{ role: 'vendor' }],
-    invitedBy: actorId,
-    now,
+  const { person, write } = await grantPerson(deps, {
+    actorId,
+    given,
+    existing: undefined,
+    grants: () => [{ role: 'vendor' }],
+    action: 'person_invited',
+    ...(newVendorId ? { newPersonId: newVendorId } : {}),
   });
-  return {
-    vendorId,
-    vendorName: given.name,
-    invite,
-    person: {
-      kind: 'create',
-      profile: invite,
-      audit: auditEntry(deps, actorId, 'person_invited', { kind: 'person', id: vendorId }, null, {
-        name: invite.name,
-        phone: invite.phone,
-        grants: ['vendor'],
-      }),
-    },
-  };
+  return { vendorId: person.id, vendorName: given.name, invite: person, person: write };
 }
 
 /**

@@ -7,13 +7,11 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
-import { distinctGrants, grantsOfProfile } from '../access/grants.ts';
+import { distinctGrants } from '../access/grants.ts';
 import { declaredScope, registersHouseholdsIn } from '../access/rules.ts';
-import { auditEntry } from '../admin/audit.ts';
 import { personNameInput, phoneInput } from '../admin/people.ts';
-import { invitedPerson, withGrants } from '../admin/person-writes.ts';
+import { assertGivable, grantPerson } from '../admin/person-writes.ts';
 import { communeSchema, provinceSchema } from '../admin/places.ts';
-import type { PersonWrite } from '../admin/ports.ts';
 import { conflict, DomainError, fieldError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { UserProfile } from '../identity/profile.ts';
@@ -53,16 +51,11 @@ function assertRegistersIn(actor: Actor, place: { province: string; commune: str
   if (!registersHouseholdsIn(actor, place)) throw declaredScope('body.commune');
 }
 
-/** Someone with this phone who cannot become a household through a helper, or undefined when they can. */
-function refusal(existing: UserProfile | undefined): DomainError | undefined {
-  if (!existing) return undefined;
-  if (existing.status === 'deactivated' || existing.status === 'erased')
-    return conflict('person_deactivated', {
-      vi: 'Tài khoản có số điện thoại này đang bị khoá.',
-      en: 'The account with this phone number is deactivated.',
-    });
-  if (existing.roles.includes('farmer'))
-    return fieldError(
+/** The person with this phone may become a household through a helper (nobody, or not one already). */
+function assertCanRegister(existing: UserProfile | undefined): void {
+  assertGivable(existing);
+  if (existing?.roles.includes('farmer'))
+    throw fieldError(
       'conflict',
       'household_exists',
       {
@@ -71,7 +64,6 @@ function refusal(existing: UserProfile | undefined): DomainError | undefined {
       },
       { path: 'body.phone', message: { vi: 'Đã có tài khoản hộ với số này.', en: 'Already a household.' } },
     );
-  return undefined;
 }
 
 export function householdCodeText(siteUrl: string, helperName: string, name: string, code: string): string {
@@ -93,8 +85,7 @@ export async function requestHouseholdConsent(
 ): Promise<{ requestId: string; expiresAt: string }> {
   const input = householdInput.parse(raw);
   assertRegistersIn(actor, input);
-  const refused = refusal(await deps.people.getByPhone(input.phone));
-  if (refused) throw refused;
+  assertCanRegister(await deps.people.getByPhone(input.phone));
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const request: HouseholdRequest = {
     id: deps.newId(),
@@ -206,49 +197,18 @@ async function register(
   request?: HouseholdRequest,
 ): Promise<UserProfile> {
   const existing = await deps.people.getByPhone(input.phone);
-  const refused = refusal(existing);
-  if (refused) throw refused;
+  assertCanRegister(existing);
   const now = deps.clock.now().toISOString();
   const place = { province: input.province, commune: input.commune };
-  let household: UserProfile;
-  let person: PersonWrite;
-  if (existing) {
-    household = {
-      ...withGrants(existing, distinctGrants([...grantsOfProfile(existing), { role: 'farmer' }]), now),
-      ...place,
-      onBehalfConsent: 'given',
-    };
-    person = {
-      kind: 'update',
-      profile: household,
-      expectedVersion: existing.version ?? 0,
-      audit: auditEntry(
-        deps,
-        actor.userId,
-        'household_registered',
-        { kind: 'person', id: existing.id },
-        { roles: existing.roles },
-        { roles: household.roles, ...place, consent: method },
-      ),
-    };
-  } else {
-    const id = await deps.identity.ensureUser(input.phone);
-    household = {
-      ...invitedPerson({ id, ...input, grants: [{ role: 'farmer' }], invitedBy: actor.userId, now, place }),
-      onBehalfConsent: 'given',
-    };
-    person = {
-      kind: 'create',
-      profile: household,
-      audit: auditEntry(deps, actor.userId, 'household_registered', { kind: 'person', id }, null, {
-        name: household.name,
-        phone: household.phone,
-        roles: household.roles,
-        ...place,
-        consent: method,
-      }),
-    };
-  }
+  const { person: household, write: person } = await grantPerson(deps, {
+    actorId: actor.userId,
+    given: input,
+    existing,
+    grants: (current) => distinctGrants([...current, { role: 'farmer' }]),
+    action: 'household_registered',
+    facts: { ...place, consent: method },
+    fields: { ...place, onBehalfConsent: 'given' },
+  });
   const text = currentConsentText('household_by_helper');
   const consent: ConsentRecord = {
     id: deps.newId(),

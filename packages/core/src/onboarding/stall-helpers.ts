@@ -9,9 +9,8 @@ import { distinctGrants, type Grant, grantsOfProfile } from '../access/grants.ts
 import { helpedStallIds, managesMarketId, ownsStall, sellsAtStall } from '../access/rules.ts';
 import { auditEntry } from '../admin/audit.ts';
 import { personNameInput, phoneInput } from '../admin/people.ts';
-import { invitedPerson, withGrants } from '../admin/person-writes.ts';
-import type { PersonWrite } from '../admin/ports.ts';
-import { conflict, DomainError, forbidden, notFound } from '../errors/domain-error.ts';
+import { grantPerson, withGrants } from '../admin/person-writes.ts';
+import { conflict, fieldError, forbidden, notFound } from '../errors/domain-error.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import type { Actor } from '../identity/user.ts';
 import type { Stall } from '../markets/model.ts';
@@ -60,67 +59,33 @@ export async function addStallHelper(
   const stall = await loadStall(deps, stallId);
   if (!ownsStall(actor, stall)) throw forbidden('not_stall_vendor');
   if (input.phone === actor.phone)
-    throw new DomainError(
+    throw fieldError(
       'unprocessable',
       'helper_is_vendor',
       { vi: 'Đây là số của chính bạn.', en: 'This is your own number.' },
       {
-        fields: [
-          {
-            path: 'body.phone',
-            code: 'own_phone',
-            message: { vi: 'Nhập số của người phụ bán.', en: 'Enter your helper’s number.' },
-          },
-        ],
+        path: 'body.phone',
+        code: 'own_phone',
+        message: { vi: 'Nhập số của người phụ bán.', en: 'Enter your helper’s number.' },
       },
     );
   const grant = helperGrant(stall);
-  const now = deps.clock.now().toISOString();
   const existing = await deps.people.getByPhone(input.phone);
-  let person: PersonWrite;
-  let helper: UserProfile;
-  if (existing) {
-    if (existing.status === 'deactivated' || existing.status === 'erased')
-      throw conflict('person_deactivated', {
-        vi: 'Tài khoản có số điện thoại này đang bị khoá.',
-        en: 'The account with this phone number is deactivated.',
-      });
-    const grants = grantsOfProfile(existing);
-    if (grants.some((held) => isGrantAt(held, stall.id) && held.vendorId === stall.vendorId))
-      return { helper: existing, changed: false };
+  if (
+    existing &&
+    grantsOfProfile(existing).some((held) => isGrantAt(held, stall.id) && held.vendorId === stall.vendorId)
+  )
+    return { helper: existing, changed: false };
+  const { person: helper, write } = await grantPerson(deps, {
+    actorId: actor.userId,
+    given: input,
+    existing,
     // A grant left from this stall's previous vendor is replaced, not kept beside the new one.
-    helper = withGrants(
-      existing,
-      distinctGrants([...grants.filter((held) => !isGrantAt(held, stall.id)), grant]),
-      now,
-    );
-    person = {
-      kind: 'update',
-      profile: helper,
-      expectedVersion: existing.version ?? 0,
-      audit: auditEntry(
-        deps,
-        actor.userId,
-        'stall_helper_added',
-        { kind: 'person', id: existing.id },
-        { roles: existing.roles },
-        { roles: helper.roles, stall: stall.code },
-      ),
-    };
-  } else {
-    const id = await deps.identity.ensureUser(input.phone);
-    helper = invitedPerson({ id, ...input, grants: [grant], invitedBy: actor.userId, now });
-    person = {
-      kind: 'create',
-      profile: helper,
-      audit: auditEntry(deps, actor.userId, 'stall_helper_added', { kind: 'person', id }, null, {
-        name: helper.name,
-        phone: helper.phone,
-        roles: helper.roles,
-        stall: stall.code,
-      }),
-    };
-  }
+    grants: (current) => distinctGrants([...current.filter((held) => !isGrantAt(held, stall.id)), grant]),
+    action: 'stall_helper_added',
+    facts: { stall: stall.code },
+  });
+  const now = deps.clock.now().toISOString();
   const link: StallHelperLink = {
     stallId: stall.id,
     vendorId: stall.vendorId,
@@ -130,7 +95,7 @@ export async function addStallHelper(
     addedAt: now,
     addedBy: actor.userId,
   };
-  if ((await deps.onboarding.addStallHelper({ person, link })) === 'stale') throw stale();
+  if ((await deps.onboarding.addStallHelper({ person: write, link })) === 'stale') throw stale();
   await deps.identity.syncRoles(helper, helper.roles);
   await deps.sms.send({
     to: helper.phone,

@@ -29,6 +29,7 @@ import {
 import { consentEvidenceKey, consentKeys, consentsRecordedByPk } from '../keys/privacy.ts';
 import { type TransactItems, transactWrite } from '../marketplace/transact.ts';
 import { marketsStore } from '../markets/markets-store.ts';
+import { recordsUnder } from '../partition.ts';
 import { indexes, ttlAttribute } from '../table.ts';
 
 type TransactItem = TransactItems[number];
@@ -123,20 +124,7 @@ export function onboardingStore(db: Db): OnboardingStore {
       return outcome.ok ? 'removed' : 'stale';
     },
 
-    async listStallHelpers(stallId) {
-      const { PK, SKPrefix } = stallHelpersPrefix(stallId);
-      const result = await db.doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-        }),
-      );
-      return (result.Items ?? []).map((item) => {
-        const { type: _type, ...link } = withoutKeys(item) as StallHelperLink & { type?: string };
-        return link as StallHelperLink;
-      });
-    },
+    listStallHelpers: (stallId) => recordsUnder<StallHelperLink>(db, stallHelpersPrefix(stallId)),
   };
 }
 
@@ -305,17 +293,7 @@ export function roundStore(db: Db): RoundStore {
       ]);
       if (!outcome.ok) throw new Error('round: closed while a check was written');
     },
-    async listChecks(roundId) {
-      const { PK, SKPrefix } = roundChecksPrefix(roundId);
-      const result = await db.doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-        }),
-      );
-      return (result.Items ?? []).map((item) => strip<StandeeCheck>(item));
-    },
+    listChecks: (roundId) => recordsUnder<StandeeCheck>(db, roundChecksPrefix(roundId)),
     async finishRound(round, audit) {
       const outcome = await transactWrite(db, [
         {

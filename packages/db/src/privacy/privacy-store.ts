@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ConsentEvidence, PrivacyStore } from '@chophien/core';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { ConsentEvidence, ConsentRecord, PrivacyStore } from '@chophien/core';
 import { auditPut, personUpdate } from '../admin/people-store.ts';
 import type { Db } from '../client.ts';
 import { withoutKeys } from '../keys/foundation.ts';
@@ -9,6 +9,7 @@ import { stallHelperKey } from '../keys/onboarding.ts';
 import { consentEvidenceKey, consentKey, consentsOfUserPrefix } from '../keys/privacy.ts';
 import { type TransactItems, transactWrite } from '../marketplace/transact.ts';
 import { consentOf } from '../onboarding/onboarding-store.ts';
+import { recordsUnder } from '../partition.ts';
 
 type TransactItem = TransactItems[number];
 
@@ -16,17 +17,7 @@ type TransactItem = TransactItems[number];
 export function privacyStore(db: Db): PrivacyStore {
   const table = db.tableName;
   return {
-    async listConsents(userId) {
-      const { PK, SKPrefix } = consentsOfUserPrefix(userId);
-      const result = await db.doc.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': PK, ':sk': SKPrefix },
-        }),
-      );
-      return (result.Items ?? []).map(consentOf);
-    },
+    listConsents: (userId) => recordsUnder<ConsentRecord>(db, consentsOfUserPrefix(userId)),
     async getConsent(userId, consentId) {
       const { Item } = await db.doc.send(
         new GetCommand({ TableName: table, Key: consentKey(userId, consentId), ConsistentRead: true }),
