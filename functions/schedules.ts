@@ -29,4 +29,13 @@ export const schedules = [
     // a schedule of their own would cost the Api stack seven more resources near its 500 ceiling.
     uses: ['sms', 'alerts'],
   },
+  // Webhooks get lost (endpoint down past the provider's retries): ask the providers (decision 0707).
+  {
+    id: 'MissedPaymentPoll',
+    handler: 'markets/poll-payments',
+    export: 'scheduledHandler',
+    everyMinutes: 15,
+    data: 'readwrite',
+    uses: ['channelSecretsRead'],
+  },
 ] as const satisfies readonly ScheduleDefinition[];

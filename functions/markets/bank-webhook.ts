@@ -2,12 +2,12 @@ import { bankProviders, type IncomingOrderPayment, receiveBankNotification } fro
 import { createHandler, header } from '@chophien/http';
 import * as z from 'zod';
 import { route } from '../routes.ts';
-import { marketsServices } from './services.ts';
+import { moneyServices } from './money-services.ts';
 
 export const handler = createHandler(route('POST /webhooks/bank/{provider}/{channel}'), {
   path: z.object({ provider: z.enum(bankProviders), channel: z.string().min(1).max(64) }),
   handle: async ({ path, rawBody, event }) => {
-    const services = marketsServices();
+    const services = moneyServices();
     // The selling farmer hears what an order payment did (decision 1002); loaded on the first one.
     const orderPayments = async (payment: IncomingOrderPayment) => {
       const outcome = await services.orderPayments(payment);

@@ -10,6 +10,7 @@ export * from './notify/notification-claims.ts';
 export * from './onboarding/index.ts';
 export * from './privacy/index.ts';
 export * from './product-repository.ts';
+export * from './refunds/refund-store.ts';
 export * from './table.ts';
 export * from './trace/index.ts';
 export * from './user-repository.ts';

@@ -9,7 +9,18 @@ export const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  unavailable: 503,
 };
+
+/** Headers a kind of error carries: a 503 tells the caller when to retry (payment providers honour it). */
+export function headersOfError(
+  kind: DomainErrorKind,
+  details?: Readonly<Record<string, unknown>>,
+): Record<string, string> {
+  if (kind !== 'unavailable') return {};
+  const seconds = Number(details?.retryAfterSeconds);
+  return { 'retry-after': String(Number.isInteger(seconds) && seconds > 0 ? seconds : 5) };
+}
 
 /** Errors of the HTTP layer itself (before a use-case runs); marked safe to show. */
 export class HttpError extends Error {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type IncomingPayment, type LedgerEntry, recordOrderPayment, vietnamDay } from '@chophien/core';
+import { type LedgerEntry, recordOrderPayment, type VerifiedPayment, vietnamDay } from '@chophien/core';
 import { marketsStore, orderRepository } from '@chophien/db';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -240,14 +240,15 @@ describe('aggregates for the manager and the province (connected)', () => {
       await store.putStall(stall);
       const amountVnd = 10_000 * v + v;
       expected += amountVnd;
-      const payment: IncomingPayment = {
+      const payment: VerifiedPayment = {
         provider: 'sepay',
         providerTransactionId: txId('agg'),
         amountVnd,
         memo: stall.code,
         receivedAt: '2026-11-15T03:00:00.000Z',
-        receivingAccount: { accountNumber: '1' },
-      } as IncomingPayment;
+        channelId: 'ch-agg',
+        receivingAccount: { bin: '970436', accountNumber: '1' },
+      };
       const entry: LedgerEntry = {
         id: `sepay#${payment.providerTransactionId}`,
         stallId: stall.id,

@@ -9,7 +9,9 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'gone'
-  | 'unprocessable';
+  | 'unprocessable'
+  /** Busy or contended: retry later (HTTP 503 + Retry-After from `details.retryAfterSeconds`). */
+  | 'unavailable';
 
 export interface LocalizedMessage {
   readonly vi: string;
@@ -73,3 +75,12 @@ export const fieldError = (
   new DomainError(kind, code, messages, {
     fields: [{ path: field.path, code: field.code ?? code, message: field.message }],
   });
+
+/** The store is busy (throttled, or a transaction kept losing races): the caller should retry soon. */
+export const storeBusy = (retryAfterSeconds = 5): DomainError =>
+  new DomainError(
+    'unavailable',
+    'busy',
+    { vi: 'Hệ thống đang bận, vui lòng thử lại sau ít giây.', en: 'Busy, please retry in a few seconds.' },
+    { details: { retryAfterSeconds } },
+  );

@@ -85,6 +85,15 @@ export const orderSchema = z.object({
   paidAt: z.string().optional(),
   /** Money kept by an order that closed without being fully paid (expired while partly paid): owed back to the buyer. */
   refundDueVnd: z.number().int().min(0).optional(),
+  /** Who paid, as the first crediting notification said (a refund goes back there; decision 0706). */
+  payer: z
+    .object({
+      name: z.string().optional(),
+      accountNumber: z.string().optional(),
+      bankId: z.string().optional(),
+      bankName: z.string().optional(),
+    })
+    .optional(),
   updatedAt: z.string(),
   /** Stamps of each state reached, for the order status page. */
   history: z.array(z.object({ status: z.enum(orderStatuses), at: z.string(), by: z.string() })),
@@ -94,9 +103,10 @@ export type Order = z.infer<typeof orderSchema>;
 /** Who may move an order from one state to the next; payment moves happen only via recordOrderPayment. */
 const farmerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ['cancelled'],
-  paid: ['ready', 'shipped'],
+  // A farmer who cannot fulfil a paid order cancels it; its money becomes a refund case (0706).
+  paid: ['ready', 'shipped', 'cancelled'],
   // Packed ("ready") then handed to the carrier, or collected at the farm.
-  ready: ['shipped', 'completed'],
+  ready: ['shipped', 'completed', 'cancelled'],
   shipped: ['completed'],
 };
 const buyerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {

@@ -30,9 +30,6 @@ export const awaitingPaymentKeys = (order: { id: string; payBy: string }) => ({
   GSI3SK: `${order.payBy}#${order.id}`,
 });
 
-/** Money an order kept when it closed without being fully paid; one per order (conditional put). */
-export const refundDueKey = (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REFUND_DUE' });
-
 export const ordersBySeller = (farmerId: string) => ({
   index: indexes.byOwner,
   pk: `SELLERORDERS#${farmerId}`,

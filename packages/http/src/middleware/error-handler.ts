@@ -1,7 +1,7 @@
 import { isDomainError } from '@chophien/core';
 import type middy from '@middy/core';
 import { logger } from '../logger.ts';
-import { HttpError, problemBody, statusOfKind } from '../problem.ts';
+import { HttpError, headersOfError, problemBody, statusOfKind } from '../problem.ts';
 import type { HttpEvent, HttpResult } from '../types.ts';
 import { stateOf } from './request-context.ts';
 
@@ -31,7 +31,11 @@ export const errorHandler = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
       return;
     }
     if (isDomainError(error)) {
-      request.response = jsonResult(statusOfKind[error.kind], problemBody(error, requestId, language));
+      request.response = jsonResult(
+        statusOfKind[error.kind],
+        problemBody(error, requestId, language),
+        headersOfError(error.kind, error.details),
+      );
       return;
     }
     logger.error('unhandled error', error as Error);
