@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor,
   actorFromProfile,
   grantSchema,
   grantsOfProfile,
@@ -11,18 +10,9 @@ import {
   sellsAtStall,
   servesCommune,
   stallStage,
-  type UserProfile,
 } from '../../src/index.ts';
+import { actor, profile } from '../support/people.ts';
 
-const profile = (id: string, fields: Partial<UserProfile>): UserProfile => ({
-  id,
-  phone: '+84912000001',
-  name: `Người ${id}`,
-  roles: [],
-  createdAt: '2026-01-01T00:00:00Z',
-  ...fields,
-});
-const actor = (p: UserProfile): Actor => actorFromProfile({ userId: p.id, roles: [] }, p)!;
 const stall = (fields: Partial<Stall> = {}): Stall => ({
   id: 'S1',
   marketId: 'M1',

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   ConsentRecord,
   HouseholdRequest,
@@ -29,8 +29,8 @@ import {
 import { consentEvidenceKey, consentKeys, consentsRecordedByPk } from '../keys/privacy.ts';
 import { type TransactItems, transactWrite } from '../marketplace/transact.ts';
 import { marketsStore } from '../markets/markets-store.ts';
-import { recordsUnder } from '../partition.ts';
-import { indexes, ttlAttribute } from '../table.ts';
+import { newestOnOwnerIndex, recordOf, recordsUnder } from '../partition.ts';
+import { ttlAttribute } from '../table.ts';
 
 type TransactItem = TransactItems[number];
 
@@ -216,35 +216,17 @@ export function householdStore(db: Db): HouseholdStore {
       const outcome = await transactWrite(db, items);
       return outcome.ok ? 'registered' : 'stale';
     },
-    async listRegisteredBy(helperId, limit) {
-      const result = await db.doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: indexes.byOwner.indexName,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': consentsRecordedByPk(helperId) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []).map(consentOf);
-    },
+    listRegisteredBy: (helperId, limit) =>
+      newestOnOwnerIndex<ConsentRecord>(db, consentsRecordedByPk(helperId), limit),
   };
 }
 
 /** A stored consent record without its keys and item type. */
-export function consentOf(item: Record<string, unknown>): ConsentRecord {
-  const { type: _type, ...consent } = withoutKeys(item) as unknown as ConsentRecord & { type?: string };
-  return consent as ConsentRecord;
-}
+export const consentOf = (item: Record<string, unknown>): ConsentRecord => recordOf<ConsentRecord>(item);
 
 /** Standee rounds and their checks (implements core's RoundStore). */
 export function roundStore(db: Db): RoundStore {
   const table = db.tableName;
-  const strip = <T>(item: Record<string, unknown>): T => {
-    const { type: _type, ...rest } = withoutKeys(item) as Record<string, unknown>;
-    return rest as T;
-  };
   return {
     async putRound(round) {
       await db.doc.send(
@@ -259,21 +241,9 @@ export function roundStore(db: Db): RoundStore {
       const { Item } = await db.doc.send(
         new GetCommand({ TableName: table, Key: roundKey(id), ConsistentRead: true }),
       );
-      return Item ? strip<StandeeRound>(Item) : undefined;
+      return Item ? recordOf<StandeeRound>(Item) : undefined;
     },
-    async listRounds(marketId, limit) {
-      const result = await db.doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: indexes.byOwner.indexName,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': roundsOfMarketPk(marketId) },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []).map((item) => strip<StandeeRound>(item));
-    },
+    listRounds: (marketId, limit) => newestOnOwnerIndex<StandeeRound>(db, roundsOfMarketPk(marketId), limit),
     async putCheck(check) {
       // The round must still be open: a check written after it finished would change its figures.
       const outcome = await transactWrite(db, [
