@@ -10,6 +10,8 @@ export * from './foundation.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';
 export * from './notify.ts';
+export * from './onboarding.ts';
 export * from './payments.ts';
+export * from './privacy.ts';
 export * from './search.ts';
 export * from './trace.ts';
