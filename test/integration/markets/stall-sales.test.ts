@@ -1,10 +1,11 @@
 // Connected: the sell screen's API against DynamoDB Local — one amount rule at the edge and in core,
 // sale lines under the one number rule, cash sales paid when made and written into the sales book.
-import { vietnamDay } from '@chophien/core';
+import { readFileSync } from 'node:fs';
+import { defaultAlertPreferences, vietnamDay } from '@chophien/core';
 import { marketsStore } from '@chophien/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../support/api.ts';
-import { ids, phones } from './support.ts';
+import { channels, deliver, ids, phones, txId } from './support.ts';
 
 let api: TestApi;
 let vendor1: string;
@@ -172,5 +173,44 @@ describe('cash sales (connected)', () => {
     const store = marketsStore(api.db);
     const today = await store.listSalesOfStall(ids.stallTdA01, vietnamDay(new Date()));
     expect(today.filter((sale) => sale.vendorId !== ids.vendor1)).toHaveLength(0);
+  });
+});
+
+describe('an underpaid stall sale alerts its vendor (connected, real webhook)', () => {
+  const outbox = (): Array<{ to: string; text: string }> => {
+    try {
+      return readFileSync(process.env.CHOPHIEN_OUTBOX_FILE!, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    } catch {
+      return [];
+    }
+  };
+
+  it('once and only once, though the bank delivers the transfer three times', async () => {
+    const put = await api.request('PUT', '/alerts/preferences', {
+      token: vendor1,
+      body: { ...defaultAlertPreferences, quietHours: null },
+    });
+    expect(put.status).toBe(200);
+    const made = await sell({ amountVnd: 80_000 });
+    const code = made.json.sale.code as string;
+    const transactionId = txId('underpaid-alert');
+    for (let i = 0; i < 3; i++) {
+      const response = await deliver(api, channels.vendor1, { amountVnd: 200, memo: code, transactionId });
+      expect(response.status).toBe(200);
+    }
+    const texts = outbox().filter((m) => m.to === phones.vendor1 && m.text.includes(code));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.text).toContain('còn thiếu 79.800');
+    const listed = await api.request('GET', '/alerts', { token: vendor1 });
+    const mine = listed.json.alerts.filter((a: { key: string }) => a.key.startsWith('underpaid_transfer#'));
+    expect(mine.some((a: { key: string }) => a.key.endsWith(transactionId))).toBe(true);
+    // A sale paid in full raises no underpaid alert.
+    const paid = await sell({ amountVnd: 30_000 });
+    await deliver(api, channels.vendor1, { amountVnd: 30_000, memo: paid.json.sale.code });
+    expect(outbox().filter((m) => m.text.includes(paid.json.sale.code))).toHaveLength(0);
   });
 });
