@@ -94,7 +94,7 @@ describe('live till (real env.browser, real env.stack)', () => {
 
     await form().locator('input[name="amount"]').fill('0');
     await form().locator('button[value="cash"]').click();
-    const alert = page.locator('[role=alert]');
+    const alert = page.locator('.markets-error');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Số tiền bán phải lớn hơn 0 đồng.');
     expect(await alert.textContent()).not.toMatch(/\b54\b/);
