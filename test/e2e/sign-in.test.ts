@@ -41,7 +41,8 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
   it('a wrong code is announced and the right one still works; a foreign next lands on the home page', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent('//evil.example/x')}`);
+    // `/.//host` resolves to `//host` (another site) once dot segments are removed.
+    await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent('/.//evil.example/x')}`);
     await page.getByLabel('Số điện thoại').fill('0987 000 011');
     await page.getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForLoadState();
@@ -58,6 +59,11 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await page.waitForLoadState();
     expect(new URL(page.url()).href).toBe(`${env.site}/`);
     expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(true);
+    // Signed in, the page offers a "continue" link to next: never off-site either.
+    for (const foreign of ['/a/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example']) {
+      await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent(foreign)}`);
+      await expect(page.getByRole('link', { name: 'Tiếp tục' }).getAttribute('href')).resolves.toBe('/');
+    }
     await context.close();
   });
 
