@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './keys/index.ts';
+export * from './limits/attempt-counter.ts';
 export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './migrate.ts';

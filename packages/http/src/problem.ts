@@ -9,6 +9,7 @@ export const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  rate_limited: 429,
 };
 
 /** Errors of the HTTP layer itself (before a use-case runs); marked safe to show. */

@@ -9,7 +9,7 @@ import {
   traceConfig,
   viewTrace,
 } from '@chophien/core';
-import { productRepository, traceRepository, userRepository } from '@chophien/db';
+import { attemptCounter, productRepository, traceRepository, userRepository } from '@chophien/db';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import jsQR from 'jsqr';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     users: userRepository(api.db),
     products: productRepository(api.db),
     config: traceConfig(),
+    attempts: attemptCounter(api.db),
   };
   ownerToken = await api.tokenFor({ phone: farmers[0]!.phone });
 });

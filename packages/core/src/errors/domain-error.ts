@@ -9,7 +9,9 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'gone'
-  | 'unprocessable';
+  | 'unprocessable'
+  /** A throttle or attempt limit is full (packages/core/src/limits): 429 with Retry-After. */
+  | 'rate_limited';
 
 export interface LocalizedMessage {
   readonly vi: string;

@@ -1,4 +1,5 @@
 import type { UserProfile } from '../identity/profile.ts';
+import type { AttemptCounter } from '../limits/attempts.ts';
 import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import type { Certification } from './certification.ts';
 import type { TraceEvent } from './event.ts';
@@ -12,7 +13,6 @@ export interface SerialItem {
   readonly scanCount: number;
   readonly firstScanAt?: string;
   readonly soldAt?: string;
-  readonly pinFailures: number;
   readonly cloneAlertAt?: string;
 }
 
@@ -65,7 +65,6 @@ export interface TraceRepository {
   listCloneAlerts(ownerId: string, limit: number): Promise<CloneAlert[]>;
   /** Marks the serial sold unless already sold; returns the sold time that stands and whether this call set it. */
   markSold(lotId: string, serial: string, at: string): Promise<{ soldAt: string; first: boolean }>;
-  recordPinFailure(lotId: string, serial: string): Promise<number>;
 }
 
 export interface TraceDeps {
@@ -75,6 +74,8 @@ export interface TraceDeps {
   readonly config: { readonly signingSecret: string; readonly resolverUrl: string; readonly siteUrl: string };
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Counts scratch-PIN tries before they are evaluated (core/limits). */
+  readonly attempts: AttemptCounter;
   /** Clone-warning SMS to the farm's owner (contract C5); without both, alerts are only stored. */
   readonly sms?: SmsSender;
   readonly notifications?: NotificationClaims;

@@ -1,5 +1,6 @@
 import type { EpcisDocument } from '@chophien/gs1';
 import { DomainError } from '../errors/domain-error.ts';
+import { CODE_TRIES } from '../limits/throttles.ts';
 import {
   type CloneReason,
   cloneSuspicion,
@@ -229,11 +230,17 @@ export type PinOutcome =
   | { readonly result: 'wrong_pin'; readonly attemptsLeft: number }
   | { readonly result: 'locked' };
 
-export const MAX_PIN_FAILURES = 5;
+/** Scratch-PIN tries per item, for its whole life (a right PIN is given back: it is not a failure). */
+const SCRATCH_PIN_LIMIT = CODE_TRIES;
+export const MAX_PIN_FAILURES = SCRATCH_PIN_LIMIT.max;
 
-/** The scratch-PIN check: the first correct PIN marks the item sold; later checks say when it was. */
+/**
+ * The scratch-PIN check: the first correct PIN marks the item sold; later checks say when it was.
+ * Each try is counted (a conditional write) before the PIN is looked at, so of any number of
+ * simultaneous guesses at most five are ever evaluated.
+ */
 export async function checkScratchPin(
-  deps: Pick<TraceDeps, 'trace' | 'config' | 'now'>,
+  deps: Pick<TraceDeps, 'trace' | 'config' | 'now' | 'attempts'>,
   code: TraceCode,
   token: string | undefined,
   pin: string,
@@ -247,14 +254,17 @@ export async function checkScratchPin(
   const lotId = await deps.trace.findLotIdByCode(codeNamespace(code), code.lot);
   const serial = lotId ? await deps.trace.getSerial(lotId, code.serial) : undefined;
   if (!lotId || !serial) throw notGenuine();
-  if (serial.pinFailures >= MAX_PIN_FAILURES) return { result: 'locked' };
+  const at = now(deps);
+  const bucket = `scratch-pin#${lotId}#${code.serial}`;
+  const taken = await deps.attempts.take(bucket, SCRATCH_PIN_LIMIT, at);
+  if (!taken.ok) return { result: 'locked' };
   if (!verifyScratchPin(deps.config.signingSecret, code, pin)) {
-    const failures = await deps.trace.recordPinFailure(lotId, code.serial);
-    return failures >= MAX_PIN_FAILURES
+    return taken.count >= SCRATCH_PIN_LIMIT.max
       ? { result: 'locked' }
-      : { result: 'wrong_pin', attemptsLeft: MAX_PIN_FAILURES - failures };
+      : { result: 'wrong_pin', attemptsLeft: SCRATCH_PIN_LIMIT.max - taken.count };
   }
-  const sold = await deps.trace.markSold(lotId, code.serial, now(deps).toISOString());
+  await deps.attempts.giveBack(bucket, SCRATCH_PIN_LIMIT, at);
+  const sold = await deps.trace.markSold(lotId, code.serial, at.toISOString());
   return sold.first
     ? { result: 'sold_now', soldAt: sold.soldAt }
     : { result: 'already_sold', soldAt: sold.soldAt };

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/identity/user.ts';
+import { memoryAttemptCounter } from '../../src/limits/index.ts';
 import {
   confirmPayoutAccountChange,
   requestPayoutAccountChange,
@@ -29,7 +30,6 @@ function setup() {
   const store = {
     putPendingAccountChange: async (change: PendingAccountChange) => void pending.set(change.id, change),
     getPendingAccountChange: async (_owner: string, id: string) => pending.get(id),
-    countFailedAttempt: async () => undefined,
     appendAudit: vi.fn(async () => undefined),
     listAccounts: async () => [{ id: 'old', status: 'active' }],
     listStallsOfVendor: async () => [stall],
@@ -43,6 +43,7 @@ function setup() {
     codes: { send: async (_owner, code) => void sent.push(code) },
     clock: { now: () => new Date('2026-11-23T03:00:00Z') },
     newId: () => `ID${next++}`,
+    attempts: memoryAttemptCounter(),
   };
   return { deps, replaceAccount, sent, pending };
 }

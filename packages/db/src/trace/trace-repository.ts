@@ -50,8 +50,9 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 
 const toSerial = (item: Record<string, unknown>): SerialItem => {
-  const rest = strip(item) as Record<string, unknown>;
-  return { scanCount: 0, pinFailures: 0, ...rest } as unknown as SerialItem;
+  // `pinFailures` on items written before PIN tries moved to the attempt counter (core/limits): ignored.
+  const { pinFailures: _legacy, ...rest } = strip(item) as Record<string, unknown>;
+  return { scanCount: 0, ...rest } as unknown as SerialItem;
 };
 
 const toSerialOrUndefined = (item: Record<string, unknown> | undefined) =>
@@ -233,7 +234,6 @@ export function traceRepository(db: Db): TraceRepository {
             serial,
             createdAt: at,
             scanCount: 0,
-            pinFailures: 0,
             entity: 'Serial',
           },
           ConditionExpression: 'attribute_not_exists(PK)',
@@ -389,19 +389,6 @@ export function traceRepository(db: Db): TraceRepository {
         const item = await get(traceSerialKey(lotId, serial));
         return { soldAt: String(item?.soldAt ?? at), first: false };
       }
-    },
-
-    async recordPinFailure(lotId, serial) {
-      const result = await db.doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: traceSerialKey(lotId, serial),
-          UpdateExpression: 'ADD pinFailures :one',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(result.Attributes?.pinFailures ?? 1);
     },
   };
 }

@@ -31,7 +31,12 @@ export const errorHandler = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
       return;
     }
     if (isDomainError(error)) {
-      request.response = jsonResult(statusOfKind[error.kind], problemBody(error, requestId, language));
+      const retryAfter = error.kind === 'rate_limited' ? error.details?.retryAfterSeconds : undefined;
+      request.response = jsonResult(
+        statusOfKind[error.kind],
+        problemBody(error, requestId, language),
+        typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+      );
       return;
     }
     logger.error('unhandled error', error as Error);
