@@ -161,4 +161,25 @@ describe('storefront: product → cart → checkout → order status, without Ja
     expect((await page.goto(`${env.site}/danh-muc/xe-may`))?.status()).toBe(404);
     await context.close();
   });
+
+  it('a form post of megabytes is refused with 413 before any page reads it (the photo page keeps its own cap)', async () => {
+    const big = `productId=x&packId=y&quantity=1&pad=${'a'.repeat(3 * 1024 * 1024)}`;
+    const post = (path: string, body: string) =>
+      fetch(`${env.site}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.site },
+        body,
+        redirect: 'manual',
+      });
+    const refused = await post('/gio-hang', big);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toMatch(/^Nội dung gửi lên quá lớn/);
+    // An ordinary cart post still works, and its cookie is HttpOnly and SameSite=Lax (Secure only over HTTPS).
+    const ok = await post('/gio-hang', 'productId=x&packId=y&quantity=1&action=add');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('set-cookie')).toMatch(/^cp_cart=.*; HttpOnly; SameSite=Lax/);
+    expect(ok.headers.get('set-cookie')).not.toMatch(/Secure/);
+    // The photo page answers this size itself (sign-in needed), not with the form cap.
+    expect((await post('/nong-dan/san-pham/01ARZ3NDEKTSV4RRFFQ69G5FAV/anh', big)).status).not.toBe(413);
+  });
 });

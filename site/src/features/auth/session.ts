@@ -2,6 +2,7 @@ import type { Actor } from '@chophien/core';
 import { TOKEN_COOKIE, verifyToken } from '@chophien/http';
 import type { AstroCookies } from 'astro';
 import { type Lang, localizePath } from '../../i18n/index.ts';
+import { deleteSiteCookie, setSiteCookie } from '../../lib/cookies.ts';
 import type { PendingSignIn } from './identity.ts';
 import { DEFAULT_NEXT, safeNextPath } from './next-path.ts';
 
@@ -26,15 +27,10 @@ export function signInHref(lang: Lang, next: string): string {
   return safe === DEFAULT_NEXT ? page : `${page}?next=${encodeURIComponent(safe)}`;
 }
 
-/** Cookies marked Secure whenever the site is served over HTTPS (always on AWS, never on a laptop). */
-function cookieBase(secure: boolean) {
-  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
-}
-
-export function setTokenCookie(cookies: AstroCookies, idToken: string, secure: boolean): void {
+export function setTokenCookie(cookies: AstroCookies, idToken: string, requestUrl: URL): void {
   const exp = expiryOf(idToken);
   const maxAge = exp ? Math.max(0, exp - Math.floor(Date.now() / 1000)) : 60 * 60;
-  cookies.set(TOKEN_COOKIE, idToken, { ...cookieBase(secure), maxAge });
+  setSiteCookie(cookies, requestUrl, TOKEN_COOKIE, idToken, maxAge);
 }
 
 /** The token's `exp` (seconds), read without verifying: it only sizes the cookie's lifetime. */
@@ -47,17 +43,17 @@ function expiryOf(jwt: string): number | undefined {
   }
 }
 
-export function clearTokenCookie(cookies: AstroCookies, secure: boolean): void {
-  cookies.delete(TOKEN_COOKIE, cookieBase(secure));
+export function clearTokenCookie(cookies: AstroCookies, requestUrl: URL): void {
+  deleteSiteCookie(cookies, requestUrl, TOKEN_COOKIE);
 }
 
 /** Between the two steps: the phone, Cognito's session and whether it is a sign-up, for 5 minutes. */
 export const PENDING_COOKIE = 'cp_signin';
 const PENDING_SECONDS = 5 * 60;
 
-export function setPendingSignIn(cookies: AstroCookies, pending: PendingSignIn, secure: boolean): void {
+export function setPendingSignIn(cookies: AstroCookies, pending: PendingSignIn, requestUrl: URL): void {
   const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
-  cookies.set(PENDING_COOKIE, value, { ...cookieBase(secure), maxAge: PENDING_SECONDS });
+  setSiteCookie(cookies, requestUrl, PENDING_COOKIE, value, PENDING_SECONDS);
 }
 
 export function readPendingSignIn(cookies: AstroCookies): PendingSignIn | undefined {
@@ -76,12 +72,6 @@ export function readPendingSignIn(cookies: AstroCookies): PendingSignIn | undefi
   }
 }
 
-export function clearPendingSignIn(cookies: AstroCookies, secure: boolean): void {
-  cookies.delete(PENDING_COOKIE, cookieBase(secure));
-}
-
-/** HTTPS if the request came over it or the configured public URL says so. */
-export function isSecureSite(requestUrl: URL): boolean {
-  const configured = process.env.SITE_URL;
-  return requestUrl.protocol === 'https:' || (configured?.startsWith('https:') ?? false);
+export function clearPendingSignIn(cookies: AstroCookies, requestUrl: URL): void {
+  deleteSiteCookie(cookies, requestUrl, PENDING_COOKIE);
 }
