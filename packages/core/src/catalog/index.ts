@@ -3,3 +3,4 @@ export * from './get-product.ts';
 export * from './list-home-products.ts';
 export * from './ports.ts';
 export * from './product.ts';
+export * from './public-product.ts';

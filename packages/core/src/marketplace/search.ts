@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categories, categorySlugs } from '../catalog/categories.ts';
 import { lowestPrice, type Product } from '../catalog/product.ts';
+import { toPublicProduct } from '../catalog/public-product.ts';
 import { foldForSearch } from '../text/fold.ts';
 
 export const searchQuerySchema = z.strictObject({
@@ -140,5 +141,9 @@ export interface SearchIndexSource {
 
 export async function searchListings(deps: { search: SearchIndexSource }, query: SearchQuery) {
   const hits = searchDocuments(await deps.search.documents(), query);
-  return { query, total: hits.length, results: hits.slice(0, query.limit).map((hit) => hit.product) };
+  return {
+    query,
+    total: hits.length,
+    results: hits.slice(0, query.limit).map((hit) => toPublicProduct(hit.product)),
+  };
 }
