@@ -10,7 +10,7 @@ export function startSchedules(
 ): () => void {
   const timers = schedules.map((schedule) => {
     let running = false;
-    const timer = setInterval(async () => {
+    const run = async () => {
       if (running) return;
       running = true;
       try {
@@ -23,8 +23,10 @@ export function startSchedules(
       } finally {
         running = false;
       }
-    }, schedule.everyMinutes * 60_000);
+    };
+    const timer = setInterval(run, schedule.everyMinutes * 60_000);
     timer.unref();
+    if (schedule.runAtStart) void run();
     return timer;
   });
   return () => {

@@ -51,15 +51,15 @@ export function marketDayFigures(input: {
 }
 
 /** RFC 4180 field quoting; also defuses spreadsheet formulas (a leading = + - @). */
-export function csvField(value: string | number): string {
-  let text = String(value);
+export function csvField(value: string | number | boolean | null): string {
+  let text = value === null ? '' : String(value);
   if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const toCsv = (
   header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
 ): string => `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 
 /** The manager's export of one market day: one line per credited payment, no memo (it may hold names). */
@@ -86,42 +86,3 @@ export const OPEN_DATA_LICENCE = {
   url: 'https://creativecommons.org/licenses/by/4.0/',
   attribution: 'Chợ Phiên – số liệu chợ 4.0',
 } as const;
-
-export interface OpenDataRow {
-  readonly market_code: string;
-  readonly market_name: string;
-  readonly province: string;
-  readonly commune: string;
-  readonly day: string;
-  readonly stalls: number;
-  readonly stalls_with_qr_share: number;
-  readonly cashless_transactions: number;
-  readonly cashless_value_vnd: number;
-  readonly active_vendors: number;
-}
-
-export const openDataRow = (market: Market, figures: MarketDayFigures): OpenDataRow => ({
-  market_code: market.code,
-  market_name: market.name,
-  province: market.province,
-  commune: market.commune,
-  day: figures.day,
-  stalls: figures.stalls,
-  stalls_with_qr_share: figures.activeQrShare,
-  cashless_transactions: figures.cashlessCount,
-  cashless_value_vnd: figures.cashlessValueVnd,
-  active_vendors: figures.activeVendors,
-});
-
-export const OPEN_DATA_COLUMNS = [
-  'market_code',
-  'market_name',
-  'province',
-  'commune',
-  'day',
-  'stalls',
-  'stalls_with_qr_share',
-  'cashless_transactions',
-  'cashless_value_vnd',
-  'active_vendors',
-] as const satisfies ReadonlyArray<keyof OpenDataRow>;

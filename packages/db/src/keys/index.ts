@@ -7,5 +7,6 @@ export * from './limits.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';
 export * from './notify.ts';
+export * from './open-data.ts';
 export * from './payments.ts';
 export * from './trace.ts';
