@@ -35,6 +35,11 @@ export const productSchema = z.object({
   slug: z.string(),
   farmerId: z.string(),
   farmId: z.string().optional(),
+  /** GTIN-14 of the producer's own GS1 prefix; it belongs to this producer alone (decision 0902). */
+  gtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
   title: localizedText(120),
   description: localizedText(4000),
   category: z.enum(categorySlugs),

@@ -1,12 +1,14 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { categorySlugs } from '../catalog/categories.ts';
+import { type GtinClaims, gtinTaken } from '../catalog/gtin-ownership.ts';
 import { baseUnits, localizedText, type Product, packSchema, productSchema } from '../catalog/product.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { UserRepository } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { slugify } from '../text/fold.ts';
+import { gtinInputSchema } from '../trace/lot.ts';
 import type { ListingPhoto } from './photo.ts';
 import type { MarketplaceClock } from './ports.ts';
 
@@ -34,6 +36,8 @@ const editableFields = {
     })
     .optional(),
   preorderHarvestDate: isoDate.optional(),
+  /** The product's GTIN, when the household holds its own GS1 prefix; claimed for them (decision 0902). */
+  gtin: gtinInputSchema.optional(),
 };
 
 export const listingInputSchema = z.strictObject({
@@ -79,7 +83,7 @@ export const stockAdjustmentSchema = z.strictObject({
 });
 
 /** Storage for listings; writes never touch stock except through conditional arithmetic. */
-export interface ListingStore {
+export interface ListingStore extends GtinClaims {
   get(id: string): Promise<Product | undefined>;
   create(product: Product): Promise<void>;
   /** Applies the patch and stamps updatedAt; stock is left as it is. */
@@ -152,6 +156,7 @@ export async function createListing(deps: ListingDeps, actor: Actor, input: List
   }
   const now = deps.clock.now().toISOString();
   const id = ulid();
+  if (fields.gtin && !(await deps.listings.claimGtin(fields.gtin, farmerId, id))) throw gtinTaken();
   const product = productSchema.parse({
     ...fields,
     id,
@@ -172,7 +177,9 @@ export async function updateListing(
   id: string,
   patch: ListingPatch,
 ): Promise<Product> {
-  await editableListing(deps, actor, id);
+  const listing = await editableListing(deps, actor, id);
+  // The GTIN is the owner's (also when their officer edits the listing), never the editor's.
+  if (patch.gtin && !(await deps.listings.claimGtin(patch.gtin, listing.farmerId, id))) throw gtinTaken();
   return deps.listings.update(id, patch as Partial<Product>, deps.clock.now().toISOString());
 }
 

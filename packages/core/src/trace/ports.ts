@@ -1,3 +1,4 @@
+import type { GtinOwners } from '../catalog/gtin-ownership.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import type { AttemptCounter } from '../limits/attempts.ts';
 import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
@@ -37,7 +38,7 @@ export interface CloneAlert {
 }
 
 /** What traceability needs from storage; packages/db implements it on the single table. */
-export interface TraceRepository {
+export interface TraceRepository extends GtinOwners {
   createFarm(farm: Farm): Promise<void>;
   getFarm(id: string): Promise<Farm | undefined>;
   listFarmsByOwner(ownerId: string, limit: number): Promise<Farm[]>;
@@ -70,7 +71,9 @@ export interface TraceRepository {
 export interface TraceDeps {
   readonly trace: TraceRepository;
   readonly users: { get(id: string): Promise<UserProfile | undefined> };
-  readonly products?: { getById(id: string): Promise<{ slug: string; status: string } | undefined> };
+  readonly products?: {
+    getById(id: string): Promise<{ slug: string; status: string; farmerId: string } | undefined>;
+  };
   readonly config: { readonly signingSecret: string; readonly resolverUrl: string; readonly siteUrl: string };
   readonly now?: () => Date;
   readonly newId?: () => string;

@@ -213,7 +213,10 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
     events: [...events].sort((a, b) => a.time.localeCompare(b.time)),
     ...(harvestDate ? { harvestDate } : {}),
     ...(packDate ? { packDate } : {}),
-    ...(product && product.status === 'published' ? { productSlug: product.slug } : {}),
+    // A buy link only to the lot owner's own listing, whatever the lot was created with.
+    ...(product && product.status === 'published' && product.farmerId === lot.ownerId
+      ? { productSlug: product.slug }
+      : {}),
     ...(farm.gps
       ? {
           mapUrl: `https://www.openstreetmap.org/?mlat=${farm.gps.lat}&mlon=${farm.gps.lng}#map=15/${farm.gps.lat}/${farm.gps.lng}`,

@@ -3,6 +3,7 @@
  * pattern is one function. The patterns each key serves are listed in docs/decisions/0002-table-design.md.
  */
 export * from './foundation.ts';
+export * from './gtin.ts';
 export * from './limits.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';

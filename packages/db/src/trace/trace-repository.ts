@@ -22,6 +22,7 @@ import {
 } from '@chophien/core';
 import type { Db } from '../client.ts';
 import { withoutKeys } from '../keys/foundation.ts';
+import { gtinClaimKey } from '../keys/gtin.ts';
 import {
   cloneAlertKey,
   cloneAlertsPartition,
@@ -128,11 +129,29 @@ export function traceRepository(db: Db): TraceRepository {
       return items.map((item) => lotSchema.parse(strip(item)));
     },
 
+    async gtinOwner(gtin) {
+      const item = await get(gtinClaimKey(gtin));
+      return typeof item?.ownerId === 'string' ? item.ownerId : undefined;
+    },
+
     async createLot(lot: Lot) {
       try {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
+              // A GTIN lot only under a GTIN its farm's owner holds (decision 0902), checked in the write itself.
+              ...(lot.gtin
+                ? [
+                    {
+                      ConditionCheck: {
+                        TableName: table,
+                        Key: gtinClaimKey(lot.gtin),
+                        ConditionExpression: 'ownerId = :owner',
+                        ExpressionAttributeValues: { ':owner': lot.ownerId },
+                      },
+                    },
+                  ]
+                : []),
               {
                 Put: {
                   TableName: table,
