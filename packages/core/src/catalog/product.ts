@@ -47,6 +47,8 @@ export const productSchema = z.object({
   packs: z.array(packSchema).min(1).max(10),
   /** Remaining stock in base units; reserved on order creation, never negative. */
   stock: z.number().int().min(0),
+  /** The most one unpaid order may hold, in % of what is left (the farmer sets it; default 50). */
+  maxOrderSharePercent: z.number().int().min(1).max(100).optional(),
   province: z.string(),
   commune: z.string().optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),

@@ -20,6 +20,7 @@ export const publicProductSchema = productSchema
     baseUnit: true,
     packs: true,
     stock: true,
+    maxOrderSharePercent: true,
     province: true,
     commune: true,
     ocopStars: true,

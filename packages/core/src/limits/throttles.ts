@@ -67,6 +67,16 @@ export const THROTTLES = {
       en: 'Too many account-change requests from your network. Please try again in {minutes} min.',
     },
   },
+  /** Checkouts hold stock: a buyer placing order after order without paying is stopped early. */
+  checkoutPerBuyer: {
+    name: 'checkout-buyer',
+    max: 10,
+    windowMs: HOUR,
+    refusal: {
+      vi: 'Bạn đã đặt nhiều đơn trong một giờ qua. Vui lòng thanh toán các đơn đã đặt, hoặc thử lại sau {minutes} phút.',
+      en: 'You have placed many orders in the past hour. Please pay the ones you placed, or try again in {minutes} min.',
+    },
+  },
 } as const satisfies Record<string, Throttle>;
 
 /** Tries of one code or PIN, for its whole life (no window: waiting does not buy more guesses). */

@@ -38,6 +38,13 @@ const editableFields = {
   preorderHarvestDate: isoDate.optional(),
   /** The product's GTIN, when the household holds its own GS1 prefix; claimed for them (decision 0902). */
   gtin: gtinInputSchema.optional(),
+  /** How much of what is left one unpaid order may hold, in % (default 50): no one hoards the stock. */
+  maxOrderSharePercent: z
+    .number()
+    .int()
+    .min(1, bilingual('Tối thiểu 1%.', 'At least 1%.'))
+    .max(100, bilingual('Tối đa 100%.', 'At most 100%.'))
+    .optional(),
 };
 
 export const listingInputSchema = z.strictObject({
