@@ -91,7 +91,11 @@ export async function placeOrders(
   const now = deps.clock.now();
   // Per buyer only: a market's Wi-Fi or a carrier's shared address carries many honest buyers, and making
   // many buyers already takes many phones (sign-in codes are throttled per network).
-  await enforceThrottles(deps.attempts, [{ throttle: THROTTLES.checkoutPerBuyer, subject: actor.userId }], now);
+  await enforceThrottles(
+    deps.attempts,
+    [{ throttle: THROTTLES.checkoutPerBuyer, subject: actor.userId }],
+    now,
+  );
   const productIds = [...new Set(input.items.map((item) => item.productId))];
   const products = new Map<string, Product>();
   for (const id of productIds) {

@@ -86,7 +86,9 @@ export const tooManyUnpaid = (rules: HoldRules): DomainError =>
   });
 
 /** The most base units of `product` one unpaid checkout may hold (never less than its smallest pack). */
-export function maxUnitsPerCheckout(product: Pick<Product, 'stock' | 'packs' | 'maxOrderSharePercent'>): number {
+export function maxUnitsPerCheckout(
+  product: Pick<Product, 'stock' | 'packs' | 'maxOrderSharePercent'>,
+): number {
   const share = product.maxOrderSharePercent ?? DEFAULT_MAX_ORDER_SHARE_PERCENT;
   const smallest = Math.min(...product.packs.map((pack) => pack.size));
   return Math.max(smallest, Math.floor((product.stock * share) / 100));
@@ -105,7 +107,8 @@ export const shareExceeded = (
 ): DomainError => {
   const share = product.maxOrderSharePercent ?? DEFAULT_MAX_ORDER_SHARE_PERCENT;
   const unit = UNIT_NAMES[product.baseUnit];
-  const amount = (lang: 'vi' | 'en') => `${maxUnits.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} ${unit[lang]}`;
+  const amount = (lang: 'vi' | 'en') =>
+    `${maxUnits.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} ${unit[lang]}`;
   return new DomainError(
     'unprocessable',
     'order_share_exceeded',

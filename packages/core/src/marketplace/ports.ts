@@ -37,7 +37,9 @@ export interface OrderStore {
   create(
     orders: readonly Order[],
     hold: HoldClaim,
-  ): Promise<{ ok: true } | { ok: false; shortages: StockShortage[]; codeTaken: boolean; holdTaken: boolean }>;
+  ): Promise<
+    { ok: true } | { ok: false; shortages: StockShortage[]; codeTaken: boolean; holdTaken: boolean }
+  >;
   /** The buyer's occupied hold slots (core/marketplace/holds.ts). */
   holds(buyerId: string): Promise<HoldSlot[]>;
   getById(id: string): Promise<Order | undefined>;

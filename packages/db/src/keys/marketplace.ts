@@ -54,5 +54,8 @@ export const listingsByFarmer = (farmerId: string) => ({
 });
 
 /** A buyer's numbered hold slots (unpaid checkouts holding stock; core/marketplace/holds.ts). */
-export const holdSlotKey = (buyerId: string, slot: number) => ({ PK: `BUYER#${buyerId}`, SK: `HOLD#${slot}` });
+export const holdSlotKey = (buyerId: string, slot: number) => ({
+  PK: `BUYER#${buyerId}`,
+  SK: `HOLD#${slot}`,
+});
 export const holdSlotsPartition = (buyerId: string) => ({ pk: `BUYER#${buyerId}`, skPrefix: 'HOLD#' });

@@ -10,20 +10,20 @@ import {
   unitsByProduct,
 } from '@chophien/core';
 import type { Db } from '../client.ts';
-import { ttlAttribute } from '../table.ts';
 import { productKey, withoutKeys } from '../keys/foundation.ts';
 import {
+  holdSlotKey,
+  holdSlotsPartition,
   orderCodeKey,
   orderKey,
   orderKeys,
   ordersAwaitingPayment,
   ordersByBuyer,
   ordersBySeller,
-  holdSlotKey,
-  holdSlotsPartition,
   refundDueKey,
 } from '../keys/marketplace.ts';
 import { paymentKey } from '../keys/payments.ts';
+import { ttlAttribute } from '../table.ts';
 import { type TransactItems, transactWrite } from './transact.ts';
 
 const toOrder = (item: Record<string, unknown>): Order => {
