@@ -90,6 +90,31 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await context.close();
   });
 
+  it('a fourth code to one phone within 15 minutes is refused in Vietnamese, and no code is sent', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const ask = async () => {
+      await page.goto(`${env.site}/dang-nhap`);
+      await page.getByLabel('Số điện thoại').fill('0987 000 014');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Gửi mã' }).click(),
+      ]);
+      await page.waitForLoadState();
+      return response.status();
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(await ask()).toBe(200);
+      await expect(page.getByTestId('dev-code').count()).resolves.toBe(1);
+    }
+    expect(await ask()).toBe(429);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
+      /^Số điện thoại này đã nhận nhiều mã đăng nhập\. Vui lòng đợi \d+ phút rồi thử lại\.$/,
+    );
+    await expect(page.getByTestId('dev-code').count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('an invalid number is refused on the page, field by field', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -37,6 +37,7 @@ import {
   parameterExtension,
 } from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
+import { throttleSmsRoutes } from '../rate-limits.ts';
 import type { Identity } from './identity.ts';
 
 export type DataAccess = RouteDefinition['data'];
@@ -150,6 +151,7 @@ export class Api extends Construct {
       },
     });
     this.url = this.stage.url;
+    throttleSmsRoutes(this.stage, routes);
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
       authorizerName: 'cognito-jwt',
