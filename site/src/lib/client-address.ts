@@ -17,3 +17,14 @@ export function clientAddress(request: Request, socketAddress: () => string): st
     return undefined;
   }
 }
+
+/**
+ * Where CloudFront located the viewer's address (`VN-HN`), for clone evidence (decision 0905). Only on AWS,
+ * where CloudFront sets these headers itself; locally nothing observes a place, so there is none.
+ */
+export function observedRegion(request: Request): string | undefined {
+  if (process.env.CHOPHIEN_MODE !== 'aws') return undefined;
+  const country = request.headers.get('cloudfront-viewer-country');
+  const region = request.headers.get('cloudfront-viewer-country-region');
+  return country && region ? `${country}-${region}`.toUpperCase() : undefined;
+}

@@ -12,6 +12,8 @@ export interface SerialItem {
   readonly serial: string;
   readonly createdAt: string;
   readonly scanCount: number;
+  /** Different networks its genuine scans came from (decision 0905); absent on items from before. */
+  readonly networkCount?: number;
   readonly firstScanAt?: string;
   readonly soldAt?: string;
   readonly cloneAlertAt?: string;
@@ -22,7 +24,12 @@ export interface ScanEntry {
   readonly serial?: string;
   readonly at: string;
   readonly device: string;
+  /** Typed by the buyer: context, never evidence. */
   readonly region?: string;
+  /** Keyed hash of the scanning network (core `scanNetwork`); no address is stored. */
+  readonly network?: string;
+  /** Where the edge located the viewer (CloudFront-Viewer-Country-Region on AWS). */
+  readonly observedRegion?: string;
   /** Whether the signed token matched (serials only). */
   readonly genuine?: boolean;
   /** false for the same buyer's follow-up (sharing their province): logged, not counted again. */
@@ -58,7 +65,11 @@ export interface TraceRepository extends GtinOwners {
   addSerials(lotId: string, serials: readonly string[], expectedCount: number, at: string): Promise<boolean>;
   listSerials(lotId: string, limit: number): Promise<SerialItem[]>;
   getSerial(lotId: string, serial: string): Promise<SerialItem | undefined>;
-  /** Counts the scan on the serial (if any) and writes the log entry; returns the serial's new state. */
+  /**
+   * Counts the scan on the serial (if any) and writes the log entry; returns the serial's new state. A
+   * scan from a network the serial has not seen before also counts one more network, once per network
+   * however many arrive at once (a conditional marker item).
+   */
   recordScan(scan: ScanEntry): Promise<SerialItem | undefined>;
   recentScans(lotId: string, serial: string, limit: number): Promise<ScanEntry[]>;
   /** Records the first clone alert for a serial; false when one was already raised. */

@@ -7,6 +7,7 @@ import {
   type DeviceClass,
   notifyCloneAlert,
   scanDeviceClass,
+  scanNetwork,
   verifyScratchPin,
   verifySerialToken,
 } from './authenticity.ts';
@@ -120,6 +121,10 @@ export interface ScanContext {
   readonly userAgent?: string | undefined;
   /** Province the buyer chose to share (coarse location only with consent); one of SCAN_REGIONS. */
   readonly region?: string | undefined;
+  /** The viewer's address (hashed into a network before anything is stored). */
+  readonly clientAddress?: string | undefined;
+  /** Where the edge located the viewer (ISO 3166-2 code); only from a trusted edge, never the request. */
+  readonly observedRegion?: string | undefined;
   /** The same buyer again (e.g. after sharing their province): logged, but not counted as a new scan. */
   readonly followUp?: boolean | undefined;
 }
@@ -135,6 +140,12 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
   const at = now(deps);
   const device: DeviceClass = scanDeviceClass(scan.userAgent);
   const region = isScanRegion(scan.region) ? scan.region : undefined;
+  const network = scanNetwork(deps.config.signingSecret, scan.clientAddress);
+  const observedRegion =
+    scan.observedRegion && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(scan.observedRegion)
+      ? scan.observedRegion
+      : undefined;
+  const evidence = { ...(network ? { network } : {}), ...(observedRegion ? { observedRegion } : {}) };
   let authenticity: Authenticity = { kind: 'lot' };
   if (code.serial) {
     const registered = await deps.trace.getSerial(lot.id, code.serial);
@@ -146,12 +157,13 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
       at: at.toISOString(),
       device,
       ...(region ? { region } : {}),
+      ...evidence,
       genuine,
       ...(scan.followUp ? { counted: false } : {}),
     });
     if (genuine && state) {
       const recent = await deps.trace.recentScans(lot.id, code.serial, 50);
-      const clone = cloneSuspicion(state.scanCount, recent);
+      const clone = cloneSuspicion(state.networkCount ?? 0, recent);
       if (clone) {
         await deps.trace.raiseCloneAlert({
           ownerId: lot.ownerId,
@@ -169,7 +181,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
             lotCode: lot.lotCode,
             serial: code.serial,
             reason: clone,
-            scanCount: state.scanCount,
+            networkCount: state.networkCount ?? 0,
             recent,
             at,
             dashboardUrl: `${new URL(deps.config.siteUrl).origin}/nong-dan`,
@@ -194,6 +206,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
       at: at.toISOString(),
       device,
       ...(region ? { region } : {}),
+      ...evidence,
     });
   }
   const harvest = events.find((e) => e.type === 'harvesting');

@@ -30,7 +30,7 @@ const facts = {
   lotCode: 'TC261020-A',
   serial: 'TC0000000002',
   reason: 'implausible_places' as const,
-  scanCount: 3,
+  networkCount: 3,
   recent: [
     { at: '2026-11-23T09:40:00.000Z', region: 'Thái Nguyên' },
     { at: '2026-11-23T09:55:00.000Z', region: 'Cà Mau' },
@@ -44,10 +44,10 @@ const facts = {
 describe('clone alert SMS', () => {
   it('says what, which lot and serial, why and where to look, in Vietnamese', () => {
     expect(cloneAlertSms({ ...facts, regions: ['Thái Nguyên', 'Cà Mau'] })).toBe(
-      'Chợ Phiên cảnh báo: tem Chè Thái Nguyên búp Tân Cương, lô TC261020-A, sê-ri TC0000000002 được quét ở Thái Nguyên, Cà Mau trong thời gian ngắn. Tem có thể bị sao chép. Xem cảnh báo tại https://chophien.vn/nong-dan',
+      'Chợ Phiên cảnh báo: tem Chè Thái Nguyên búp Tân Cương, lô TC261020-A, sê-ri TC0000000002 được quét ở nhiều tỉnh khác nhau trong thời gian ngắn (người mua cho biết: Thái Nguyên, Cà Mau). Tem có thể bị sao chép. Xem cảnh báo tại https://chophien.vn/nong-dan',
     );
-    expect(cloneAlertSms({ ...facts, reason: 'too_many_scans', scanCount: 21, regions: [] })).toContain(
-      'đã bị quét 21 lần',
+    expect(cloneAlertSms({ ...facts, reason: 'too_many_scans', networkCount: 21, regions: [] })).toContain(
+      'đã được quét từ 21 mạng Internet khác nhau',
     );
   });
 

@@ -38,6 +38,7 @@ import {
   traceLotKeys,
   traceLotPartition,
   traceScanKey,
+  traceScanNetworkKey,
   traceScanPrefix,
   traceSerialKey,
 } from '../keys/trace.ts';
@@ -66,6 +67,23 @@ export function traceRepository(db: Db): TraceRepository {
   const table = db.tableName;
   const query = async (input: Omit<QueryCommandInput, 'TableName'>) =>
     (await db.doc.send(new QueryCommand({ TableName: table, ...input }))).Items ?? [];
+  /** Writes a marker item unless it exists; true when this call wrote it. */
+  const putOnce = async (Key: Record<string, string>, at: string): Promise<boolean> => {
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...Key, entity: 'ScanNetwork', at },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
   const get = async (Key: Record<string, string>) =>
     (await db.doc.send(new GetCommand({ TableName: table, Key }))).Item;
 
@@ -311,13 +329,16 @@ export function traceRepository(db: Db): TraceRepository {
       if (scan.serial && scan.counted === false) {
         state = toSerialOrUndefined(await get(traceSerialKey(scan.lotId, scan.serial)));
       } else if (scan.serial) {
+        // A network new to this serial counts once: the marker's conditional put decides, so of many
+        // simultaneous scans from one network exactly one adds it. (A crash between the two writes can only
+        // under-count a network: the safe direction for a warning.)
+        const newNetwork = scan.network ? await putOnce(traceScanNetworkKey(scan.lotId, scan.serial, scan.network), scan.at) : false;
         try {
           const result = await db.doc.send(
             new UpdateCommand({
               TableName: table,
               Key: traceSerialKey(scan.lotId, scan.serial),
-              UpdateExpression:
-                'ADD scanCount :one SET firstScanAt = if_not_exists(firstScanAt, :at), lastScanAt = :at',
+              UpdateExpression: `ADD scanCount :one${newNetwork ? ', networkCount :one' : ''} SET firstScanAt = if_not_exists(firstScanAt, :at), lastScanAt = :at`,
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeValues: { ':one': 1, ':at': scan.at },
               ReturnValues: 'ALL_NEW',
