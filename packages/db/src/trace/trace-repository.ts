@@ -332,7 +332,9 @@ export function traceRepository(db: Db): TraceRepository {
         // A network new to this serial counts once: the marker's conditional put decides, so of many
         // simultaneous scans from one network exactly one adds it. (A crash between the two writes can only
         // under-count a network: the safe direction for a warning.)
-        const newNetwork = scan.network ? await putOnce(traceScanNetworkKey(scan.lotId, scan.serial, scan.network), scan.at) : false;
+        const newNetwork = scan.network
+          ? await putOnce(traceScanNetworkKey(scan.lotId, scan.serial, scan.network), scan.at)
+          : false;
         try {
           const result = await db.doc.send(
             new UpdateCommand({
