@@ -6,5 +6,6 @@ export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './money/vnd.ts';
 export * from './notify/index.ts';
+export * from './output/index.ts';
 export * from './text/fold.ts';
 export * from './trace/index.ts';

@@ -2,6 +2,7 @@
  * A manager's view of one market day, and the open-data rows derived from the same figures
  * (aggregates only: no names, phones, account numbers or memos).
  */
+import { toCsv } from '../output/csv.ts';
 import type { LedgerEntry, Market, Stall } from './model.ts';
 import { vietnamHour } from './time.ts';
 
@@ -50,17 +51,8 @@ export function marketDayFigures(input: {
   };
 }
 
-/** RFC 4180 field quoting; also defuses spreadsheet formulas (a leading = + - @). */
-export function csvField(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const toCsv = (
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>,
-): string => `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+// CSV is written by the one CSV serializer (core/output/csv.ts); re-exported for the markets area's callers.
+export { csvField, toCsv } from '../output/csv.ts';
 
 /** The manager's export of one market day: one line per credited payment, no memo (it may hold names). */
 export function ledgerCsv(entries: readonly LedgerEntry[], stalls: readonly Stall[]): string {
