@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type AttemptCounter, bucketOf, type LimitRule } from '../limits/attempts.ts';
 import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import { codeNamespace, type TraceCode } from './links.ts';
 
@@ -157,7 +158,12 @@ export interface CloneAlertDeps {
   readonly users: { get(id: string): Promise<{ phone: string } | undefined> };
   readonly sms?: SmsSender | undefined;
   readonly notifications?: NotificationClaims | undefined;
+  /** Caps the texts one owner gets a day, whatever number of serials look copied (core/limits). */
+  readonly attempts?: AttemptCounter | undefined;
 }
+
+/** One owner is texted at most this often: a flood of warnings (or someone provoking them) costs little. */
+export const CLONE_SMS_PER_OWNER: LimitRule = { max: 5, windowMs: 86_400_000 };
 
 /**
  * Texts the owner about a clone warning, at most once per serial per hour: the claim is a conditional write,
@@ -173,6 +179,10 @@ export async function notifyCloneAlert(
   if (!deps.sms || !deps.notifications) return false;
   const key = `clone-sms#${facts.lotId}#${facts.serial}`;
   if (!(await deps.notifications.claim(key, facts.at, CLONE_SMS_WINDOW_MS))) return false;
+  // The alerts stay on the desk either way; only the texts are capped per owner per day.
+  const ownerBucket = bucketOf('clone-sms-owner', owner.id);
+  if (deps.attempts && !(await deps.attempts.take(ownerBucket, CLONE_SMS_PER_OWNER, facts.at)).ok)
+    return false;
   try {
     const profile = await deps.users.get(owner.id);
     if (!profile) return false;
@@ -190,6 +200,7 @@ export async function notifyCloneAlert(
     return true;
   } catch {
     await deps.notifications.release(key, facts.at).catch(() => undefined);
+    await deps.attempts?.giveBack(ownerBucket, CLONE_SMS_PER_OWNER, facts.at).catch(() => undefined);
     return false;
   }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { memoryAttemptCounter } from '../../src/limits/index.ts';
 import type { NotificationClaims, SmsMessage } from '../../src/notify/sms.ts';
-import { CLONE_SMS_WINDOW_MS, cloneAlertSms, notifyCloneAlert } from '../../src/trace/authenticity.ts';
+import {
+  CLONE_SMS_PER_OWNER,
+  CLONE_SMS_WINDOW_MS,
+  cloneAlertSms,
+  notifyCloneAlert,
+} from '../../src/trace/authenticity.ts';
 
 /** Claims kept in memory with the same rule as the table's conditional write. */
 function memoryClaims(): NotificationClaims & { released: string[] } {
@@ -93,5 +99,18 @@ describe('clone alert SMS', () => {
   it('sends nothing without a sender or claims store (alerts are then only stored)', async () => {
     expect(await notifyCloneAlert({ users }, owner, facts)).toBe(false);
     expect(await notifyCloneAlert({ users, notifications: memoryClaims() }, owner, facts)).toBe(false);
+  });
+
+  it('one owner gets at most five clone texts a day, however many serials look copied', async () => {
+    const sent: SmsMessage[] = [];
+    const deps = {
+      users,
+      sms: { send: async (m: SmsMessage) => void sent.push(m) },
+      notifications: memoryClaims(),
+      attempts: memoryAttemptCounter(),
+    };
+    for (let i = 0; i < 8; i++)
+      await notifyCloneAlert(deps, owner, { ...facts, serial: `TC00000000${String(i).padStart(2, '0')}` });
+    expect(sent).toHaveLength(CLONE_SMS_PER_OWNER.max);
   });
 });
