@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processAlive, waitForExit } from '../../infra/local/src/dynamodb-local.ts';
 import { assertPortFree } from '../../infra/local/src/ports.ts';
 import { checkHomePage } from '../../site/test-support/render-check.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -19,23 +20,6 @@ afterAll(async () => {
   if (running && groupAlive(running.child.pid!)) process.kill(-running.child.pid!, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function waitUntilGone(pid: number, ms = 15_000): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return !isAlive(pid);
-}
 
 /** SIGKILL to every process of `npm start`'s group but one (the JVM). */
 function killGroupExcept(groupId: number, spared: number) {
@@ -152,13 +136,13 @@ describe('npm start (connected, real processes)', () => {
     process.kill(hung.pid, 'SIGSTOP');
     killGroupExcept(running.child.pid!, hung.pid);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(isAlive(hung.pid)).toBe(true);
+    expect(processAlive(hung.pid)).toBe(true);
     // …until the next start stops it by the pid it recorded; what was written before the kill -9 is there.
     running = await npmStart(dataDir);
     expect(running.output()).toMatch(
       new RegExp(`Đã dừng DynamoDB Local còn sót từ lần chạy trước \\(pid ${hung.pid}\\)`),
     );
-    expect(isAlive(hung.pid)).toBe(false);
+    expect(processAlive(hung.pid)).toBe(false);
     const after = await table(running.ports.dynamodb).send(
       new GetCommand({ TableName: 'chophien', Key: { PK: item.PK, SK: item.SK } }),
     );
@@ -167,7 +151,7 @@ describe('npm start (connected, real processes)', () => {
     // A healthy JVM whose parent is killed -9 exits by itself (its stdin pipe closes): nothing is left.
     const healthy = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number };
     killGroupExcept(running.child.pid!, healthy.pid);
-    await expect(waitUntilGone(healthy.pid)).resolves.toBe(true);
+    await expect(waitForExit(healthy.pid, 15_000)).resolves.toBe(true);
     expect(groupAlive(running.child.pid!)).toBe(false);
     for (const free of Object.values(running.ports))
       await expect(assertPortFree(free, '127.0.0.1', 'PORT')).resolves.toBeUndefined();

@@ -129,7 +129,8 @@ function commandLineOf(pid: number): string | undefined {
   }
 }
 
-const alive = (pid: number) => {
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -138,13 +139,14 @@ const alive = (pid: number) => {
   }
 };
 
-async function waitForExit(pid: number, ms: number): Promise<boolean> {
+/** True once the process has exited, false if it is still there after `ms`. */
+export async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!alive(pid)) return true;
+    if (!processAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return !alive(pid);
+  return !processAlive(pid);
 }
 
 /**
@@ -160,7 +162,7 @@ export async function stopOrphanDynamoDb(pidFile: string): Promise<number | unde
   } catch {
     recorded = undefined;
   }
-  const command = recorded && alive(recorded.pid) ? commandLineOf(recorded.pid) : undefined;
+  const command = recorded && processAlive(recorded.pid) ? commandLineOf(recorded.pid) : undefined;
   const ours = Boolean(recorded && command?.includes(LAUNCHER_CLASS) && command.includes(recorded.dataDir));
   if (recorded && ours) {
     process.kill(recorded.pid, 'SIGTERM');
