@@ -11,6 +11,9 @@ import type { Role } from '@chophien/core/identity/roles';
  * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
+ * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
+ * - identityAdmin: create people, mirror their roles as groups, disable them (Cognito admin APIs on AWS;
+ *   nothing locally, where the dev identity provider reads the table)
  */
 export type Capability =
   | 'traceSigning'
@@ -20,7 +23,9 @@ export type Capability =
   | 'channelSecretsWrite'
   | 'photos'
   | 'sms'
-  | 'tillPush';
+  | 'tillPush'
+  | 'images'
+  | 'identityAdmin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -3,6 +3,7 @@
  * both build every route from this list; a route exists in both or in neither.
  * Each area keeps its entries in `functions/<area>/routes.ts`; this file only joins them.
  */
+import { adminRoutes } from './admin/routes.ts';
 import { marketplaceRoutes } from './marketplace/routes.ts';
 import { marketsRoutes } from './markets/routes.ts';
 import type { RouteDefinition } from './route-definition.ts';
@@ -16,6 +17,7 @@ export const routes = [
   ...traceRoutes,
   ...marketplaceRoutes,
   ...marketsRoutes,
+  ...adminRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 type AnyRoute = (typeof routes)[number];

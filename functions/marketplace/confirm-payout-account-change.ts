@@ -1,6 +1,6 @@
 import { confirmAccountChangeInput, confirmPayoutAccountChange } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { marketsServices } from '../markets/services.ts';
 import { route } from '../routes.ts';
 

@@ -1,13 +1,13 @@
 import { confirmPhotoUpload, photoConfirmSchema } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
-import { jimpPhotoProcessor } from './photos/jimp-processor.ts';
 import { withImages } from './photos/services.ts';
+import { photoProcessorFromEnv } from './photos/sharp-processor.ts';
 
 let processor: ReturnType<typeof withImages> | undefined;
 const images = () => {
-  processor ??= withImages(jimpPhotoProcessor());
+  processor ??= withImages(photoProcessorFromEnv());
   return processor;
 };
 

@@ -1,6 +1,6 @@
 import { getOrderForActor } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { marketplace } from './services.ts';
 

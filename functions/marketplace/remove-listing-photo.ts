@@ -1,6 +1,6 @@
 import { photoIdSchema, removeListingPhoto } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { photoServices } from './photos/services.ts';
 

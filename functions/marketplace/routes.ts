@@ -100,7 +100,7 @@ export const marketplaceRoutes = [
     handler: 'marketplace/confirm-photo-upload',
     auth: ['farmer', 'commune_officer'],
     data: 'readwrite',
-    uses: ['photos'],
+    uses: ['photos', 'images'],
   },
   {
     method: 'PUT',

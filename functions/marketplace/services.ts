@@ -6,7 +6,7 @@ import {
   payoutAccountRepository,
   productRepository,
 } from '@chophien/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { services } from '../shared/services.ts';
 
 const marketplaceEnv = z.object({

@@ -1,5 +1,5 @@
 import { vietnamDay } from '@chophien/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `?from=&to=` (Vietnamese days); default the last 7 days up to today. */
 export const openDataQuery = z

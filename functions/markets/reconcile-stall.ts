@@ -1,6 +1,6 @@
 import { reconcileInput, reconcileStall } from '@chophien/core';
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { marketsServices } from './services.ts';
 

@@ -1,7 +1,7 @@
 import { loadStallFor, notFound } from '@chophien/core';
 import { createHandler, reply } from '@chophien/http';
 import { stallCheckCode, stallStandeeSvg } from '@chophien/vietqr/standee';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { marketsServices } from './services.ts';
 

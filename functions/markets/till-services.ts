@@ -6,7 +6,7 @@ import {
 import type { TillPost } from '@chophien/core';
 import { marketsStore } from '@chophien/db';
 import { logger } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { services } from '../shared/services.ts';
 
 /**

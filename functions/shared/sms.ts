@@ -1,8 +1,8 @@
 import { appendFile } from 'node:fs/promises';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SmsSender } from '@chophien/core';
 import { logger } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Contract C5 adapters. On AWS (CHOPHIEN_MODE=aws) SNS Publish straight to the phone number, marked
@@ -11,12 +11,18 @@ import { z } from 'zod';
  * runtime), where developers and tests read it.
  */
 
-export function snsSmsSender(client: Pick<SNSClient, 'send'> = new SNSClient({})): SmsSender {
+export function snsSmsSender(client?: Pick<SNSClient, 'send'>): SmsSender {
+  // The SNS client loads with the first text, not at every markets function's cold start.
+  let sns:
+    | Promise<{ client: Pick<SNSClient, 'send'>; sdk: typeof import('@aws-sdk/client-sns') }>
+    | undefined;
   return {
     async send({ to, text }) {
+      sns ??= import('@aws-sdk/client-sns').then((sdk) => ({ sdk, client: client ?? new sdk.SNSClient({}) }));
+      const { sdk, client: snsClient } = await sns;
       try {
-        await client.send(
-          new PublishCommand({
+        await snsClient.send(
+          new sdk.PublishCommand({
             PhoneNumber: to,
             Message: text,
             MessageAttributes: {

@@ -79,14 +79,21 @@ describe('post-confirmation trigger: a phone sign-up becomes a buyer', () => {
       SK: 'PROFILE',
       GSI2PK: `PHONE#${PHONE}`,
       GSI2SK: 'USER',
+      GSI3PK: 'PEOPLE',
+      GSI3SK: `2026-11-23T10:00:00.000Z#${SUB}`,
       type: 'User',
       id: SUB,
       phone: PHONE,
       name: 'Người mua 0099',
       roles: ['buyer'],
+      grants: [{ role: 'buyer' }],
+      status: 'active',
       createdAt: '2026-11-23T10:00:00.000Z',
     });
-    const { PK, SK, GSI2PK, GSI2SK, type, ...profile } = input.Item as Record<string, unknown>;
+    const { PK, SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...profile } = input.Item as Record<
+      string,
+      unknown
+    >;
     expect(userProfileSchema.parse(profile)).toEqual(profile);
   });
 

@@ -1,6 +1,6 @@
 import { labelFileName, labelSheetSvg, labelSheets, lotLabelSheet, MAX_LABELS } from '@chophien/core';
 import { createHandler, type HttpEvent, header, reply } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { traceServices } from './services.ts';
 

@@ -1,6 +1,6 @@
 import { recordEventInputSchema, recordTraceEvent } from '@chophien/core';
 import { createHandler, reply } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { traceServices } from './services.ts';
 

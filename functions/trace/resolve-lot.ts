@@ -1,5 +1,5 @@
 import { createHandler } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../routes.ts';
 import { enc, resolve, resolverQuery } from './resolver.ts';
 

@@ -1,6 +1,6 @@
 import { codeLinkset, parseCodePath, type TraceCode, tracePagePath } from '@chophien/core';
 import { type HttpEvent, header, reply } from '@chophien/http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { traceServices } from './services.ts';
 
 export const resolverQuery = z.object({

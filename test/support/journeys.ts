@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readCsv } from '@chophien/core';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from '../../infra/local/src/config.ts';
@@ -81,34 +82,8 @@ export async function bankCliPay(
   });
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header. */
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) → one record per row, keyed by the header (core's reader). */
 export function parseCsv(text: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i] as string;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header = [], ...records] = rows;
+  const [header = [], ...records] = readCsv(text);
   return records.map((values) => Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
 }

@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { PhotoStore } from '@chophien/core';
 
 /** Renditions are never rewritten under the same key (ids), so browsers and CloudFront may keep them. */
@@ -18,7 +11,8 @@ const isNotFound = (error: unknown) => {
 
 /**
  * The AWS PhotoStore (bucket PHOTOS_BUCKET): presigned PUTs that sign Content-Type and Content-Length,
- * so S3 itself refuses any other type or size; CloudFront serves `photos/*` publicly.
+ * so S3 itself refuses any other type or size; CloudFront serves `photos/*` publicly. The S3 client
+ * (~110 KB bundled) loads on the first call that needs it: listing and reordering photos never do.
  */
 export function s3PhotoStore(options: {
   bucket: string;
@@ -26,14 +20,18 @@ export function s3PhotoStore(options: {
   presignClient?: S3Client;
 }): PhotoStore {
   const Bucket = options.bucket;
-  const client = options.client ?? new S3Client({});
-  // Without this the SDK would presign a CRC32 of the (empty) body it sees now, and S3 would refuse
-  // the real upload with a checksum mismatch.
-  const presignClient =
-    options.presignClient ?? new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
-  const put = (key: string, bytes: Uint8Array, contentType: string, cache?: string) =>
-    client.send(
-      new PutObjectCommand({
+  let loaded: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
+  const s3 = () => {
+    loaded ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: options.client ?? new sdk.S3Client({}),
+    }));
+    return loaded;
+  };
+  const put = async (key: string, bytes: Uint8Array, contentType: string, cache?: string) => {
+    const { sdk, client } = await s3();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket,
         Key: key,
         Body: bytes,
@@ -41,11 +39,17 @@ export function s3PhotoStore(options: {
         ...(cache ? { CacheControl: cache } : {}),
       }),
     );
+  };
   return {
     async uploadTarget(key, declared, expiresInSeconds) {
+      const [{ sdk }, { getSignedUrl }] = await Promise.all([s3(), import('@aws-sdk/s3-request-presigner')]);
+      // Without this the SDK would presign a CRC32 of the (empty) body it sees now, and S3 would refuse
+      // the real upload with a checksum mismatch.
+      const presignClient =
+        options.presignClient ?? new sdk.S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED' });
       const url = await getSignedUrl(
         presignClient,
-        new PutObjectCommand({
+        new sdk.PutObjectCommand({
           Bucket,
           Key: key,
           ContentType: declared.contentType,
@@ -56,20 +60,23 @@ export function s3PhotoStore(options: {
       return { method: 'PUT', url, headers: { 'content-type': declared.contentType } };
     },
     async readUpload(key, maxBytes) {
+      const { sdk, client } = await s3();
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        const head = await client.send(new sdk.HeadObjectCommand({ Bucket, Key: key }));
         if ((head.ContentLength ?? 0) > maxBytes) return 'too_large';
-        const object = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        const object = await client.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
         return object.Body ? await object.Body.transformToByteArray() : undefined;
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
       }
     },
-    putUpload: async (key, bytes, contentType) => void (await put(key, bytes, contentType)),
-    putPublic: async (key, bytes, contentType) => void (await put(key, bytes, contentType, PUBLIC_CACHE)),
+    putUpload: (key, bytes, contentType) => put(key, bytes, contentType),
+    putPublic: (key, bytes, contentType) => put(key, bytes, contentType, PUBLIC_CACHE),
     async remove(keys) {
-      for (const key of keys) await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      if (keys.length === 0) return;
+      const { sdk, client } = await s3();
+      for (const key of keys) await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: key }));
     },
   };
 }

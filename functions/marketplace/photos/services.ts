@@ -6,7 +6,7 @@ let built: PhotoStorageDeps | undefined;
 
 /**
  * The marketplace's adapters plus photo storage; built once per container, only by photo routes.
- * Decoding (jimp, ~1.6 MB bundled) is added by the one route that needs it: see `withImages`.
+ * Decoding (sharp, from a layer on AWS) is added by the one route that needs it: see `withImages`.
  */
 export const photoServices = (): PhotoStorageDeps => {
   if (!built) {

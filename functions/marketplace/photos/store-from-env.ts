@@ -1,5 +1,5 @@
 import type { PhotoStore } from '@chophien/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { filePhotoStore } from './file-photo-store.ts';
 import { s3PhotoStore } from './s3-photo-store.ts';
 

@@ -44,7 +44,7 @@ describe('Cognito passwordless SMS sign-in adapter', () => {
       AuthenticationResult: { IdToken: 'id.token.jwt', AccessToken: 'a', RefreshToken: 'r' },
     });
     const result = await adapter().verifyCode({ phone: PHONE, session: 'sess-1' }, '123456');
-    expect(result).toEqual({ ok: true, idToken: 'id.token.jwt' });
+    expect(result).toEqual({ ok: true, idToken: 'id.token.jwt', refreshToken: 'r' });
     expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]!.args[0].input).toEqual({
       ClientId: 'client-123',
       ChallengeName: 'SMS_OTP',
@@ -114,5 +114,26 @@ describe('Cognito passwordless SMS sign-in adapter', () => {
       'us-east-1',
     );
     expect(() => cognitoSettingsFromEnv({})).toThrow(/COGNITO_CLIENT_ID/);
+  });
+});
+
+describe('Cognito session refresh (offline)', () => {
+  it('trades the refresh token for a new ID token, and reports a revoked one as no token', async () => {
+    const cognito = mockClient(CognitoIdentityProviderClient);
+    cognito
+      .on(InitiateAuthCommand, { AuthFlow: 'REFRESH_TOKEN_AUTH' })
+      .resolvesOnce({ AuthenticationResult: { IdToken: 'fresh.id.token' } })
+      .rejectsOnce(
+        Object.assign(new Error('Refresh Token has been revoked'), { name: 'NotAuthorizedException' }),
+      );
+    const adapter = cognitoIdentity({ clientId: 'client-123', region: 'ap-southeast-1' });
+    await expect(adapter.refresh?.('refresh-1')).resolves.toBe('fresh.id.token');
+    await expect(adapter.refresh?.('refresh-1')).resolves.toBeUndefined();
+    expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
+      ClientId: 'client-123',
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: 'refresh-1' },
+    });
+    cognito.restore();
   });
 });

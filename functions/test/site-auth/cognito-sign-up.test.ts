@@ -115,6 +115,8 @@ describe('Cognito adapter, step 2 of a sign-up: one code confirms and signs in',
     await expect(adapter().verifyCode(signingUp, '123456')).resolves.toEqual({
       ok: true,
       idToken: buyerToken,
+      // Kept in an httpOnly cookie so the session outlives the 1-hour ID token.
+      refreshToken: 'r',
     });
     expect(cognito.commandCalls(ConfirmSignUpCommand)[0]!.args[0].input).toEqual({
       ClientId: 'client-123',
@@ -143,6 +145,7 @@ describe('Cognito adapter, step 2 of a sign-up: one code confirms and signs in',
     await expect(adapter().verifyCode(signingUp, '123456')).resolves.toEqual({
       ok: true,
       idToken: buyerToken,
+      refreshToken: 'refresh-1',
     });
     const refresh = cognito.commandCalls(InitiateAuthCommand)[1]!.args[0].input;
     expect(refresh).toEqual({
@@ -162,6 +165,7 @@ describe('Cognito adapter, step 2 of a sign-up: one code confirms and signs in',
     await expect(adapter().verifyCode(signingUp, '123456')).resolves.toEqual({
       ok: true,
       idToken: groupless,
+      refreshToken: 'refresh-1',
     });
   });
 

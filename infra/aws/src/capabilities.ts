@@ -8,12 +8,14 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   type IFunction,
+  type ILayerVersion,
   ParamsAndSecretsLayerVersion,
   ParamsAndSecretsVersions,
 } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { sharpLayer } from './native-layers.ts';
 import { channelSecretPrefix, type SiteAddress } from './site-address.ts';
 
 export type { Capability };
@@ -25,6 +27,8 @@ export interface CapabilityResources {
   readonly traceSigningSecret: ISecret;
   readonly stallCodeSecret: ISecret;
   readonly photosBucket: IBucket;
+  /** The user pool the console's routes administer (capability `identityAdmin`). */
+  readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
   readonly till?: {
     /** The WebSocket API's management endpoint (https://…/<stage>). */
     readonly endpoint: string;
@@ -69,14 +73,43 @@ export function capabilityEnvironment(
     else env['PHOTOS_PUBLIC_URL_PARAMETER'] = site.parameterName;
   }
   if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
+  if (uses.has('identityAdmin')) env['USER_POOL_ID'] = userPoolOf(resources).userPoolId;
   return env;
 }
+
+const userPoolOf = (resources: CapabilityResources) => {
+  if (!resources.userPool)
+    throw new Error('A route uses identityAdmin, but no user pool was given to the Api');
+  return resources.userPool;
+};
+
+/** What the console does to people in Cognito (functions/shared/identity-directory.ts), on this pool only. */
+export const identityAdminActions = [
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 const tillOf = (resources: CapabilityResources) => {
   if (!resources.till)
     throw new Error('A route uses tillPush, but no till (WebSocket API) was given to the Api');
   return resources.till;
 };
+
+/** The layers a function's capabilities need: `images` brings sharp (native, never bundled). */
+export function capabilityLayers(
+  scope: Construct,
+  uses: ReadonlySet<Capability>,
+  repoRoot: string,
+): ILayerVersion[] | undefined {
+  return uses.has('images') ? [sharpLayer(scope, repoRoot)] : undefined;
+}
 
 /** The grants for a function's capabilities. */
 export function grantCapabilities(
@@ -116,6 +149,11 @@ export function grantCapabilities(
     );
   }
   if (uses.has('tillPush')) tillOf(resources).grantManageConnections(fn);
+  if (uses.has('identityAdmin')) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: identityAdminActions, resources: [userPoolOf(resources).userPoolArn] }),
+    );
+  }
 }
 
 export const parameterArn = (scope: Construct, name: string): string =>

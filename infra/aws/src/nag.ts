@@ -16,8 +16,8 @@ import { Site } from './stacks/site.ts';
 import { Till } from './stacks/till.ts';
 
 const RUNTIME_REASON =
-  `${lambdaRuntime.name} is the platform's target runtime (ARCHITECTURE.md: dev machines run Node 20, ` +
-  'Lambda runs nodejs22.x, supported until 2027-04). Newer runtimes are adopted deliberately, not by lint.';
+  `${lambdaRuntime.name} is the platform's one Node version (decision 0322: engines, CI and Lambda agree on 22, ` +
+  'supported until 2027-04). Newer runtimes are adopted deliberately, not by lint.';
 
 /** `<table arn>/index/*`, whether the ARN is a same-stack GetAtt or a cross-stack import. */
 const TABLE_INDEX_WILDCARD = {

@@ -86,6 +86,7 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
       traceSigningSecret: data.data.traceSigningSecret,
       stallCodeSecret: data.data.stallCodeSecret,
       photosBucket: data.data.photosBucket,
+      userPool: identity.identity.userPool,
     },
   });
   const till = new TillStack(app, 'Till', {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 

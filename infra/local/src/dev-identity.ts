@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { bilingual, newBuyerProfile, toFieldIssues, type UserRepository } from '@chophien/core';
+import { devUserId } from '@chophien/functions/shared/identity-directory';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LocalRoute, sendJson } from './api-server.ts';
 import { createOtpStore, OTP_TTL_MS, type OtpStore } from './dev-otp.ts';
 
@@ -86,6 +86,7 @@ export async function mintForRequest(
       : typeof request.phone === 'string'
         ? await users.getByPhone(request.phone)
         : undefined;
+  if (user?.status === 'deactivated') return deactivated();
   if (!user) {
     return {
       status: 404,
@@ -146,12 +147,20 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): { data: T } | { erro
   };
 }
 
+/** Cognito answers a disabled user the same way: no token, whatever the code. */
+const deactivated = (): DevResponse =>
+  problem(
+    403,
+    'account_deactivated',
+    'Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của tỉnh.',
+    'This account has been deactivated. Please contact the province administrator.',
+  );
+
 /**
  * A stable id for a person who signs up by phone: asking twice (a retried request) finds the
- * same profile instead of creating a second one.
+ * same profile instead of creating a second one. The console invites people under the same id.
  */
-export const signUpUserId = (phone: string): string =>
-  `01PHONE${createHash('sha256').update(phone).digest('hex').slice(0, 19).toUpperCase()}`;
+export const signUpUserId = devUserId;
 
 /**
  * `POST /dev/otp {phone}`: a one-time code "sent by SMS" (a line in `<dataDir>/outbox.jsonl`) and,
@@ -228,10 +237,15 @@ export async function verifyOtp(
   }
   let user = await deps.users.getByPhone(phone);
   let created = false;
+  if (user?.status === 'deactivated') return deactivated();
   if (!user) {
     user = newBuyerProfile(signUpUserId(phone), phone, (deps.now ?? (() => new Date()))());
     await deps.users.put(user);
     created = true;
+  } else if (user.status === 'invited') {
+    // First sign-in of someone an admin, manager or officer invited: the invitation is taken up.
+    user = { ...user, status: 'active' };
+    await deps.users.put(user);
   }
   const token = await deps.identity.mintFor(user);
   return {

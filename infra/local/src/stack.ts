@@ -37,6 +37,8 @@ export interface StartOptions {
   readonly withSite?: boolean;
   /** Use an already running DynamoDB (tests share one per run) instead of starting one. */
   readonly dynamoDbEndpoint?: string;
+  /** Demo data (default). `false` = an empty platform, as a province starts: `npm start -- --no-seed`. */
+  readonly seed?: boolean;
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -118,8 +120,12 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     const db = createDb();
     const migration = await migrateTable(db.raw, db.tableName);
     if (migration.created) log(`Đã tạo bảng ${db.tableName} / created table`);
-    const seeded = await seed(db);
-    for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+    if (options.seed === false) {
+      log('Không nạp dữ liệu mẫu / no demo data (--no-seed)');
+    } else {
+      const seeded = await seed(db);
+      for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
+    }
 
     const localRoutes: LocalRoute[] = [
       {

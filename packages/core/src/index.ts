@@ -1,3 +1,5 @@
+export * from './access/index.ts';
+export * from './admin/index.ts';
 export * from './catalog/index.ts';
 export * from './errors/index.ts';
 export * from './identity/index.ts';

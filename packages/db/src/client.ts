@@ -1,6 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_NAME_DEFAULT } from './table.ts';
 
 /** Read once per process (cold start), validated; a bad value fails loudly at start, not mid-request. */

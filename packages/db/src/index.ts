@@ -1,3 +1,4 @@
+export * from './admin/index.ts';
 export * from './client.ts';
 export * from './keys/index.ts';
 export * from './limits/attempt-counter.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const httpEnvSchema = z.object({
   POWERTOOLS_SERVICE_NAME: z.string().default('chophien'),

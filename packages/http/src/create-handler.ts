@@ -1,7 +1,7 @@
 import { type Actor, type FieldIssue, toFieldIssues } from '@chophien/core';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from './logger.ts';
 import { type AuthRule, authenticate } from './middleware/authenticate.ts';
 import { jsonBody } from './middleware/body.ts';

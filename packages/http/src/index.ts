@@ -1,3 +1,4 @@
+export * from './auth/principals.ts';
 export * from './auth/verify-token.ts';
 export * from './config.ts';
 export * from './create-handler.ts';

@@ -3,8 +3,15 @@ import { DomainError } from '@chophien/core';
 import type { Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { createHandler, type HttpEvent, logger, reply, resetHttpConfig } from '../src/index.ts';
+import * as z from 'zod';
+import {
+  createHandler,
+  type HttpEvent,
+  logger,
+  reply,
+  resetHttpConfig,
+  usePrincipalLookup,
+} from '../src/index.ts';
 
 const context = { awsRequestId: 'ctx-request' } as Context;
 
@@ -50,14 +57,38 @@ beforeAll(async () => {
     MAX_BODY_BYTES: '1024',
   });
   resetHttpConfig();
+  // The token's subject is a farmer in the people table (the stored profile gives the roles).
+  const people = {
+    'user-1': { roles: ['farmer'] as const },
+    'user-2': { roles: ['buyer'] as const },
+    'user-3': { roles: ['farmer'] as const, status: 'deactivated' as const },
+  };
+  usePrincipalLookup(async (userId) => {
+    const person = people[userId as keyof typeof people];
+    return person
+      ? {
+          id: userId,
+          phone: '+84912000001',
+          name: 'Hộ 1',
+          ...person,
+          roles: [...person.roles],
+          createdAt: '2026-01-01T00:00:00Z',
+        }
+      : undefined;
+  });
 });
 
 afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
-const token = (groups: string[], key: CryptoKey = signingKey, claims: Record<string, unknown> = {}) =>
+const token = (
+  groups: string[],
+  key: CryptoKey = signingKey,
+  claims: Record<string, unknown> = {},
+  subject = 'user-1',
+) =>
   new SignJWT({ 'cognito:groups': groups, token_use: 'id', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setSubject('user-1')
+    .setSubject(subject)
     .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt()
@@ -207,7 +238,7 @@ describe('createHandler (offline)', () => {
   });
 
   it('refuses a valid token without the route role (403)', async () => {
-    const buyer = await token(['buyer']);
+    const buyer = await token(['buyer'], signingKey, {}, 'user-2');
     const result = await farmerHandler(
       event({
         body: JSON.stringify({ name: 'Na', priceVnd: 1 }),
@@ -217,6 +248,39 @@ describe('createHandler (offline)', () => {
     );
     expect(result.statusCode).toBe(403);
     expect(parse(result).error.code).toBe('forbidden_role');
+  });
+
+  it('takes roles from the stored profile, not from the token’s groups', async () => {
+    const claimsAdmin = await token(['admin', 'farmer'], signingKey, {}, 'user-2');
+    const refused = await farmerHandler(
+      event({
+        body: JSON.stringify({ name: 'Na', priceVnd: 1 }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${claimsAdmin}` },
+      }),
+      context,
+    );
+    expect(refused.statusCode).toBe(403);
+    const stranger = await token(['farmer'], signingKey, {}, 'user-unknown');
+    const unknown = await farmerHandler(
+      event({
+        body: JSON.stringify({ name: 'Na', priceVnd: 1 }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stranger}` },
+      }),
+      context,
+    );
+    expect(unknown.statusCode).toBe(403);
+  });
+
+  it('refuses a deactivated account with a valid token (401)', async () => {
+    const deactivated = await token(['farmer'], signingKey, {}, 'user-3');
+    const result = await farmerHandler(
+      event({
+        body: JSON.stringify({ name: 'Na', priceVnd: 1 }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${deactivated}` },
+      }),
+      context,
+    );
+    expect(result.statusCode).toBe(401);
   });
 
   it('lets the role in, from a bearer token or the browser cookie', async () => {

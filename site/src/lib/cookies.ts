@@ -7,18 +7,19 @@ import type { AstroCookies } from 'astro';
  * public URL is https. Locally over plain http a Secure cookie would never come back, so it is not set.
  * (functions/test/site-cookies.test.ts fails if a page sets a cookie any other way.)
  */
-export function isSecureSite(requestUrl: URL): boolean {
+export function isSecureSite(requestUrl: URL | undefined): boolean {
   if (process.env.CHOPHIEN_MODE === 'aws') return true;
-  return requestUrl.protocol === 'https:' || (process.env.SITE_URL?.startsWith('https:') ?? false);
+  return requestUrl?.protocol === 'https:' || (process.env.SITE_URL?.startsWith('https:') ?? false);
 }
 
-export function cookieOptions(requestUrl: URL) {
+/** `requestUrl` may be absent where no request is at hand (a session refreshed while reading a page). */
+export function cookieOptions(requestUrl: URL | undefined) {
   return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: isSecureSite(requestUrl) };
 }
 
 export function setSiteCookie(
   cookies: AstroCookies,
-  requestUrl: URL,
+  requestUrl: URL | undefined,
   name: string,
   value: string,
   maxAgeSeconds: number,

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { safeNextPath } from '../features/auth/next-path.ts';
-import { clearPendingSignIn, clearTokenCookie } from '../features/auth/session.ts';
+import { clearPendingSignIn, clearRefreshCookie, clearTokenCookie } from '../features/auth/session.ts';
 import { localizePath, requestLang } from '../i18n/index.ts';
 
 /**
@@ -10,6 +10,7 @@ import { localizePath, requestLang } from '../i18n/index.ts';
 export const POST: APIRoute = async ({ request, cookies, locals, url, redirect }) => {
   const { lang } = requestLang(locals, url);
   clearTokenCookie(cookies, url);
+  clearRefreshCookie(cookies, url);
   clearPendingSignIn(cookies, url);
   const form = await request.formData().catch(() => undefined);
   const next = safeNextPath(form?.get('next') ?? url.searchParams.get('next'));

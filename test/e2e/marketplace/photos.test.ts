@@ -1,4 +1,4 @@
-import { Jimp } from 'jimp';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
@@ -60,15 +60,21 @@ describe('listing photos and origin on the product page (connected, Chromium, no
       'Chỉ nhận ảnh JPEG, PNG hoặc WebP',
     );
 
-    const image = new Jimp({ width: 1600, height: 1200, color: 0x4d7c0fff });
-    image.scan(0, 0, 1600, 1200, (x, y, idx) => {
-      image.bitmap.data[idx] = (x * 200) / 1600;
-      image.bitmap.data[idx + 2] = (y * 120) / 1200;
-    });
+    const pixels = Buffer.alloc(1600 * 1200 * 3);
+    for (let y = 0; y < 1200; y += 1) {
+      for (let x = 0; x < 1600; x += 1) {
+        const at = (y * 1600 + x) * 3;
+        pixels[at] = (x * 200) / 1600;
+        pixels[at + 1] = 0x7c;
+        pixels[at + 2] = (y * 120) / 1200;
+      }
+    }
     await page.locator('#photo').setInputFiles({
       name: 'che.jpg',
       mimeType: 'image/jpeg',
-      buffer: await image.getBuffer('image/jpeg', { quality: 85 }),
+      buffer: await sharp(pixels, { raw: { width: 1600, height: 1200, channels: 3 } })
+        .jpeg({ quality: 85 })
+        .toBuffer(),
     });
     await page.locator('#altVi').fill(ALT);
     await page.locator('#altEn').fill('Tan Cuong tea buds, one bud two leaves');

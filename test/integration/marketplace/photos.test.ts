@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sniffImage } from '@chophien/core';
-import { Jimp } from 'jimp';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -18,12 +18,18 @@ beforeAll(async () => {
   for (const [who, phone] of Object.entries(phones))
     tokens[who as keyof typeof phones] = await api.tokenFor({ phone });
   // A real 1200 × 900 photo-like JPEG (a gradient, so it compresses like a picture, not a flat fill).
-  const image = new Jimp({ width: 1200, height: 900, color: 0x2e7d32ff });
-  image.scan(0, 0, 1200, 900, (x, y, idx) => {
-    image.bitmap.data[idx] = (x * 255) / 1200;
-    image.bitmap.data[idx + 1] = (y * 255) / 900;
-  });
-  jpeg = await image.getBuffer('image/jpeg', { quality: 85 });
+  const pixels = Buffer.alloc(1200 * 900 * 3);
+  for (let y = 0; y < 900; y += 1) {
+    for (let x = 0; x < 1200; x += 1) {
+      const at = (y * 1200 + x) * 3;
+      pixels[at] = (x * 255) / 1200;
+      pixels[at + 1] = (y * 255) / 900;
+      pixels[at + 2] = 0x32;
+    }
+  }
+  jpeg = await sharp(pixels, { raw: { width: 1200, height: 900, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 });
 afterAll(async () => {
   await api?.stop();
@@ -165,6 +171,24 @@ describe('listing photos (connected: real HTTP, DynamoDB Local, the local photo 
     expect(filesUnder(join(photosDir, 'photos', id))).toEqual([]);
   });
 
+  it('a ~100 KB PNG declaring 6000 × 6000 px (36 MP) is refused from its header, with vi/en, and deleted', async () => {
+    // An image bomb: tiny on the wire, 144 MB as a bitmap. The API's functions have 512 MB (cap 27.9 MP).
+    const bomb = await sharp({ create: { width: 6000, height: 6000, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(150_000);
+    const id = await newListing();
+    const asked = await askUpload(tokens.farmer1, id, 'image/png', bomb.length);
+    expect((await put(asked.json.upload.url, bomb, 'image/png')).status).toBe(200);
+    const confirmed = await confirm(tokens.farmer1, id, asked.json.uploadId);
+    expect(confirmed.status).toBe(422);
+    expect(confirmed.json.error.code).toBe('photo_pixels');
+    expect(confirmed.json.error.details).toMatchObject({ width: 6000, height: 6000, maxPixels: 27_962_026 });
+    expect(JSON.stringify(confirmed.json)).toContain('tối đa 27.9 MP');
+    expect(filesUnder(join(photosDir, 'uploads', id))).toEqual([]);
+    expect(filesUnder(join(photosDir, 'photos', id))).toEqual([]);
+  });
+
   it('an upload id of one listing cannot be confirmed on another', async () => {
     const a = await newListing();
     const b = await newListing();
@@ -175,7 +199,9 @@ describe('listing photos (connected: real HTTP, DynamoDB Local, the local photo 
 
   it('reorder makes a cover; remove deletes the files; the ninth photo is refused', async () => {
     const id = await newListing();
-    const small = await new Jimp({ width: 200, height: 150, color: 0x8bc34aff }).getBuffer('image/jpeg');
+    const small = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#8bc34a' } })
+      .jpeg()
+      .toBuffer();
     const first = (await addPhoto(tokens.farmer1, id, small)).json.photos[0].id;
     const second = (await addPhoto(tokens.farmer1, id, small)).json.photos[1].id;
     const reordered = await api.request('PUT', `/listings/${id}/photos/order`, {

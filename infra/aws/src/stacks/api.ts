@@ -28,11 +28,12 @@ import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { handlerBundling, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
+import { handlerCode, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
 import {
   type Capability,
   type CapabilityResources,
   capabilityEnvironment,
+  capabilityLayers,
   grantCapabilities,
   parameterExtension,
 } from '../capabilities.ts';
@@ -264,11 +265,10 @@ export function handlerFunction(
   });
   logGroup.grantWrite(role);
   const entry = join(props.repoRoot, 'functions', `${props.handler}.ts`);
+  // Bundled by src/bundling.ts (code splitting, the bundle size rule), not by NodejsFunction's esbuild CLI.
   const fn = new NodejsFunction(fnScope, 'Function', {
-    entry,
-    handler: props.exportName,
-    projectRoot: props.repoRoot,
-    depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+    code: handlerCode(props.repoRoot, entry),
+    handler: `index.${props.exportName}`,
     runtime: lambdaRuntime,
     architecture: lambdaArchitecture,
     memorySize: lambdaMemoryMb,
@@ -281,7 +281,7 @@ export function handlerFunction(
       ...(props.capabilities ? capabilityEnvironment(uses, props.capabilities) : {}),
     },
     ...(props.capabilities && { paramsAndSecrets: parameterExtension(uses, props.capabilities) }),
-    bundling: handlerBundling(props.repoRoot, entry),
+    layers: capabilityLayers(fnScope, uses, props.repoRoot),
     description: `chophien ${props.handler}`,
   });
   if (props.data === 'read') props.table.grantReadData(fn);

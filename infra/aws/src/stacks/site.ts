@@ -60,7 +60,8 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { lambdaArchitecture, lambdaBundling, lambdaRuntime } from '../bundling.ts';
-import { parameterArn } from '../capabilities.ts';
+import { identityAdminActions, parameterArn } from '../capabilities.ts';
+import { sharpLayer } from '../native-layers.ts';
 import type { SiteAddress } from '../site-address.ts';
 import type { SiteBuild } from '../site-build.ts';
 import { PHOTO_PUBLIC_PREFIX } from './data.ts';
@@ -75,7 +76,7 @@ export interface SiteProps {
   /** `wss://…` of the live till's WebSocket API (stacks/till.ts); /quay-thu connects there when set. */
   readonly tillWsUrl?: string;
   /** Cognito for the phone sign-in pages and for reading the `cp_token` cookie. */
-  readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
+  readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient' | 'userPool'>;
   /** The brand domain, or the SSM parameter this stack publishes its URL in (src/site-address.ts). */
   readonly siteAddress: SiteAddress;
   /** The us-east-1 web ACL with the edge rate rules (src/rate-limits.ts, EdgeStack), by ARN. */
@@ -188,11 +189,15 @@ export class Site extends Construct {
           AUTH_ISSUER: props.identity.issuer,
           AUTH_JWKS_URL: props.identity.jwksUrl,
           AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
+          // The province console (/quan-tri) invites people and mirrors their roles (decision 0800).
+          USER_POOL_ID: props.identity.userPool.userPoolId,
         }),
       },
+      // The no-JS photo form decodes and resizes uploads in this function (sharp, from its layer).
+      layers: [sharpLayer(this, props.repoRoot)],
       bundling: {
         ...lambdaBundling,
-        // The astro image service loads sharp only when an image is transformed; none is shipped.
+        // sharp is native: never bundled, required from the layer (src/native-layers.ts).
         externalModules: ['sharp'],
         // astro's server chunks keep bare `import 'es-module-lexer'` lines esbuild drops (harmless).
         logLevel: LogLevel.ERROR,
@@ -228,6 +233,14 @@ export class Site extends Construct {
       new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
     );
     props.photosBucket.grantReadWrite(this.server);
+    if (props.identity) {
+      this.server.addToRolePolicy(
+        new PolicyStatement({
+          actions: identityAdminActions,
+          resources: [props.identity.userPool.userPoolArn],
+        }),
+      );
+    }
     this.originSecret.grantRead(this.server);
     if (address.kind === 'published') {
       this.server.addToRolePolicy(

@@ -13,6 +13,15 @@ export const foundationSeedSets: SeedSet[] = [
     },
   },
   {
+    // Data dirs seeded before grants existed: the same people again, now with their grants (decision 0800).
+    name: 'users-grants-v1',
+    async apply(db) {
+      const users = userRepository(db);
+      for (const user of seedUsers) await users.put(user);
+      return seedUsers.length;
+    },
+  },
+  {
     name: 'products-v1',
     async apply(db) {
       const products = productRepository(db);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 import { listingPhotoSchema } from '../marketplace/photo.ts';
 import { vndAmount } from '../money/vnd.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { listingPhotoSchema } from '../marketplace/photo.ts';
 import { type Product, productSchema } from './product.ts';
 

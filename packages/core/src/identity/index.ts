@@ -1,3 +1,4 @@
+export * from './phone.ts';
 export * from './profile.ts';
 export * from './roles.ts';
 export * from './sign-in-codes.ts';

@@ -1,16 +1,29 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { grantSchema } from '../access/grants.ts';
 import { roles } from './roles.ts';
 import type { Actor } from './user.ts';
+
+/** `invited`: made by someone else, not signed in yet; `deactivated`: refused everywhere (decision 0800). */
+export const profileStatuses = ['invited', 'active', 'deactivated'] as const;
+export type ProfileStatus = (typeof profileStatuses)[number];
 
 export const userProfileSchema = z.object({
   id: z.string(),
   /** E.164, as Cognito stores it: +84… */
   phone: z.string().regex(/^\+84\d{9,10}$/),
   name: z.string().min(1).max(100),
-  roles: z.array(z.enum(roles)).min(1),
+  /** Derived from `grants` whenever grants are written (rolesOf); kept for indexes and older readers. */
+  roles: z.array(z.enum(roles)),
+  /** What the person may do and where; the one source the access module reads (absent on older profiles). */
+  grants: z.array(grantSchema).optional(),
+  status: z.enum(profileStatuses).optional(),
+  /** Bumped on every change of grants or status, so two admins editing at once cannot overwrite each other. */
+  version: z.number().int().nonnegative().optional(),
   province: z.string().optional(),
   commune: z.string().optional(),
   createdAt: z.string(),
+  invitedBy: z.string().optional(),
+  updatedAt: z.string().optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
@@ -25,6 +38,8 @@ export function newBuyerProfile(userId: string, phone: string, now: Date): UserP
     phone,
     name: `Người mua ${phone.slice(-4)}`,
     roles: ['buyer'],
+    grants: [{ role: 'buyer' }],
+    status: 'active',
     createdAt: now.toISOString(),
   });
 }

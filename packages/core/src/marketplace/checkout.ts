@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Product } from '../catalog/product.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
+import { householdRelation } from '../access/rules.ts';
 import { categorySlugs } from '../catalog/categories.ts';
 import { type GtinClaims, gtinTaken } from '../catalog/gtin-ownership.ts';
 import { baseUnits, localizedText, type Product, packSchema, productSchema } from '../catalog/product.ts';
@@ -117,20 +118,26 @@ export interface ListingDeps {
 
 const listingNotFound = () => notFound({ vi: 'sản phẩm', en: 'listing' }, 'listing_not_found');
 
-/** The farmer, or the commune officer recorded as listing it for them with consent. */
-const mayEdit = (actor: Actor, product: Product): boolean =>
-  product.farmerId === actor.userId ||
-  (hasRole(actor, 'commune_officer') && product.agent?.officerId === actor.userId);
+/**
+ * The farmer, or, for a listing made for the household with its consent (`agent`), a commune officer of
+ * the household's commune as its stored profile says today (an officer moved elsewhere loses it).
+ */
+async function mayEdit(deps: Pick<ListingDeps, 'users'>, actor: Actor, product: Product): Promise<boolean> {
+  if (product.farmerId === actor.userId) return true;
+  if (!product.agent || !hasRole(actor, 'commune_officer')) return false;
+  const household = await deps.users.get(product.farmerId);
+  return household !== undefined && householdRelation(actor, household) === 'officer';
+}
 
-/** The listing, when the actor may edit it (owner, or the officer who listed it with consent). */
+/** The listing, when the actor may edit it (owner, or an officer of the household's commune). */
 export async function editableListing(
-  deps: Pick<ListingDeps, 'listings'>,
+  deps: Pick<ListingDeps, 'listings' | 'users'>,
   actor: Actor,
   id: string,
 ): Promise<Product> {
   const product = await deps.listings.get(id);
   if (!product) throw listingNotFound();
-  if (!mayEdit(actor, product)) throw forbidden();
+  if (!(await mayEdit(deps, actor, product))) throw forbidden();
   return product;
 }
 
@@ -144,15 +151,10 @@ export async function createListing(deps: ListingDeps, actor: Actor, input: List
   let agent: Product['agent'];
   if (onBehalfOf) {
     if (!hasRole(actor, 'commune_officer')) throw forbidden('not_an_officer');
-    const [officer, farmer] = await Promise.all([
-      deps.users.get(actor.userId),
-      deps.users.get(onBehalfOf.farmerId),
-    ]);
+    const farmer = await deps.users.get(onBehalfOf.farmerId);
     if (!farmer?.roles.includes('farmer'))
       throw notFound({ vi: 'nông hộ', en: 'farmer' }, 'farmer_not_found');
-    if (!officer?.commune || officer.commune !== farmer.commune || officer.province !== farmer.province) {
-      throw forbidden('farmer_outside_commune');
-    }
+    if (householdRelation(actor, farmer) !== 'officer') throw forbidden('farmer_outside_commune');
     farmerId = farmer.id;
     agent = { officerId: actor.userId, consent: onBehalfOf.consent };
   } else if (!hasRole(actor, 'farmer')) {
@@ -200,7 +202,7 @@ export async function setListingStatus(
   const product = await deps.listings.get(id);
   if (!product) throw listingNotFound();
   const adminTakedown = hasRole(actor, 'admin') && input.status === 'archived';
-  if (!mayEdit(actor, product) && !adminTakedown) throw forbidden();
+  if (!adminTakedown && !(await mayEdit(deps, actor, product))) throw forbidden();
   return deps.listings.update(id, { status: input.status }, deps.clock.now().toISOString());
 }
 

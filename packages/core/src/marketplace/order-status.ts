@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { canMove, type Order, type OrderParty, orderStatuses } from './order.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localizedText } from '../catalog/product.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../identity/user.ts';
 import {
   type AccountChangeDeps,

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, DomainError, isDomainError, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/user.ts';
@@ -16,7 +16,6 @@ import {
   photoTooLarge,
   photoUrl,
   renditionWidths,
-  stripWebpMetadata,
 } from './photo.ts';
 import type { PhotoProcessor, PhotoStore, PhotoUploadTarget } from './ports.ts';
 
@@ -27,7 +26,7 @@ export interface PhotoStorageDeps extends ListingDeps {
   readonly photosPublicUrl: string;
 }
 
-/** Storage plus the image processor: only confirming an upload decodes and resizes (jimp stays out of the other bundles). */
+/** Storage plus the image processor: only confirming an upload decodes and resizes (only its function carries the sharp layer). */
 export interface PhotoDeps extends PhotoStorageDeps {
   readonly images: PhotoProcessor;
 }
@@ -65,8 +64,8 @@ export const photoIdSchema = z.string().regex(ULID);
 
 /** Staged original, bound to its listing: an upload id cannot be confirmed on another listing. */
 export const uploadKey = (listingId: string, uploadId: string) => `uploads/${listingId}/${uploadId}`;
-const renditionKey = (listingId: string, photoId: string, width: number, ext: 'jpg' | 'webp') =>
-  `photos/${listingId}/${photoId}-${width}.${ext}`;
+const renditionKey = (listingId: string, photoId: string, width: number) =>
+  `photos/${listingId}/${photoId}-${width}.jpg`;
 
 export interface PhotoView {
   readonly id: string;
@@ -170,45 +169,38 @@ export async function requestPhotoUpload(
   return { uploadId, upload, expiresAt, maxBytes: PHOTO_LIMITS.maxBytes };
 }
 
+const photoUnreadable = () =>
+  new DomainError('unprocessable', 'photo_unreadable', {
+    vi: 'Không đọc được ảnh (tệp hỏng, không đúng định dạng hoặc quá phức tạp để xử lý).',
+    en: 'The photo could not be read (damaged, not what it claims to be, or too complex to process).',
+  });
+
+/** The storefront JPEGs of a photo; its header is checked against the decoder's pixel cap first. */
 async function renditionsOf(
   deps: PhotoDeps,
   listingId: string,
   photoId: string,
   bytes: Uint8Array,
 ): Promise<Array<PhotoRendition & { bytes: Uint8Array; contentType: string }>> {
-  const info = checkPhotoBytes(bytes);
-  if (info.format === 'webp') {
-    return [
-      {
-        width: info.width,
-        height: info.height,
-        key: renditionKey(listingId, photoId, info.width, 'webp'),
-        bytes: stripWebpMetadata(bytes),
-        contentType: photoContentTypes.webp,
-      },
-    ];
-  }
-  let decoded: Awaited<ReturnType<PhotoProcessor['decode']>>;
+  checkPhotoBytes(bytes, deps.images.maxPixels);
   try {
-    decoded = await deps.images.decode(bytes);
+    const decoded = await deps.images.decode(bytes);
+    const out = [];
+    for (const width of renditionWidths(decoded.width)) {
+      const jpeg = await decoded.toJpeg(width, PHOTO_LIMITS.jpegQuality);
+      out.push({
+        width: jpeg.width,
+        height: jpeg.height,
+        key: renditionKey(listingId, photoId, jpeg.width),
+        bytes: jpeg.bytes,
+        contentType: photoContentTypes.jpeg,
+      });
+    }
+    return out;
   } catch {
-    throw new DomainError('unprocessable', 'photo_unreadable', {
-      vi: 'Không đọc được ảnh (tệp hỏng hoặc không đúng định dạng).',
-      en: 'The photo could not be read (damaged or not what it claims to be).',
-    });
+    // Corrupt data, a decoder limit or the processing time limit: the farmer gets one clear reason.
+    throw photoUnreadable();
   }
-  const out = [];
-  for (const width of renditionWidths(decoded.width)) {
-    const jpeg = await decoded.toJpeg(width, PHOTO_LIMITS.jpegQuality);
-    out.push({
-      width: jpeg.width,
-      height: jpeg.height,
-      key: renditionKey(listingId, photoId, jpeg.width, 'jpg'),
-      bytes: jpeg.bytes,
-      contentType: photoContentTypes.jpeg,
-    });
-  }
-  return out;
 }
 
 /**
@@ -277,8 +269,8 @@ export async function addPhotoFromForm(
 ): Promise<ListingPhotosView> {
   const listing = await editableListing(deps, actor, listingId);
   if ((listing.photos?.length ?? 0) >= PHOTO_LIMITS.maxPerListing) throw photoLimitReached();
-  // Oversized files are refused before they are written anywhere.
-  const info = checkPhotoBytes(input.bytes);
+  // Oversized files (bytes or declared pixels) are refused before they are written anywhere.
+  const info = checkPhotoBytes(input.bytes, deps.images.maxPixels);
   const uploadId = ulid();
   await deps.photos.putUpload(uploadKey(listingId, uploadId), input.bytes, photoContentTypes[info.format]);
   return confirmPhotoUpload(deps, actor, listingId, { uploadId, alt: input.alt });

@@ -1,22 +1,40 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 
 /** The rules for listing photos (docs/decisions/0603-listing-photos.md). */
 export const PHOTO_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
-  /** Either side; also bounds the decoded bitmap (6000² RGBA ≈ 144 MB) a Lambda must hold. */
-  maxDimension: 6000,
+  /** Either side: refuses absurd shapes whatever the pixel count. */
+  maxDimension: 10_000,
   minDimension: 64,
+  /**
+   * Decoding budget per pixel in the worst case the decoder may face (a 16-bit RGBA or interlaced PNG
+   * is held whole: 8 bytes a pixel, plus a working copy). A 103 KB PNG can declare 36 megapixels.
+   */
+  decodeBytesPerPixel: 12,
+  /** What the runtime and the rest of the request hold before a photo is decoded (measured ~150 MB). */
+  reservedMemoryMb: 192,
+  /** Never more than this, however large the function: no phone photo a farmer takes is bigger. */
+  maxPixels: 50_000_000,
+  /** Decoding and resizing one photo stops after this (the function's own timeout is 10 s). */
+  processSeconds: 6,
   maxPerListing: 8,
   /** How long an upload target stays valid. */
   uploadTtlSeconds: 300,
   /** Storefront widths: cards and phones (320), product page and tablets (800). */
   widths: [320, 800],
   jpegQuality: 78,
-  /** WebP cannot be decoded here (no pure-JS decoder installed), so it is stored as sent up to this width. */
-  maxWebpPassthroughWidth: 800,
 } as const;
+
+/**
+ * The most pixels a function with `memoryMb` may decode (read from the image header before any
+ * decoding, and enforced again by the decoder): 512 MB → 27.9 MP (6000×4000 passes, 6000×6000 does not).
+ */
+export function photoPixelCap(memoryMb: number): number {
+  const budgetBytes = Math.max(0, memoryMb - PHOTO_LIMITS.reservedMemoryMb) * 1024 * 1024;
+  return Math.min(PHOTO_LIMITS.maxPixels, Math.floor(budgetBytes / PHOTO_LIMITS.decodeBytesPerPixel));
+}
 
 export const photoFormats = ['jpeg', 'png', 'webp'] as const;
 export type PhotoFormat = (typeof photoFormats)[number];
@@ -129,8 +147,13 @@ export const photoTooLarge = (bytes?: number) =>
     { maxBytes: PHOTO_LIMITS.maxBytes, ...(bytes === undefined ? {} : { bytes }) },
   );
 
-/** The checks every photo passes before anything is decoded or stored; throws a vi/en reason. */
-export function checkPhotoBytes(bytes: Uint8Array): ImageInfo {
+const megapixels = (pixels: number) => `${Math.floor(pixels / 100_000) / 10}`;
+
+/**
+ * The checks every photo passes before anything is decoded or stored, from its bytes and header
+ * alone; throws a vi/en reason. `maxPixels` comes from the memory of the process that will decode it.
+ */
+export function checkPhotoBytes(bytes: Uint8Array, maxPixels: number): ImageInfo {
   if (bytes.length === 0) throw rejected('photo_empty', 'Tệp ảnh trống.', 'The photo file is empty.');
   if (bytes.length > PHOTO_LIMITS.maxBytes) throw photoTooLarge(bytes.length);
   const info = sniffImage(bytes);
@@ -145,9 +168,17 @@ export function checkPhotoBytes(bytes: Uint8Array): ImageInfo {
   if (width > PHOTO_LIMITS.maxDimension || height > PHOTO_LIMITS.maxDimension) {
     throw rejected(
       'photo_dimensions',
-      `Ảnh ${width}×${height} px quá lớn; tối đa ${PHOTO_LIMITS.maxDimension}×${PHOTO_LIMITS.maxDimension} px.`,
-      `The photo is ${width}×${height} px; the limit is ${PHOTO_LIMITS.maxDimension}×${PHOTO_LIMITS.maxDimension} px.`,
+      `Ảnh ${width}×${height} px quá lớn; mỗi chiều tối đa ${PHOTO_LIMITS.maxDimension} px.`,
+      `The photo is ${width}×${height} px; neither side may exceed ${PHOTO_LIMITS.maxDimension} px.`,
       { width, height },
+    );
+  }
+  if (width * height > maxPixels) {
+    throw rejected(
+      'photo_pixels',
+      `Ảnh ${width}×${height} px (${megapixels(width * height)} MP) quá lớn để xử lý; tối đa ${megapixels(maxPixels)} MP. Hãy chụp ở độ phân giải thấp hơn hoặc thu nhỏ ảnh.`,
+      `The photo is ${width}×${height} px (${megapixels(width * height)} MP); at most ${megapixels(maxPixels)} MP can be processed. Take it at a lower resolution or scale it down.`,
+      { width, height, maxPixels },
     );
   }
   if (width < PHOTO_LIMITS.minDimension || height < PHOTO_LIMITS.minDimension) {
@@ -161,54 +192,12 @@ export function checkPhotoBytes(bytes: Uint8Array): ImageInfo {
   if (info.animated) {
     throw rejected('photo_animated', 'Không nhận ảnh động.', 'Animated images are not accepted.');
   }
-  if (info.format === 'webp' && width > PHOTO_LIMITS.maxWebpPassthroughWidth) {
-    throw rejected(
-      'photo_webp_too_wide',
-      `Ảnh WebP rộng tối đa ${PHOTO_LIMITS.maxWebpPassthroughWidth} px; ảnh lớn hơn xin gửi dạng JPEG hoặc PNG.`,
-      `WebP photos may be at most ${PHOTO_LIMITS.maxWebpPassthroughWidth} px wide; send larger photos as JPEG or PNG.`,
-      { width },
-    );
-  }
   return info;
 }
 
 /** The storefront widths for a photo this wide: never upscaled, duplicates dropped, ascending. */
 export function renditionWidths(originalWidth: number): number[] {
   return [...new Set(PHOTO_LIMITS.widths.map((w) => Math.min(w, originalWidth)))].sort((a, b) => a - b);
-}
-
-/**
- * A WebP with its EXIF and XMP chunks removed (and the VP8X flags saying so), the image chunks
- * untouched: metadata such as the GPS position of a farmer's house never reaches the storefront.
- */
-export function stripWebpMetadata(bytes: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let i = 12;
-  while (i + 8 <= bytes.length) {
-    const id = ascii(bytes, i, 4);
-    const size = bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | ((bytes[i + 7]! << 24) >>> 0);
-    const end = Math.min(bytes.length, i + 8 + size + (size % 2));
-    if (id !== 'EXIF' && id !== 'XMP ') {
-      const chunk = bytes.slice(i, end);
-      if (id === 'VP8X') chunk[8] = chunk[8]! & ~0x0c; // clear the EXIF (0x08) and XMP (0x04) flags
-      parts.push(chunk);
-    }
-    i = end;
-  }
-  const bodyLength = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(12 + bodyLength);
-  out.set(bytes.subarray(0, 12));
-  const riffSize = 4 + bodyLength;
-  out[4] = riffSize & 0xff;
-  out[5] = (riffSize >>> 8) & 0xff;
-  out[6] = (riffSize >>> 16) & 0xff;
-  out[7] = (riffSize >>> 24) & 0xff;
-  let at = 12;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 export const photoRenditionSchema = z.object({
@@ -237,7 +226,7 @@ export const photoAltSchema = z.strictObject({
 export const listingPhotoSchema = z.object({
   id: z.string(),
   alt: z.object({ vi: z.string(), en: z.string().optional() }),
-  /** Smallest first; every one a JPEG (WebP stays WebP, one size). */
+  /** Smallest first; every one a JPEG (from JPEG, PNG or WebP), carrying no metadata. */
   renditions: z.array(photoRenditionSchema).min(1).max(4),
   addedAt: z.string(),
   addedBy: z.string(),

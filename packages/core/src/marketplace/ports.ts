@@ -109,7 +109,9 @@ export interface DecodedPhoto {
   toJpeg(width: number, quality: number): Promise<{ width: number; height: number; bytes: Uint8Array }>;
 }
 
-/** Decodes JPEG and PNG (pure JS on Lambda: jimp); throws on bytes it cannot decode. */
+/** Decodes JPEG, PNG and WebP (sharp/libvips); throws on bytes it cannot decode or process in time. */
 export interface PhotoProcessor {
+  /** The most pixels it will decode (from its process's memory: `photoPixelCap`). */
+  readonly maxPixels: number;
   decode(bytes: Uint8Array): Promise<DecodedPhoto>;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categories, categorySlugs } from '../catalog/categories.ts';
 import { lowestPrice, type Product } from '../catalog/product.ts';
 import { toPublicProduct } from '../catalog/public-product.ts';

@@ -1,17 +1,18 @@
 /**
- * Who may see what: a vendor only their own stalls, a manager only the market they manage,
- * an admin everything. One place for the rule; every use-case asks here.
+ * Who may see what in the markets: a vendor only their own stalls, a manager only the markets granted to
+ * them, an admin everything. The rules themselves live in the access module (../access/rules.ts); this
+ * file loads the stored market or stall a use-case acts on and applies them.
  */
+import { isAdmin, managesMarketId, otherMarket, ownsStall } from '../access/rules.ts';
 import { forbidden, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import type { Market, Stall } from './model.ts';
 import type { MarketsStore } from './ports.ts';
 
-export const isAdmin = (actor: Actor) => actor.roles.includes('admin');
-export const managesMarket = (actor: Actor, market: Market) =>
-  isAdmin(actor) || (actor.roles.includes('market_manager') && market.managerId === actor.userId);
-export const ownsStall = (actor: Actor, stall: Stall) =>
-  actor.roles.includes('vendor') && stall.vendorId === actor.userId;
+export { isAdmin, ownsStall };
+
+/** Manages this stored market (by grant), or is an admin. */
+export const managesMarket = (actor: Actor, market: Pick<Market, 'id'>) => managesMarketId(actor, market.id);
 
 const STALL = { vi: 'sạp', en: 'stall' };
 const MARKET = { vi: 'chợ', en: 'market' };
@@ -19,11 +20,11 @@ const MARKET = { vi: 'chợ', en: 'market' };
 export async function loadMarketFor(store: MarketsStore, actor: Actor, marketId: string): Promise<Market> {
   const market = await store.getMarket(marketId);
   if (!market) throw notFound(MARKET);
-  if (!managesMarket(actor, market)) throw forbidden();
+  if (!managesMarket(actor, market)) throw otherMarket();
   return market;
 }
 
-/** The stall, if the actor is its vendor or manages its market. */
+/** The stall, if the actor is its vendor or manages its market (the market the stored stall names). */
 export async function loadStallFor(
   store: MarketsStore,
   actor: Actor,

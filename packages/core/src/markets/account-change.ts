@@ -9,7 +9,7 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { bankByBin } from '@chophien/vietqr';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/index.ts';

@@ -3,7 +3,7 @@
  * one `IncomingPayment`. Builders of correctly signed notifications live here too: the bank simulator,
  * the tests and the benchmark all sign exactly the way the verifier checks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEPAY_MAX_SKEW_MS, signPayOs, signSePay, verifyPayOs, verifySePay } from './signatures.ts';
 
 export const bankProviders = ['payos', 'sepay'] as const;

@@ -3,7 +3,7 @@
  * queue; the market's manager (or an admin) says which stall and month it pays the fee for.
  * Only the board's own account can pay fees: a vendor's takings never become a fee.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/index.ts';
@@ -64,6 +64,7 @@ export async function listFeeReviews(
   marketId: string,
 ): Promise<ReviewItem[]> {
   const market = await loadMarketFor(store, actor, marketId);
+  if (!market.managerId) return [];
   const items = await store.listOpenReviewsOfVendor(market.managerId);
   const marketOfAccount = new Map<string, Promise<Market | undefined>>();
   const kept: ReviewItem[] = [];

@@ -7,8 +7,17 @@ export interface Market {
   readonly name: string;
   readonly province: string;
   readonly commune: string;
-  readonly managerId: string;
+  /**
+   * The market board's account holder (the fee account's owner, whose review queue holds unmatched fee
+   * payments). Who *manages* a market is a grant on the person (decision 0800), not this field.
+   * Absent on markets made in the console until a board account is connected.
+   */
+  readonly managerId?: string;
   readonly monthlyStallFeeVnd: number;
+  /** Set by the province console (decision 0800): absent means open, as on markets made before it. */
+  readonly status?: 'open' | 'closed';
+  /** Bumped on every console edit (compare-and-set). */
+  readonly version?: number;
 }
 
 export interface Stall {
@@ -23,6 +32,15 @@ export interface Stall {
   readonly goods: string;
   /** The payment account the stall's QR pays into; none = no active QR. */
   readonly accountId?: string;
+  /** The console's zone (its name is `zone`); absent on stalls made before zones were items. */
+  readonly zoneId?: string;
+  /** This stall's monthly fee where it differs from the market's (an import row's fee). */
+  readonly monthlyFeeVnd?: number;
+  /**
+   * The bank account given for the vendor at import, not confirmed by the vendor: nothing pays into it
+   * until they confirm it through the account-change flow (issue #13.4).
+   */
+  readonly declaredAccount?: { readonly bin: string; readonly accountNumber: string };
 }
 
 export interface PaymentAccount {

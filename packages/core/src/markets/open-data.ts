@@ -2,7 +2,7 @@
  * Open data: per market and day, aggregates only, served from items a job pre-computes (never a fan-out
  * of ledger queries per request), with small cells suppressed so no vendor's takings can be read off.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import type { MarketDayFigures } from './figures.ts';
 import { figuresOf } from './manager-console.ts';

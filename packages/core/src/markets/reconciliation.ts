@@ -2,7 +2,7 @@
  * Reconciliation: a provider or bank statement (CSV) against the ledger. Reports what the ledger has
  * that the statement lacks (a forged or misrouted notification?) and the reverse (a missed one).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
 import type { LedgerEntry } from './model.ts';
 

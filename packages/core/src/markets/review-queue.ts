@@ -2,7 +2,7 @@
  * Payments nobody could attribute wait here until the vendor (or their market's manager) says
  * which stall they belong to; assigning credits the stall in one transaction with closing the item.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, forbidden, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { isAdmin, managesMarket } from './access.ts';

@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { buildVietQR } from '@chophien/vietqr';
-import { z } from 'zod';
+import * as z from 'zod';
 import { notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { vndAmount } from '../money/vnd.ts';

@@ -4,7 +4,7 @@
  * On AWS the socket is opened with a one-time ticket, never the ID token (docs/decisions/0702).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, forbidden } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import { spokenPayment } from './amount-words.ts';

@@ -1,7 +1,7 @@
 /** What a vendor or a manager is allowed to list. */
 import { forbidden } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
-import { isAdmin, loadMarketFor } from './access.ts';
+import { isAdmin, loadMarketFor, managesMarket } from './access.ts';
 import type { Market, Stall } from './model.ts';
 import type { MarketsStore } from './ports.ts';
 
@@ -12,7 +12,7 @@ export async function listMyStalls(store: MarketsStore, actor: Actor): Promise<S
 
 export async function listManagedMarkets(store: MarketsStore, actor: Actor): Promise<Market[]> {
   const markets = await store.listMarkets();
-  return isAdmin(actor) ? markets : markets.filter((market) => market.managerId === actor.userId);
+  return isAdmin(actor) ? markets : markets.filter((market) => managesMarket(actor, market));
 }
 
 export async function listMarketStalls(store: MarketsStore, actor: Actor, marketId: string) {

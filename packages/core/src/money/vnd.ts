@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 
 /** NAPAS247 caps one transfer below 500 million VND; no single price or order may reach it. */

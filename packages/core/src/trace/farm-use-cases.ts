@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { assertDeclaredCommune } from '../access/rules.ts';
 import { DomainError, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/user.ts';
 import { farmWriter } from './authorize.ts';
@@ -14,11 +15,9 @@ export async function registerFarm(
 ): Promise<Farm> {
   const input = createFarmInputSchema.parse(raw);
   const ownerId = input.ownerId ?? actor.userId;
-  const { onBehalfBy } = await farmWriter(deps, actor, {
-    ownerId,
-    province: input.province,
-    commune: input.commune,
-  });
+  // The household's own commune decides (farmWriter); an officer may not also place the farm outside it.
+  const { onBehalfBy } = await farmWriter(deps, actor, { ownerId });
+  if (onBehalfBy) assertDeclaredCommune(actor, input);
   const owner = await deps.users.get(ownerId);
   if (!owner?.roles.includes('farmer'))
     throw new DomainError(

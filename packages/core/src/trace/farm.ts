@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 import { certificationSchema } from './certification.ts';
 import { plantingAreaCodeProblem } from './codes.ts';

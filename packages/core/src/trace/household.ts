@@ -1,3 +1,4 @@
+import { householdRelation, otherCommune, servedCommunes } from '../access/rules.ts';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
@@ -28,20 +29,25 @@ export const communeKey = (province: string, commune: string) =>
 
 const householdNotFound = () => notFound({ vi: 'nông hộ', en: 'household' }, 'household_not_found');
 
-/** The households a commune officer serves: the farmers registered in the officer's commune, by name. */
+/** The households a commune officer serves: the farmers registered in the communes granted to the officer. */
 export async function communeHouseholds(
   deps: Pick<TraceDeps, 'users'> & { households: HouseholdDirectory },
   actor: Actor,
 ): Promise<UserProfile[]> {
   if (!hasRole(actor, 'commune_officer')) throw forbidden('not_an_officer');
-  const officer = await deps.users.get(actor.userId);
-  if (!officer?.province || !officer.commune)
+  const communes = servedCommunes(actor);
+  if (communes.length === 0)
     throw new DomainError('unprocessable', 'officer_without_commune', {
-      vi: 'Hồ sơ cán bộ chưa ghi xã và tỉnh phụ trách.',
-      en: 'The officer profile has no commune and province yet.',
+      vi: 'Tài khoản cán bộ chưa được giao xã phụ trách.',
+      en: 'No commune has been granted to this officer yet.',
     });
-  const farmers = await deps.households.listFarmersInCommune(officer.province, officer.commune, LIST_LIMIT);
-  return farmers.filter((f) => f.roles.includes('farmer')).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const lists = await Promise.all(
+    communes.map((place) => deps.households.listFarmersInCommune(place.province, place.commune, LIST_LIMIT)),
+  );
+  return lists
+    .flat()
+    .filter((household) => householdRelation(actor, household) === 'officer')
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /**
@@ -56,13 +62,8 @@ export async function actingHousehold(
   if (hasRole(actor, 'commune_officer') && householdId && householdId !== actor.userId) {
     const household = await deps.users.get(householdId);
     if (!household?.roles.includes('farmer')) throw householdNotFound();
-    const farmLike = {
-      ownerId: household.id,
-      province: household.province ?? '',
-      commune: household.commune ?? '',
-    };
-    const { onBehalfBy } = await farmWriter(deps, actor, farmLike);
-    return { household, ...(onBehalfBy ? { onBehalfBy } : {}) };
+    if (householdRelation(actor, household) !== 'officer') throw otherCommune();
+    return { household, onBehalfBy: actor.userId };
   }
   if (!hasRole(actor, 'farmer')) throw forbidden('not_a_producer');
   if (householdId && householdId !== actor.userId) throw forbidden('not_farm_owner');

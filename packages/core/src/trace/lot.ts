@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors/zod-issues.ts';
 import { traceIsoDate } from './certification.ts';
 import { LOT_CSET82, MAX_LOT_LENGTH, normalizeGtin } from './codes.ts';

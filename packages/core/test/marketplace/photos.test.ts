@@ -7,10 +7,10 @@ import {
   checkPhotoBytes,
   type ListingPhoto,
   PHOTO_LIMITS,
+  photoPixelCap,
   photoSrcset,
   renditionWidths,
   sniffImage,
-  stripWebpMetadata,
 } from '../../src/marketplace/photo.ts';
 import {
   addPhotoFromForm,
@@ -161,39 +161,37 @@ const codeOf = (fn: () => unknown) => {
 };
 
 describe('photo limits', () => {
-  it('accepts up to 5 MB and 6000 × 6000; refuses one byte more or one pixel more, with vi/en reasons', () => {
+  it('accepts up to 5 MB and the pixel cap; refuses one byte more or one pixel more, with vi/en reasons', () => {
+    const cap = 6000 * 4000;
     const atLimit = new Uint8Array(PHOTO_LIMITS.maxBytes);
-    atLimit.set(jpegHeader(6000, 6000));
-    expect(codeOf(() => checkPhotoBytes(atLimit))).toBe('accepted');
+    atLimit.set(jpegHeader(6000, 4000));
+    expect(codeOf(() => checkPhotoBytes(atLimit, cap))).toBe('accepted');
     const over = new Uint8Array(PHOTO_LIMITS.maxBytes + 1);
     over.set(jpegHeader(100, 100));
-    expect(codeOf(() => checkPhotoBytes(over))).toBe('photo_too_large');
-    expect(codeOf(() => checkPhotoBytes(jpegHeader(6001, 4000)))).toBe('photo_dimensions');
-    expect(codeOf(() => checkPhotoBytes(pngHeader(4000, 6001)))).toBe('photo_dimensions');
-    expect(codeOf(() => checkPhotoBytes(pngHeader(40, 40)))).toBe('photo_dimensions');
-    expect(codeOf(() => checkPhotoBytes(new TextEncoder().encode('GIF89a....')))).toBe('photo_type');
-    expect(codeOf(() => checkPhotoBytes(new Uint8Array()))).toBe('photo_empty');
-    expect(codeOf(() => checkPhotoBytes(webpWithMetadata(300, 200, true)))).toBe('photo_animated');
-    expect(codeOf(() => checkPhotoBytes(webpWithMetadata(1200, 900)))).toBe('photo_webp_too_wide');
+    expect(codeOf(() => checkPhotoBytes(over, cap))).toBe('photo_too_large');
+    expect(codeOf(() => checkPhotoBytes(jpegHeader(6000, 4001), cap))).toBe('photo_pixels');
+    expect(codeOf(() => checkPhotoBytes(pngHeader(6000, 6000), cap))).toBe('photo_pixels');
+    expect(codeOf(() => checkPhotoBytes(pngHeader(10_001, 100), cap))).toBe('photo_dimensions');
+    expect(codeOf(() => checkPhotoBytes(pngHeader(40, 40), cap))).toBe('photo_dimensions');
+    expect(codeOf(() => checkPhotoBytes(new TextEncoder().encode('GIF89a....'), cap))).toBe('photo_type');
+    expect(codeOf(() => checkPhotoBytes(new Uint8Array(), cap))).toBe('photo_empty');
+    expect(codeOf(() => checkPhotoBytes(webpWithMetadata(300, 200, true), cap))).toBe('photo_animated');
+    expect(codeOf(() => checkPhotoBytes(webpWithMetadata(1200, 900), cap))).toBe('accepted');
+  });
+
+  it('the pixel cap follows the memory: 12 bytes a pixel over what the runtime holds, at most 50 MP', () => {
+    expect(photoPixelCap(128)).toBe(0);
+    expect(photoPixelCap(512)).toBe(Math.floor((320 * 1024 * 1024) / 12));
+    expect(photoPixelCap(512)).toBeLessThan(6000 * 6000);
+    expect(photoPixelCap(512)).toBeGreaterThan(6000 * 4000);
+    expect(photoPixelCap(1024)).toBe(50_000_000);
+    expect(photoPixelCap(10_240)).toBe(50_000_000);
   });
 
   it('storefront widths never upscale', () => {
     expect(renditionWidths(4032)).toEqual([320, 800]);
     expect(renditionWidths(640)).toEqual([320, 640]);
     expect(renditionWidths(300)).toEqual([300]);
-  });
-
-  it('WebP metadata (EXIF with a GPS position, XMP) is cut out and the flags cleared; the image chunks stay', () => {
-    const original = webpWithMetadata(300, 200);
-    const stripped = stripWebpMetadata(original);
-    const text = Buffer.from(stripped).toString('latin1');
-    expect(text).not.toContain('EXIF');
-    expect(text).not.toContain('GPS');
-    expect(text).not.toContain('XMP');
-    expect(text).toContain('VP8 ');
-    expect(stripped[20]! & 0x0c).toBe(0);
-    expect(new DataView(stripped.buffer).getUint32(4, true)).toBe(stripped.length - 8);
-    expect(sniffImage(stripped)).toMatchObject({ format: 'webp', width: 300, height: 200 });
   });
 
   it('srcset lists each rendition with its width under the public base', () => {
@@ -213,11 +211,26 @@ describe('photo limits', () => {
 
 const LISTING = '01JB0000000000000000000001';
 const farmer: Actor = { userId: 'farmer-1', roles: ['farmer'] };
-const officer: Actor = { userId: 'officer-1', roles: ['commune_officer'] };
+const officer: Actor = {
+  userId: 'officer-1',
+  roles: ['commune_officer'],
+  grants: [{ role: 'commune_officer', province: 'Thái Nguyên', commune: 'xã Tân Cương' }],
+};
+/** The household's stored profile: its commune is what lets the officer act for it. */
+const household = {
+  id: farmer.userId,
+  phone: '+84912000001',
+  name: 'Hộ 1',
+  roles: ['farmer'],
+  province: 'Thái Nguyên',
+  commune: 'xã Tân Cương',
+  createdAt: '2026-01-01T00:00:00Z',
+} as const;
 const stranger: Actor = { userId: 'farmer-2', roles: ['farmer'] };
 
 function memoryDeps() {
   const objects = new Map<string, Uint8Array>();
+  const decodes: number[] = [];
   let photos: ListingPhoto[] = [];
   let version = 0;
   const product = {
@@ -249,12 +262,17 @@ function memoryDeps() {
   };
   const deps: PhotoDeps = {
     listings,
-    users: {} as PhotoDeps['users'],
+    users: {
+      get: async (id: string) =>
+        id === household.id ? { ...household, roles: [...household.roles] } : undefined,
+    } as PhotoDeps['users'],
     clock: { now: () => new Date('2026-11-01T00:00:00Z') },
     photos: store,
-    // Stands in for jimp: reports the header's size and "encodes" a marker of the asked width.
+    // Stands in for sharp: reports the header's size and "encodes" a marker of the asked width.
     images: {
+      maxPixels: photoPixelCap(512),
       decode: async (bytes) => {
+        decodes.push(bytes.length);
         const info = sniffImage(bytes)!;
         return {
           width: info.width,
@@ -269,10 +287,20 @@ function memoryDeps() {
     },
     photosPublicUrl: 'http://127.0.0.1:3000',
   };
-  return { deps, objects, photos: () => photos };
+  return { deps, objects, decodes, photos: () => photos };
 }
 
 const alt = { vi: 'Búp chè Tân Cương mới hái' };
+
+/** Step 1 as the farmer, then the bytes "uploaded" to the staged key. */
+async function stageUpload(deps: PhotoDeps, objects: Map<string, Uint8Array>, bytes: Uint8Array) {
+  const { uploadId } = await requestPhotoUpload(deps, farmer, LISTING, {
+    contentType: 'image/png',
+    contentLength: bytes.length,
+  });
+  objects.set(uploadKey(LISTING, uploadId), bytes);
+  return uploadId;
+}
 
 describe('photo use-cases (in memory)', () => {
   it('upload → confirm stores 320 and 800 renditions, attaches the photo, drops the staged original; twice = once', async () => {
@@ -302,6 +330,45 @@ describe('photo use-cases (in memory)', () => {
     objects.set(uploadKey(LISTING, uploadId), new TextEncoder().encode('<svg onload="alert(1)"/>'));
     await expect(confirmPhotoUpload(deps, farmer, LISTING, { uploadId, alt })).rejects.toMatchObject({
       code: 'photo_type',
+    });
+    expect(objects.size).toBe(0);
+    expect(photos()).toEqual([]);
+  });
+
+  it('a header declaring more pixels than the cap is refused before decoding, at the form and at confirm', async () => {
+    const { deps, objects, decodes, photos } = memoryDeps();
+    await expect(
+      addPhotoFromForm(deps, farmer, LISTING, { bytes: pngHeader(6000, 6000), alt }),
+    ).rejects.toMatchObject({ code: 'photo_pixels', kind: 'unprocessable' });
+    expect(objects.size).toBe(0); // refused before it was stored
+    const uploadId = await stageUpload(deps, objects, pngHeader(6000, 6000));
+    await expect(confirmPhotoUpload(deps, farmer, LISTING, { uploadId, alt })).rejects.toMatchObject({
+      code: 'photo_pixels',
+    });
+    expect(decodes).toEqual([]);
+    expect(objects.size).toBe(0);
+    expect(photos()).toEqual([]);
+  });
+
+  it('a photo the decoder gives up on (corrupt, over its limits or its time) is refused with vi/en and deleted', async () => {
+    const { deps, objects, photos } = memoryDeps();
+    const failing: PhotoDeps = {
+      ...deps,
+      images: {
+        maxPixels: deps.images.maxPixels,
+        decode: async () => ({
+          width: 640,
+          height: 480,
+          toJpeg: async () => {
+            throw new Error('Input image exceeds pixel limit');
+          },
+        }),
+      },
+    };
+    const uploadId = await stageUpload(failing, objects, pngHeader(640, 480));
+    await expect(confirmPhotoUpload(failing, farmer, LISTING, { uploadId, alt })).rejects.toMatchObject({
+      code: 'photo_unreadable',
+      messages: { vi: expect.stringContaining('Không đọc được ảnh') },
     });
     expect(objects.size).toBe(0);
     expect(photos()).toEqual([]);

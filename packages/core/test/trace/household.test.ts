@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { Actor, UserProfile } from '../../src/index.ts';
 import {
   actingHousehold,
+  actorFromProfile,
   addFarmCertification,
   communeHouseholds,
   type Farm,
@@ -35,7 +36,12 @@ const people = [
   person('5', ['buyer'], 'xã Tân Cương'),
   person('6', ['farmer'], 'xã Tân Cương'),
 ];
-const actor = (id: string): Actor => ({ userId: id, roles: people.find((p) => p.id === id)!.roles });
+/** As the token verifier builds it: the stored profile's roles and grants (an officer's commune from the profile). */
+const actor = (id: string): Actor =>
+  actorFromProfile(
+    { userId: id, roles: [] },
+    people.find((p) => p.id === id),
+  )!;
 const users = { get: async (id: string) => people.find((p) => p.id === id) };
 
 const farm: Farm = {

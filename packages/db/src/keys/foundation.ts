@@ -38,6 +38,7 @@ export const userKeys = (user: {
   phone: string;
   province?: string | undefined;
   commune?: string | undefined;
+  createdAt?: string | undefined;
 }): ItemKeys => ({
   PK: `USER#${user.id}`,
   SK: 'PROFILE',
@@ -47,7 +48,11 @@ export const userKeys = (user: {
     : {}),
   GSI2PK: `PHONE#${user.phone}`,
   GSI2SK: 'USER',
+  // Everyone, newest first: the province admin's list of people (decision 0800).
+  ...(user.createdAt ? { GSI3PK: PEOPLE_PK, GSI3SK: `${user.createdAt}#${user.id}` } : {}),
 });
+export const PEOPLE_PK = 'PEOPLE';
+export const allPeople = () => ({ index: indexes.byTime, pk: PEOPLE_PK });
 export const usersOfCommunePk = (province: string, commune: string) =>
   `COMMUNE#${communeKey(province, commune)}`;
 export const usersOfCommune = (province: string, commune: string) => ({

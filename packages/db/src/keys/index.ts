@@ -2,6 +2,7 @@
  * Every item's keys are built in this folder and nowhere else, one file per area, so an access
  * pattern is one function. The patterns each key serves are listed in docs/decisions/0002-table-design.md.
  */
+export * from './admin.ts';
 export * from './foundation.ts';
 export * from './gtin.ts';
 export * from './limits.ts';

@@ -1,10 +1,13 @@
-import { type Actor, isRole } from '@chophien/core';
+import { type Actor, actorFromProfile, isRole } from '@chophien/core';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { httpConfig } from '../config.ts';
+import { principalLookup } from './principals.ts';
 
 /**
  * Token verification is the same locally and on AWS: RS256 ID tokens checked against the issuer's JWKS
- * (Cognito's on AWS, the development identity provider's locally), then roles from `cognito:groups`.
+ * (Cognito's on AWS, the development identity provider's locally). The token proves who signed in; the
+ * person's stored profile then gives their roles and grants (core's `actorFromProfile`), so a role
+ * revoked or an account deactivated in the console holds on the next request everywhere.
  */
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 let jwksUrl: string | undefined;
@@ -38,10 +41,13 @@ export async function verifyToken(token: string): Promise<Actor> {
     throw new TokenInvalid('not an ID token');
   if (typeof payload.sub !== 'string') throw new TokenInvalid('no subject');
   const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
-  return {
+  const claims: Actor = {
     userId: payload.sub,
     roles: groups.filter(isRole),
     ...(typeof payload.phone_number === 'string' ? { phone: payload.phone_number } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
   };
+  const actor = actorFromProfile(claims, await principalLookup()(payload.sub));
+  if (!actor) throw new TokenInvalid('account deactivated');
+  return actor;
 }

@@ -1,5 +1,4 @@
 /** `@chophien/vietqr/render`: VietQR payload → SVG or PNG. The only part of the package with a dependency (qrcode). */
-import QRCode from 'qrcode';
 import { escapeXml } from '../xml.ts';
 import {
   assertRenderable,
@@ -45,6 +44,8 @@ export function toSvg(payload: string, options: SvgOptions = {}): string {
 
 export async function toPng(payload: string, options: PngOptions = {}): Promise<Buffer> {
   assertRenderable(payload, options);
+  // The PNG renderer (qrcode's main module with its PNG codec) loads only when a PNG is asked for.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toBuffer(payload, {
     type: 'png',
     errorCorrectionLevel: ERROR_CORRECTION,

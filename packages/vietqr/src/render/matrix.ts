@@ -1,5 +1,6 @@
 /** QR symbol for a payload: error correction M (NAPAS examples and bank apps use it), 4-module quiet zone. */
-import QRCode from 'qrcode';
+// The symbol encoder only: the package's main module also loads every renderer and a PNG codec (~56 KB).
+import { create as createQrSymbol } from 'qrcode/lib/core/qrcode.js';
 import type { VietQRIssue } from '../errors.ts';
 import { parseVietQR } from '../parse.ts';
 
@@ -35,7 +36,7 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(payload: string): QrMatrix {
-  const { modules } = QRCode.create(payload, { errorCorrectionLevel: ERROR_CORRECTION });
+  const { modules } = createQrSymbol(payload, { errorCorrectionLevel: ERROR_CORRECTION });
   // BitMatrix.get returns 0/1 at run time (typed as boolean).
   return { size: modules.size, isDark: (row, col) => Boolean(modules.get(row, col)) };
 }

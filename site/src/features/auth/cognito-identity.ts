@@ -124,7 +124,12 @@ export function cognitoIdentity(
           }),
         );
         const result = signedIn.AuthenticationResult;
-        if (result?.IdToken) return { ok: true, idToken: await withGroups(result, result.IdToken) };
+        if (result?.IdToken)
+          return {
+            ok: true,
+            idToken: await withGroups(result, result.IdToken),
+            ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+          };
         console.error('[site] cognito sign-up: no tokens, challenge', signedIn.ChallengeName ?? 'none');
       } catch (error) {
         console.error('[site] cognito sign-up: sign-in with the confirmation session failed:', nameOf(error));
@@ -166,6 +171,22 @@ export function cognitoIdentity(
 
   return {
     showsCode: false,
+    async refresh(refreshToken) {
+      try {
+        const refreshed = await client.send(
+          new InitiateAuthCommand({
+            ClientId,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: { REFRESH_TOKEN: refreshToken },
+          }),
+        );
+        return refreshed.AuthenticationResult?.IdToken;
+      } catch (error) {
+        // Revoked (sign-out everywhere, a deactivated account) or expired: sign in again.
+        console.error('[site] cognito refresh failed:', nameOf(error) || error);
+        return undefined;
+      }
+    },
     async requestCode(phone) {
       try {
         return await startSignIn(phone);
@@ -196,7 +217,8 @@ export function cognitoIdentity(
           }),
         );
         const idToken = answered.AuthenticationResult?.IdToken;
-        if (idToken) return { ok: true, idToken };
+        const refreshToken = answered.AuthenticationResult?.RefreshToken;
+        if (idToken) return { ok: true, idToken, ...(refreshToken ? { refreshToken } : {}) };
         // Cognito may answer a wrong code with the same challenge and a fresh session.
         if (answered.ChallengeName === 'SMS_OTP' && answered.Session) {
           return { ok: false, failure: 'wrong_code', pending: { ...pending, session: answered.Session } };

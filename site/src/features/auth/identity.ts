@@ -33,7 +33,12 @@ export type CodeRequest =
   | { readonly ok: false; readonly failure: SignInFailure };
 
 export type CodeCheck =
-  | { readonly ok: true; readonly idToken: string }
+  | {
+      readonly ok: true;
+      readonly idToken: string;
+      /** Cognito's refresh token (30 days): kept so the session outlives the 1-hour ID token. */
+      readonly refreshToken?: string;
+    }
   | {
       readonly ok: false;
       readonly failure: SignInFailure;
@@ -47,6 +52,8 @@ export interface IdentityAdapter {
   readonly showsCode: boolean;
   requestCode(phone: string): Promise<CodeRequest>;
   verifyCode(pending: PendingSignIn, code: string): Promise<CodeCheck>;
+  /** A fresh ID token from a refresh token (Cognito), or undefined when it no longer works. */
+  refresh?(refreshToken: string): Promise<string | undefined>;
 }
 
 let adapter: IdentityAdapter | undefined;

@@ -1,5 +1,5 @@
 import type { AstroCookies } from 'astro';
-import { z } from 'zod';
+import * as z from 'zod';
 import { deleteSiteCookie, setSiteCookie } from '../../lib/cookies.ts';
 
 /** The cart lives in a cookie, so it works without JavaScript and without an account. */

@@ -2,7 +2,7 @@ import type { PhotoDeps } from '@chophien/core';
 import { listingRepository, userRepository } from '@chophien/db';
 // The same adapters the API's photo routes use (S3 on AWS, the data-dir folder locally), so the no-JS
 // form and the direct upload share one use-case and one storage.
-import { jimpPhotoProcessor } from '../../../../functions/marketplace/photos/jimp-processor.ts';
+import { photoProcessorFromEnv } from '../../../../functions/marketplace/photos/sharp-processor.ts';
 import { photoStoreFromEnv } from '../../../../functions/marketplace/photos/store-from-env.ts';
 import { getDb } from '../../lib/services.ts';
 
@@ -22,7 +22,7 @@ export function photoDeps(): PhotoDeps {
         users: userRepository(db),
         clock: { now: () => new Date() },
         photos: store,
-        images: jimpPhotoProcessor(),
+        images: photoProcessorFromEnv(env),
         photosPublicUrl: publicUrl,
       },
     };

@@ -7,7 +7,7 @@ import {
   lotLabelSheet,
   MAX_LABELS,
 } from '@chophien/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lang } from '../../i18n/index.ts';
 import { producerDeps } from './services.ts';
 

@@ -1,0 +1,3 @@
+export * from './grants.ts';
+export * from './principal.ts';
+export * from './rules.ts';

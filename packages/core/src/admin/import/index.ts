@@ -1,0 +1,3 @@
+export * from './rows.ts';
+export * from './run.ts';
+export * from './sheet.ts';
