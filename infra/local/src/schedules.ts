@@ -26,10 +26,31 @@ export function startSchedules(
     };
     const timer = setInterval(run, schedule.everyMinutes * 60_000);
     timer.unref();
-    if (schedule.runAtStart) void run();
     return timer;
   });
   return () => {
     for (const timer of timers) clearInterval(timer);
   };
+}
+
+/**
+ * Runs, once and to the end, every schedule marked `runAtStart` (pre-computed views a fresh start should
+ * show): awaited by the local runtime before it says it is up, so what a first request reads is settled.
+ */
+export async function runStartupSchedules(
+  schedules: readonly ScheduleDefinition[],
+  functionsDir: string,
+  onError: (id: string, error: unknown) => void,
+): Promise<void> {
+  for (const schedule of schedules) {
+    if (!schedule.runAtStart) continue;
+    try {
+      const module = (await import(
+        pathToFileURL(join(functionsDir, `${schedule.handler}.ts`)).href
+      )) as Record<string, () => Promise<unknown>>;
+      await module[schedule.export]?.();
+    } catch (error) {
+      onError(schedule.id, error);
+    }
+  }
 }

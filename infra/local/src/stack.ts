@@ -17,7 +17,7 @@ import {
 import { areaLocalRoutes } from './local-routes/index.ts';
 import { localPhotosDir } from './photos/routes.ts';
 import { assertPortFree } from './ports.ts';
-import { startSchedules } from './schedules.ts';
+import { runStartupSchedules, startSchedules } from './schedules.ts';
 import { seed } from './seed/index.ts';
 import { ensureSiteBuilt, startSiteServer } from './site.ts';
 
@@ -159,9 +159,10 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     await listen(api, config.apiPort, config.host);
     servers.push(api);
 
-    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), (id, error) =>
-      console.error(`[schedule ${id}] failed:`, error),
-    );
+    const reportScheduleError = (id: string, error: unknown) =>
+      console.error(`[schedule ${id}] failed:`, error);
+    await runStartupSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
+    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
 
     if (withSite) {
       ensureSiteBuilt(log);
