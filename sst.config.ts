@@ -4,8 +4,10 @@
  * create the same resources (same logical ids per stack; a test compares them).
  * `npx sst build --stage <stage>` synthesizes into .sst/dist; `npx sst deploy --stage <stage>` deploys.
  */
+import { Aspects } from 'aws-cdk-lib';
 import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
+import { AlarmsNotify } from './infra/aws/src/operations.ts';
 import { findRepoRoot } from './infra/aws/src/paths.ts';
 import { DEFAULT_REGION } from './infra/aws/src/region.ts';
 import { photoUploadOrigins, siteAddressFor } from './infra/aws/src/site-address.ts';
@@ -78,6 +80,7 @@ export default {
             siteAddress,
             traceSigningSecret: data!.traceSigningSecret,
             photosBucket: data!.photosBucket,
+            stage,
             // SST v2 keeps every stack in the app's region: the us-east-1 web ACL is the CDK app's Edge
             // stack (`cdk deploy chophien-<stage>-edge`), attached by ARN (decision 0904).
             ...(process.env.CHOPHIEN_WEB_ACL_ARN ? { webAclArn: process.env.CHOPHIEN_WEB_ACL_ARN } : {}),
@@ -85,5 +88,7 @@ export default {
         },
         { id: 'Site' },
       );
+    // Every alarm notifies the stage's topic, as in the CDK app (src/platform.ts).
+    Aspects.of(app).add(new AlarmsNotify(data!.alarmTopic));
   },
 } satisfies SSTConfig;

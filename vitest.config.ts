@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites, each runnable alone (`npm run test:<name>`); `npm test` runs them in order.
+// Five suites, each runnable alone (`npm run test:<name>`); `npm test` runs them in order.
 // "unit" is offline (mocks allowed); "integration" and "e2e" are connected to real DynamoDB Local.
 // Handlers log structured JSON; in tests only errors are worth reading (hostile-input runs log thousands of rejections).
 const env = { POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -36,6 +36,18 @@ export default defineConfig({
           include: ['infra/aws/test/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The synthesized bundles run under their own IAM on loopback stand-ins (infra/aws/harness).
+        test: {
+          name: 'artifacts',
+          env,
+          include: ['test/artifacts/**/*.test.ts'],
+          globalSetup: ['test/artifacts/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

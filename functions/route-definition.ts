@@ -9,11 +9,13 @@ import type { Role } from '@chophien/core/identity/roles';
  * - stallCodes: STALL_CODE_SECRET (stall check codes)
  * - channelSecretsRead / channelSecretsWrite: the bank channels' webhook secrets
  * - photos: PHOTOS_BUCKET (S3 on AWS, PHOTOS_DIR locally)
+ * - photoUploads: the same settings, but only presigning uploads into `uploads/` (PutObject there)
  * - sms: send SMS (SNS on AWS, the dev outbox locally)
  * - tillPush: push to live tills (WebSocket API on AWS, SSE locally)
  * - images: decode and resize photos (sharp: a Lambda layer on AWS, the workspace's install locally)
  * - identityAdmin: create people, mirror their roles as groups, disable them (Cognito admin APIs on AWS;
  *   nothing locally, where the dev identity provider reads the table)
+ * - alerts: raise alerts (SMS, web push with the VAPID keys, Zalo ZNS: functions/alerts/config.ts)
  */
 export type Capability =
   | 'traceSigning'
@@ -22,10 +24,12 @@ export type Capability =
   | 'channelSecretsRead'
   | 'channelSecretsWrite'
   | 'photos'
+  | 'photoUploads'
   | 'sms'
   | 'tillPush'
   | 'images'
-  | 'identityAdmin';
+  | 'identityAdmin'
+  | 'alerts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -43,4 +47,9 @@ export interface RouteDefinition {
   readonly rawBody?: boolean;
   /** Resources beyond the table (see Capability); CDK grants exactly these. */
   readonly uses?: readonly Capability[];
+  /**
+   * Concurrent executions reserved for the route's function on AWS, so a burst elsewhere (a flood
+   * of scans) cannot starve it of the account's concurrency; also its ceiling.
+   */
+  readonly reservedConcurrency?: number;
 }

@@ -4,6 +4,8 @@
  * Each area keeps its entries in `functions/<area>/routes.ts`; this file only joins them.
  */
 import { adminRoutes } from './admin/routes.ts';
+import { alertsRoutes } from './alerts/routes.ts';
+import { booksRoutes } from './books/routes.ts';
 import { marketplaceRoutes } from './marketplace/routes.ts';
 import { marketsRoutes } from './markets/routes.ts';
 import type { RouteDefinition } from './route-definition.ts';
@@ -18,6 +20,8 @@ export const routes = [
   ...marketplaceRoutes,
   ...marketsRoutes,
   ...adminRoutes,
+  ...booksRoutes,
+  ...alertsRoutes,
 ] as const satisfies readonly RouteDefinition[];
 
 type AnyRoute = (typeof routes)[number];

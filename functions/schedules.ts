@@ -27,6 +27,18 @@ export const schedules = [
     export: 'scheduledHandler',
     everyMinutes: 1,
     data: 'readwrite',
+    // The same minute also sends the SMS and Zalo alerts that waited for quiet hours to end (functions/alerts):
+    // a schedule of their own would cost the Api stack seven more resources near its 500 ceiling.
+    uses: ['sms', 'alerts'],
+  },
+  // Webhooks get lost (endpoint down past the provider's retries): ask the providers (decision 0707).
+  {
+    id: 'MissedPaymentPoll',
+    handler: 'markets/poll-payments',
+    export: 'scheduledHandler',
+    everyMinutes: 15,
+    data: 'readwrite',
+    uses: ['channelSecretsRead'],
   },
   // Open data is read from pre-computed market days (decision 0901), never aggregated per request.
   {

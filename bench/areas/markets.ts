@@ -1,7 +1,8 @@
 /**
- * 4.0 markets on the local stack: signed webhook deliveries with 10% duplicates (throughput, p99,
- * double credits — must be 0) and notification-to-till latency over the live SSE feed.
- * Loopback only, bounded loops.
+ * 4.0 markets on the local stack: signed webhook deliveries with 10% duplicates and 10% cross-channel
+ * forgeries (a channel's own secret over another channel's account: decision 0704) — throughput, p99,
+ * double credits and wrong credits (both must be 0) — and notification-to-till latency over the live SSE
+ * feed. Loopback only, bounded loops.
  */
 import { readFileSync } from 'node:fs';
 import { type BankProvider, buildBankNotification, vietnamDay } from '@chophien/core';
@@ -11,7 +12,8 @@ import { type BenchArea, percentile } from '../contract.ts';
 
 const DELIVERIES = 2000;
 const CONCURRENCY = 32;
-const DUPLICATE_SHARE = 0.1;
+/** Every 10th delivery re-sends an earlier one; every 10th (offset 5) is a cross-channel forgery. */
+const EVERY = 10;
 const TILL_SAMPLES = 60;
 
 interface Target {
@@ -54,12 +56,13 @@ const secrets = (): Record<string, string> =>
     }
   ).channels;
 
-function notification(target: Target, transactionId: string, amountVnd: number) {
+/** Signed with `target`'s secret; naming `accountOf`'s account (another target's = a forgery). */
+function notification(target: Target, transactionId: string, amountVnd: number, accountOf: Target = target) {
   return buildBankNotification(target.provider, secrets()[target.channel] ?? '', {
     transactionId,
     amountVnd,
     memo: 'bench',
-    accountNumber: target.accountNumber,
+    accountNumber: accountOf.accountNumber,
   });
 }
 
@@ -78,20 +81,35 @@ async function webhookLoad(apiUrl: string) {
   const day = vietnamDay(new Date());
   const before = await Promise.all(targets.map((target) => store.stallDayTotal(target.stallId, day)));
   const run = Date.now().toString(36);
-  // Plan: 90% fresh transactions, 10% re-deliveries of an earlier one (same signed body).
-  const plan: Array<{ target: Target; notification: ReturnType<typeof notification> }> = [];
-  let fresh = 0;
+  // Plan: 80% fresh genuine transactions, 10% re-deliveries of an earlier genuine one (same signed body),
+  // 10% forgeries: one channel's secret over another channel's account.
+  type Planned = { target: Target; notification: ReturnType<typeof notification>; forged: boolean };
+  const plan: Planned[] = [];
+  const genuine: Planned[] = [];
+  const expected = new Map<Target, number>();
   for (let i = 0; i < DELIVERIES; i++) {
-    if (plan.length > 10 && i % Math.round(1 / DUPLICATE_SHARE) === 0) {
-      plan.push(plan[(i * 7919) % plan.length]!);
+    const target = targets[i % targets.length]!;
+    if (genuine.length > 10 && i % EVERY === 0) {
+      plan.push(genuine[(i * 7919) % genuine.length]!);
       continue;
     }
-    const target = targets[i % targets.length]!;
-    plan.push({ target, notification: notification(target, `B${run}${i}`, 1000 + (i % 50) * 1000) });
-    fresh++;
+    if (i % EVERY === 5) {
+      const victim = targets[(i + 1) % targets.length]!;
+      plan.push({ target, notification: notification(target, `F${run}${i}`, 1000, victim), forged: true });
+      continue;
+    }
+    const item = {
+      target,
+      notification: notification(target, `B${run}${i}`, 1000 + (i % 50) * 1000),
+      forged: false,
+    };
+    plan.push(item);
+    genuine.push(item);
+    expected.set(target, (expected.get(target) ?? 0) + 1);
   }
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
+  let forgeriesAccepted = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -103,17 +121,27 @@ async function webhookLoad(apiUrl: string) {
         latencies.push(performance.now() - t);
         const key = result.status === 200 ? (result.outcome ?? '?') : String(result.status);
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+        if (item.forged && key !== 'rejected') forgeriesAccepted++;
       }
     }),
   );
   const elapsedS = (performance.now() - started) / 1000;
   const after = await Promise.all(targets.map((target) => store.stallDayTotal(target.stallId, day)));
-  const credits = after.reduce((sum, total, index) => sum + total.count - before[index]!.count, 0);
+  // Per stall: credits beyond its genuine transactions are double (or wrong) credits; fewer are missing.
+  let excess = 0;
+  let missing = 0;
+  targets.forEach((target, index) => {
+    const credited = after[index]!.count - before[index]!.count;
+    const due = expected.get(target) ?? 0;
+    excess += Math.max(0, credited - due);
+    missing += Math.max(0, due - credited);
+  });
   return {
     rps: Math.round(plan.length / elapsedS),
     p99: percentile(latencies, 99),
-    doubleCredits: Math.max(0, credits - fresh),
-    missing: Math.max(0, fresh - credits),
+    doubleCredits: Math.max(0, excess - forgeriesAccepted),
+    wrongCredits: forgeriesAccepted,
+    missing,
     outcomes: Object.fromEntries(outcomes),
   };
 }
@@ -176,6 +204,7 @@ export const area: BenchArea = {
   needsStack: true,
   floors: {
     'markets.doubleCredits': { op: '==', value: 0 },
+    'markets.wrongCredits': { op: '==', value: 0 },
     'markets.tillLatencyP99Ms': { op: '<=', value: 1000 },
   },
   async run(ctx) {
@@ -190,6 +219,7 @@ export const area: BenchArea = {
       'markets.webhookRps': load.rps,
       'markets.webhookP99Ms': Number(load.p99.toFixed(2)),
       'markets.doubleCredits': load.doubleCredits,
+      'markets.wrongCredits': load.wrongCredits,
       'markets.tillLatencyP99Ms': Number(till.p99.toFixed(2)),
     };
   },

@@ -5,5 +5,10 @@ import { marketplace } from './services.ts';
 
 export const handler = createHandler(route('POST /orders'), {
   body: checkoutInputSchema,
-  handle: async ({ body, actor }) => reply.created(await placeOrders(marketplace(), actor, body)),
+  handle: async ({ body, actor }) => {
+    const result = await placeOrders(marketplace(), actor, body);
+    const { alertStockAfterOrders } = await import('../alerts/wiring.ts');
+    await alertStockAfterOrders(result);
+    return reply.created(result);
+  },
 });

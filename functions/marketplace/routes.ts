@@ -2,7 +2,14 @@ import type { RouteDefinition } from '../route-definition.ts';
 
 /** The marketplace area's entries of THE route table (functions/routes.ts concatenates every area's list). */
 export const marketplaceRoutes = [
-  { method: 'POST', path: '/orders', handler: 'marketplace/place-orders', auth: 'any', data: 'readwrite' },
+  {
+    method: 'POST',
+    path: '/orders',
+    handler: 'marketplace/place-orders',
+    auth: 'any',
+    data: 'readwrite',
+    uses: ['sms', 'alerts'],
+  },
   { method: 'GET', path: '/orders', handler: 'marketplace/my-orders', auth: 'any', data: 'read' },
   { method: 'GET', path: '/orders/{id}', handler: 'marketplace/get-order', auth: 'any', data: 'read' },
   {
@@ -92,7 +99,7 @@ export const marketplaceRoutes = [
     handler: 'marketplace/request-photo-upload',
     auth: ['farmer', 'commune_officer'],
     data: 'read',
-    uses: ['photos'],
+    uses: ['photoUploads'],
   },
   {
     method: 'POST',

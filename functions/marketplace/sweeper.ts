@@ -1,9 +1,17 @@
 import { type MarketplaceClock, sweepExpiredOrders } from '@chophien/core';
 import { type Db, orderRepository } from '@chophien/db';
+import { releaseHeldAlertsNow } from '../alerts/release-held.ts';
 import { marketplace } from './services.ts';
 
-/** Scheduled entry (EventBridge rule, e.g. every minute): expires unpaid orders, releases stock. */
-export const scheduledHandler = async () => sweepExpiredOrders(marketplace());
+/**
+ * Scheduled entry (EventBridge rule, every minute): expires unpaid orders, releases stock; then sends the
+ * alerts held by quiet hours (functions/schedules.ts says why they share the minute).
+ */
+export const scheduledHandler = async () => {
+  const swept = await sweepExpiredOrders(marketplace());
+  await releaseHeldAlertsNow();
+  return swept;
+};
 
 /**
  * For the local runtime: runs the sweeper every `intervalMs` until stopped. TTL alone cannot

@@ -33,6 +33,10 @@ export function fileChannelSecrets(path: string): ChannelSecrets {
       if (!(channelId in cache.channels)) cache = readSecretsFile(path);
       return cache.channels[channelId];
     },
+    // Locally the bank simulator's transaction API takes the channel's own secret as its token.
+    async apiTokenFor(channelId) {
+      return this.secretFor(channelId);
+    },
     async create(channelId) {
       const current = readSecretsFile(path);
       if (current.channels[channelId]) return;
@@ -49,20 +53,23 @@ export function secretsManagerChannelSecrets(prefix: string): ChannelSecrets {
     sdk,
     client: new sdk.SecretsManagerClient({}),
   }));
+  const read = async (secretId: string) => {
+    const hit = cache.get(secretId);
+    if (hit) return hit;
+    const { sdk, client: sm } = await client;
+    try {
+      const result = await sm.send(new sdk.GetSecretValueCommand({ SecretId: secretId }));
+      if (result.SecretString) cache.set(secretId, result.SecretString);
+      return result.SecretString;
+    } catch (error) {
+      if (error instanceof sdk.ResourceNotFoundException) return undefined;
+      throw error;
+    }
+  };
   return {
-    async secretFor(channelId) {
-      const hit = cache.get(channelId);
-      if (hit) return hit;
-      const { sdk, client: sm } = await client;
-      try {
-        const result = await sm.send(new sdk.GetSecretValueCommand({ SecretId: `${prefix}${channelId}` }));
-        if (result.SecretString) cache.set(channelId, result.SecretString);
-        return result.SecretString;
-      } catch (error) {
-        if (error instanceof sdk.ResourceNotFoundException) return undefined;
-        throw error;
-      }
-    },
+    secretFor: (channelId) => read(`${prefix}${channelId}`),
+    // The provider's API token (SePay user API) sits beside the webhook secret; absent = not polled.
+    apiTokenFor: (channelId) => read(`${prefix}${channelId}/api-token`),
     async create(channelId) {
       const { sdk, client: sm } = await client;
       await sm.send(

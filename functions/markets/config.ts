@@ -18,6 +18,8 @@ const marketsEnvSchema = z
     MARKETS_SECRETS_FILE: z.string().min(1).optional(),
     /** AWS: Secrets Manager name prefix; one secret per channel, `<prefix><channelId>`. */
     CHANNEL_SECRET_PREFIX: z.string().default('chophien/bank-channels/'),
+    /** SePay's user API (transaction list for the missed-notification poll); locally the bank simulator's. */
+    SEPAY_API_URL: z.url().default('https://my.sepay.vn'),
     /** Not env: the value behind STALL_CODE_SECRET_ARN. */
     loadedStallCodeSecret: z.string().min(16).optional(),
   })

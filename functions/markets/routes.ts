@@ -9,8 +9,10 @@ export const marketsRoutes = [
     handler: 'markets/bank-webhook',
     auth: 'public',
     data: 'readwrite',
-    uses: ['channelSecretsRead'],
+    uses: ['channelSecretsRead', 'sms', 'alerts'],
     rawBody: true,
+    // Money arriving must never wait behind a burst of public scans.
+    reservedConcurrency: 20,
   },
   { method: 'GET', path: '/vendor/stalls', handler: 'markets/my-stalls', auth: ['vendor'], data: 'read' },
   {
@@ -53,7 +55,8 @@ export const marketsRoutes = [
     method: 'GET',
     path: '/vendors/{vendorId}/review-queue',
     handler: 'markets/review-queue',
-    auth: ['vendor', 'market_manager', 'admin'],
+    // Farmers too: unmatched money into a payout account is theirs to see and send back (0706).
+    auth: ['vendor', 'farmer', 'market_manager', 'admin'],
     data: 'read',
   },
   {
@@ -146,4 +149,28 @@ export const marketsRoutes = [
     data: 'read',
   },
   { method: 'GET', path: '/vendor/audit', handler: 'markets/vendor-audit', auth: ['vendor'], data: 'read' },
+  // Refund cases (decision 0706): the owner rejects unmatched money; owners, managers, admins and the
+  // order's buyer see cases; only the owner says the money went back.
+  {
+    method: 'POST',
+    path: '/review-queue/{reviewId}/refund',
+    handler: 'markets/reject-review',
+    auth: ['vendor', 'farmer', 'market_manager'],
+    data: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/refunds',
+    handler: 'markets/list-refunds',
+    auth: ['farmer', 'vendor', 'market_manager', 'admin'],
+    data: 'read',
+  },
+  { method: 'GET', path: '/refunds/{refundId}', handler: 'markets/get-refund', auth: 'any', data: 'read' },
+  {
+    method: 'POST',
+    path: '/refunds/{refundId}/confirm',
+    handler: 'markets/confirm-refund',
+    auth: ['farmer', 'vendor', 'market_manager'],
+    data: 'readwrite',
+  },
 ] as const satisfies readonly RouteDefinition[];

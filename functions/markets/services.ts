@@ -49,12 +49,13 @@ function build() {
     // The routes that send codes declare `uses: ['sms']` (sns:Publish to phone numbers).
     codes = smsAccountChangeCodes(users, snsSmsSender());
   }
+  const clock = { now: () => new Date() };
   return {
     config,
     store,
     secrets,
     codes,
-    clock: { now: () => new Date() },
+    clock,
     newId: () => ulid(),
     attempts: attemptCounter(db),
     openData: openDataStore(db),

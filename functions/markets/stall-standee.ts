@@ -1,4 +1,4 @@
-import { loadStallFor, notFound } from '@chophien/core';
+import { activeAccountOfStall, loadStallFor } from '@chophien/core';
 import { createHandler, reply } from '@chophien/http';
 import { stallCheckCode, stallStandeeSvg } from '@chophien/vietqr/standee';
 import * as z from 'zod';
@@ -11,9 +11,7 @@ export const handler = createHandler(route('GET /stalls/{stallId}/standee'), {
     const { store, config } = marketsServices();
     if (!config.stallCodeSecret) throw new Error('STALL_CODE_SECRET is not configured');
     const { stall, market } = await loadStallFor(store, actor, path.stallId);
-    const account = stall.accountId ? await store.getAccount(stall.vendorId, stall.accountId) : undefined;
-    if (account?.status !== 'active')
-      throw notFound({ vi: 'tài khoản nhận tiền của sạp', en: 'stall payment account' });
+    const account = await activeAccountOfStall(store, stall);
     const svg = stallStandeeSvg({
       marketName: market.name,
       stallNumber: stall.number,

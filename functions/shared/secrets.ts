@@ -16,7 +16,13 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { provideTraceSigningSecret } from '@chophien/core';
 
 /** Secrets that may arrive by ARN. */
-export const SECRET_NAMES = ['TRACE_SIGNING_SECRET', 'STALL_CODE_SECRET', 'ORIGIN_VERIFY_SECRET'] as const;
+export const SECRET_NAMES = [
+  'TRACE_SIGNING_SECRET',
+  'STALL_CODE_SECRET',
+  'ORIGIN_VERIFY_SECRET',
+  // Alerts (functions/alerts/config.ts): VAPID keys for web push, Zalo ZNS credentials (JSON).
+  'ALERTS_SECRET',
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Non-secret settings that may arrive as an SSM parameter name. */
@@ -56,10 +62,39 @@ export type ParameterFetch = (
   json(): Promise<unknown>;
 }>;
 
+/**
+ * Waits between attempts at the extension (ms). It answers 400 "not ready to serve traffic" when asked
+ * before it has started, which public reports show at cold start and under many simultaneous cold
+ * starts; the artifact harness's stand-in answers so to every sandbox's first request. ~3 s in all,
+ * well inside Lambda's 10 s init phase.
+ */
+export const EXTENSION_RETRY_DELAYS_MS = [20, 40, 80, 160, 320, 640, 1280] as const;
+
+type ParameterResponse = Awaited<ReturnType<ParameterFetch>>;
+
+/** The extension's answer, asked again while it is not ready (4xx "not ready", 5xx, refused connection). */
+async function withRetry(
+  ask: () => Promise<ParameterResponse>,
+  delays: readonly number[] = EXTENSION_RETRY_DELAYS_MS,
+): Promise<ParameterResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const delay = delays[attempt];
+    try {
+      const response = await ask();
+      const retriable = response.status === 400 || response.status === 429 || response.status >= 500;
+      if (response.ok || !retriable || delay === undefined) return response;
+    } catch (error) {
+      if (delay === undefined) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 /** Reads each `<NAME>_PARAMETER` (plain `<NAME>` wins) through the extension. */
 export async function loadParameters(
   env: Env,
   fetchParameter: ParameterFetch = fetch,
+  options: { delays?: readonly number[] } = {},
 ): Promise<Record<string, string>> {
   const wanted = PARAMETER_NAMES.filter((name) => env[`${name}_PARAMETER`] && !env[name]);
   const values: Record<string, string> = {};
@@ -71,7 +106,10 @@ export async function loadParameters(
     wanted.map(async (name) => {
       const parameter = env[`${name}_PARAMETER`]!;
       const url = `http://localhost:${port}/systemsmanager/parameters/get?name=${encodeURIComponent(parameter)}`;
-      const response = await fetchParameter(url, { headers: { 'X-Aws-Parameters-Secrets-Token': token } });
+      const response = await withRetry(
+        () => fetchParameter(url, { headers: { 'X-Aws-Parameters-Secrets-Token': token } }),
+        options.delays,
+      );
       if (!response.ok) {
         // 404 before the site stack's first deploy: the functions that need the URL fail until it exists.
         throw new Error(`${name}_PARAMETER (${parameter}): the extension answered ${response.status}`);

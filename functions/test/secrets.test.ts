@@ -125,6 +125,27 @@ describe('loadParameters', () => {
       ),
     ).rejects.toThrow(/SITE_URL_PARAMETER .* answered 404/);
   });
+
+  it('asks again while the extension is not ready (400), then reads the value', async () => {
+    let asked = 0;
+    const startingUp: ParameterFetch = async (url, init) => {
+      asked++;
+      if (asked <= 2) return { ok: false, status: 400, json: async () => 'not ready to serve traffic' };
+      return extension({ '/p': 'https://d111.cloudfront.net' })(url, init);
+    };
+    const values = await loadParameters({ SITE_URL_PARAMETER: '/p', AWS_SESSION_TOKEN: 's' }, startingUp, {
+      delays: [0, 0, 0],
+    });
+    expect(values).toEqual({ SITE_URL: 'https://d111.cloudfront.net' });
+    expect(asked).toBe(3);
+  });
+
+  it('gives up after its last attempt with the extension’s last answer', async () => {
+    const neverReady: ParameterFetch = async () => ({ ok: false, status: 400, json: async () => ({}) });
+    await expect(
+      loadParameters({ SITE_URL_PARAMETER: '/p', AWS_SESSION_TOKEN: 's' }, neverReady, { delays: [0, 0] }),
+    ).rejects.toThrow(/answered 400/);
+  });
 });
 
 describe('loadColdStartConfig', () => {

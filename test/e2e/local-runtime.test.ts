@@ -1,17 +1,20 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../infra/local/src/config.ts';
 import { processAlive, waitForExit } from '../../infra/local/src/dynamodb-local.ts';
 import { assertPortFree } from '../../infra/local/src/ports.ts';
 import { checkHomePage } from '../../site/test-support/render-check.ts';
 import { launchChromium } from '../support/browser.ts';
 import { groupAlive, npmStart, type RunningPlatform } from '../support/npm-start.ts';
 
+const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'chophien-start-'));
 let running: RunningPlatform | undefined;
 let firstRunCards = 0;
@@ -86,6 +89,15 @@ describe('npm start (connected, real processes)', () => {
     const missing = await fetch(`${running.siteUrl}/trang-khong-ton-tai`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toMatch(/Không tìm thấy/);
+  });
+
+  it('passes npm run smoke against it (storefront and API), as an operator runs it after a deploy', async () => {
+    const { stdout, stderr } = await run(
+      'npm',
+      ['run', '--silent', 'smoke', '--', '--url', running!.siteUrl, '--api', running!.apiUrl],
+      { cwd: repoRoot, timeout: 120_000 },
+    ).catch((error: { stdout: string; stderr: string }) => error);
+    expect(stdout, stderr).toMatch(/^9 passed, 0 failed$/m);
   });
 
   it('renders the storefront shell correctly in a real browser on a phone-sized screen', async () => {

@@ -38,7 +38,7 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await context.close();
   });
 
-  it('a wrong code is announced and the right one still works; a foreign next lands on the home page', async () => {
+  it('a wrong code is announced and the right one still works; a foreign next lands where the role works, on this site', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     // `/.//host` resolves to `//host` (another site) once dot segments are removed.
@@ -57,7 +57,8 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     await page.getByLabel('Mã xác nhận').fill(code);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForLoadState();
-    expect(new URL(page.url()).href).toBe(`${env.site}/`);
+    // Never the foreign site: the vendor lands on their sell screen (decision 0412).
+    expect(new URL(page.url()).href).toBe(`${env.site}/ban-hang`);
     expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(true);
     // Signed in, the page offers a "continue" link to next: never off-site either.
     for (const foreign of ['/a/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example']) {

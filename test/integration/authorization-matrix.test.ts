@@ -53,6 +53,26 @@ const farmBody = {
 };
 
 const cases: Record<string, Case> = {
+  // Books (decisions 1000, 1001): a household's book for itself and its commune officer; aggregates for the
+  // market's manager and the province; the seller report for admins.
+  'GET /books/sales': {
+    path: `/books/sales?period=2026-11&householdId=${seedId('farmer', 1)}`,
+    allowed: ['farmer1', 'officer1'],
+  },
+  'GET /books/revenue': {
+    path: `/books/revenue?year=2026&householdId=${seedId('farmer', 1)}`,
+    allowed: ['farmer1', 'officer1'],
+  },
+  'GET /books/bank-accounts': {
+    path: `/books/bank-accounts?year=2026&householdId=${seedId('farmer', 1)}`,
+    allowed: ['farmer1', 'officer1'],
+  },
+  'GET /markets/{marketId}/takings': {
+    path: `/markets/${market1}/takings?period=2026-11`,
+    allowed: ['manager1', 'admin'],
+  },
+  'GET /province/takings': { path: '/province/takings?period=2026-11', allowed: ['admin'] },
+  'GET /admin/seller-report': { path: '/admin/seller-report?quarter=2026-Q4', allowed: ['admin'] },
   'POST /stalls/{stallId}/sales': {
     path: `/stalls/${stall1}/sales`,
     body: { amountVnd: 10_000 },
@@ -180,6 +200,11 @@ const cases: Record<string, Case> = {
  * here with the reason, so a new route must be placed on purpose.
  */
 const ownRecordsOnly: Record<string, string> = {
+  'GET /alerts': 'the seller’s own alerts (alerts.test.ts)',
+  'GET /alerts/preferences': 'the seller’s own alert settings (alerts.test.ts)',
+  'PUT /alerts/preferences': 'the seller’s own alert settings (alerts.test.ts)',
+  'POST /alerts/push-subscriptions': 'the seller’s own browsers',
+  'DELETE /alerts/push-subscriptions': 'the seller’s own browsers',
   'GET /me': 'the caller’s own profile',
   'POST /orders': 'a buyer’s own cart',
   'GET /orders': 'the caller’s own orders',

@@ -6,6 +6,7 @@ import { createDb, householdDirectory, listingRepository, traceFarmKey, traceRep
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readLocalConfig } from '../../infra/local/src/config.ts';
 import { freePort } from '../../infra/local/src/ports.ts';
+import { seedId } from '../../infra/local/src/seed/ids.ts';
 import { seedFarmId, seedLotId, seedTeaSerials } from '../../infra/local/src/seed/trace.ts';
 import { farmers, staff } from '../../infra/local/src/seed/users.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/src/stack.ts';
@@ -35,6 +36,7 @@ beforeAll(async () => {
     ['officer', officer.phone],
     ['thanh', thanh.phone],
     ['hung', hung.phone],
+    ['buyer', '+84987000001'],
   ] as const) {
     const res = await fetch(`${stack.apiUrl}/dev/token`, {
       method: 'POST',
@@ -241,7 +243,7 @@ describe('producer desk pages', () => {
       consent: 'yes',
       'packs.2.priceVnd': 'hai trăm',
     });
-    expect(badPrice.html).toMatch(/id="listing-packs-2-priceVnd-error"[^>]*>Nhập một số nguyên\./);
+    expect(badPrice.html).toMatch(/id="listing-packs-2-priceVnd-error"[^>]*>Chưa đọc được số này\./);
 
     const ok = await post(`/nong-dan/san-pham?ho=${thanh.id}`, 'officer', { ...fields, consent: 'yes' });
     expect(ok.status).toBe(303);
@@ -342,6 +344,13 @@ describe('a stranger farmer cannot write another household’s farm or lot throu
     expect(owner.headers.get('content-disposition')).toBe('attachment; filename="tem-TC261020-A-50x30.svg"');
     expect(owner.html).toContain('VN-TNOR-0012');
     expect((await get(`/nong-dan/lo/${lot}/tem`, 'officer')).status).toBe(200);
+    // A bad number of labels goes back to the lot page's form, which says why beside the field.
+    const bad = await get(`/nong-dan/lo/${lot}/tem?copies=ba%20tr%C4%83m&size=50x30`, 'thanh');
+    expect(bad.status).toBe(303);
+    expect(bad.location).toBe(`/nong-dan/lo/${lot}?so-tem-loi=ba+tr%C4%83m#labels-title`);
+    const back = await get(`/nong-dan/lo/${lot}?so-tem-loi=ba+tr%C4%83m`, 'thanh');
+    expect(back.html).toMatch(/id="label-copies-error"[^>]*>Số tem phải là số nguyên từ 1 đến 500\./);
+    expect(back.html).toMatch(/id="label-copies"[^>]*value="ba trăm"/);
     const enPage = await get(`/en/nong-dan/lo/${lot}`, 'thanh');
     expect([enPage.status, /<h1>[^<]*<\/h1>/.exec(enPage.html)?.[0]]).toEqual([
       200,
@@ -362,5 +371,78 @@ describe('a stranger farmer cannot write another household’s farm or lot throu
     ).toBe('%PDF-');
     expect((await get(`/nong-dan/lo/${lot}/tem?format=pdf`, 'hung')).status).toBe(403);
     expect((await get(`/nong-dan/lo/${lot}/tem`)).status).toBe(303);
+  });
+});
+
+describe('a listing’s own page on the desk: who may change it', () => {
+  const listingId = seedId('prod', 2); // Thành's second tea, listed by himself
+  const page = `/nong-dan/san-pham/${listingId}`;
+  const listing = () => listingRepository(db()).get(listingId);
+
+  it('another household, the commune officer who did not list it, and a buyer change nothing', async () => {
+    const before = await listing();
+    for (const who of ['hung', 'officer', 'buyer'] as const) {
+      const attempts: Record<string, string>[] = [
+        { intent: 'status', status: 'archived' },
+        { intent: 'stock', stock: '1' },
+        {
+          intent: 'edit',
+          'title.vi': 'Chè giả',
+          category: 'che-ca-phe',
+          province: 'Thái Nguyên',
+          'packs.0.size': '1',
+          'packs.0.priceVnd': '1',
+        },
+      ];
+      for (const fields of attempts) {
+        const res = await post(page, who, fields);
+        expect([who, fields.intent, res.status]).toEqual([who, fields.intent, 403]);
+      }
+    }
+    const after = await listing();
+    expect(after).toMatchObject({ status: before?.status, stock: before?.stock, title: before?.title });
+  });
+
+  it('the owner pauses it, sets the stock the Vietnamese way, and cannot put it on sale below one pack', async () => {
+    const paused = await post(page, 'thanh', { intent: 'status', status: 'draft' });
+    expect([paused.status, paused.location]).toEqual([303, `${page}?ok=draft`]);
+    expect((await listing())?.status).toBe('draft');
+    const counted = await post(page, 'thanh', { intent: 'stock', stock: '12.500' });
+    expect(counted.status).toBe(303);
+    expect((await listing())?.stock).toBe(12_500);
+    const halves = await post(page, 'thanh', { intent: 'stock', stock: '1,5' });
+    expect(halves.status).toBe(422);
+    expect(halves.html).toMatch(/id="stock-stock-error"[^>]*>Ô này cần số nguyên/);
+    const smallest = Math.min(...((await listing())?.packs ?? []).map((p) => p.size));
+    await post(page, 'thanh', { intent: 'stock', stock: String(smallest - 1) });
+    const refused = await post(page, 'thanh', { intent: 'status', status: 'published' });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('chưa đủ cho một gói');
+    expect((await listing())?.status).toBe('draft');
+    await post(page, 'thanh', { intent: 'stock', stock: '12.500' });
+    expect((await post(page, 'thanh', { intent: 'status', status: 'published' })).status).toBe(303);
+    expect((await listing())?.status).toBe('published');
+  });
+
+  it('an OCOP certificate must name one of the household’s own products', async () => {
+    const farm = `/nong-dan/trang-trai/${seedFarmId(1)}`;
+    const cert = {
+      intent: 'cert',
+      scheme: 'ocop',
+      number: 'OCOP-X',
+      issuer: 'UBND',
+      validUntil: '2030-01-01',
+      stars: '3',
+    };
+    const unnamed = await post(farm, 'thanh', cert);
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.html).toContain('OCOP được cấp cho một sản phẩm');
+    const someoneElses = await post(farm, 'thanh', { ...cert, productId: seedId('prod', 13) });
+    expect(someoneElses.status).toBe(422);
+    expect(someoneElses.html).toContain('Chọn một sản phẩm của chính hộ này.');
+    const own = await post(farm, 'thanh', { ...cert, productId: listingId });
+    expect(own.status).toBe(303);
+    const stored = (await traceRepository(db()).getFarm(seedFarmId(1)))?.certifications.at(-1);
+    expect(stored).toMatchObject({ scheme: 'ocop', number: 'OCOP-X', productId: listingId });
   });
 });

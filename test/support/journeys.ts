@@ -61,13 +61,37 @@ const run = promisify(execFile);
  * `npm run bank -- pay --to <code> --amount <n>` exactly as a developer types it, with the test
  * stack's ports, table and data dir (where the channel secrets are) in the environment.
  */
-export async function bankCliPay(
+export function bankCliPay(
   stack: TestStack,
   to: string,
   amountVnd: number,
 ): Promise<{ stdout: string; stderr: string }> {
+  return bankCli(stack, ['--to', to, '--amount', String(amountVnd)]);
+}
+
+/**
+ * A transfer as a payer types it into their bank app from what a pay page shows: bank, account number,
+ * amount and content (`npm run bank -- pay --bank … --account … --amount … --memo …`).
+ */
+export function bankCliTransfer(
+  stack: TestStack,
+  transfer: { bank: string; account: string; amountVnd: number; content: string },
+): Promise<{ stdout: string; stderr: string }> {
+  return bankCli(stack, [
+    '--bank',
+    transfer.bank,
+    '--account',
+    transfer.account,
+    '--amount',
+    String(transfer.amountVnd),
+    '--memo',
+    transfer.content,
+  ]);
+}
+
+async function bankCli(stack: TestStack, args: string[]): Promise<{ stdout: string; stderr: string }> {
   const api = new URL(stack.apiUrl);
-  return run('npm', ['run', '--silent', 'bank', '--', 'pay', '--to', to, '--amount', String(amountVnd)], {
+  return run('npm', ['run', '--silent', 'bank', '--', 'pay', ...args], {
     cwd: repoRoot,
     timeout: 60_000,
     env: {

@@ -3,10 +3,17 @@ import type { Page } from 'playwright-core';
 /**
  * Signs a person in the way they would: `/dang-nhap?next=…`, phone, "Gửi mã", the one-time code the
  * local dev identity provider shows on the page (`data-testid="dev-code"`), "Đăng nhập", then the 303
- * back to `next`. Works with JavaScript on or off; throws with the page's error text if sign-in fails.
+ * back to `next` (with `next` "/", to where the person's role works: `landing`, default "/").
+ * Works with JavaScript on or off; throws with the page's error text if sign-in fails.
  * Contract C1 (docs/decisions/0403-phone-sign-in.md).
  */
-export async function signIn(page: Page, siteUrl: string, phone: string, next: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  siteUrl: string,
+  phone: string,
+  next: string,
+  landing = next,
+): Promise<void> {
   const start = new URL('/dang-nhap', siteUrl);
   start.searchParams.set('next', next);
   await page.goto(start.href);
@@ -29,7 +36,7 @@ export async function signIn(page: Page, siteUrl: string, phone: string, next: s
     .getByRole('button', { name: 'Đăng nhập' })
     .click();
   await page.waitForLoadState();
-  const expected = new URL(next, siteUrl).pathname;
+  const expected = new URL(landing, siteUrl).pathname;
   if (new URL(page.url()).pathname !== expected) {
     throw new Error(`Sign-in for ${phone} ended at ${page.url()}, not ${expected}: ${await alertText(page)}`);
   }

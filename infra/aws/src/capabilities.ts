@@ -17,6 +17,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { sharpLayer } from './native-layers.ts';
 import { channelSecretPrefix, type SiteAddress } from './site-address.ts';
+import { PHOTO_UPLOAD_PREFIX } from './stacks/data.ts';
 
 export type { Capability };
 
@@ -29,6 +30,8 @@ export interface CapabilityResources {
   readonly photosBucket: IBucket;
   /** The user pool the console's routes administer (capability `identityAdmin`). */
   readonly userPool?: { readonly userPoolId: string; readonly userPoolArn: string };
+  /** Alert channels' settings (VAPID keys, Zalo ZNS): decision 1002. */
+  readonly alertsSecret?: ISecret;
   readonly till?: {
     /** The WebSocket API's management endpoint (https://…/<stage>). */
     readonly endpoint: string;
@@ -36,9 +39,12 @@ export interface CapabilityResources {
   };
 }
 
-/** `traceSigning` and `photos` need the site's URL too. */
+/** Photo settings (bucket, public base), with read/write or upload-only grants. */
+const usesPhotos = (uses: ReadonlySet<Capability>) => uses.has('photos') || uses.has('photoUploads');
+
+/** `traceSigning` and the photo capabilities need the site's URL too. */
 const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
-  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos');
+  uses.has('siteUrl') || uses.has('traceSigning') || usesPhotos(uses) || uses.has('alerts');
 
 /** The Parameters and Secrets extension: only where a published setting must be read at cold start. */
 export function parameterExtension(uses: ReadonlySet<Capability>, resources: CapabilityResources) {
@@ -65,7 +71,7 @@ export function capabilityEnvironment(
   if (uses.has('channelSecretsRead') || uses.has('channelSecretsWrite')) {
     env['CHANNEL_SECRET_PREFIX'] = channelSecretPrefix(resources.stage);
   }
-  if (uses.has('photos')) {
+  if (usesPhotos(uses)) {
     env['PHOTOS_BUCKET'] = resources.photosBucket.bucketName;
     // Photo keys start with `photos/` and CloudFront serves `/photos/*` from the bucket, so the public
     // base of a key is the site's origin (the local runtime uses the API's origin the same way).
@@ -74,6 +80,8 @@ export function capabilityEnvironment(
   }
   if (uses.has('tillPush')) env['TILL_WS_ENDPOINT'] = tillOf(resources).endpoint;
   if (uses.has('identityAdmin')) env['USER_POOL_ID'] = userPoolOf(resources).userPoolId;
+  if (uses.has('alerts') && resources.alertsSecret)
+    env['ALERTS_SECRET_ARN'] = resources.alertsSecret.secretArn;
   return env;
 }
 
@@ -142,7 +150,18 @@ export function grantCapabilities(
     );
   }
   if (uses.has('photos')) resources.photosBucket.grantReadWrite(fn);
-  if (uses.has('sms')) {
+  else if (uses.has('photoUploads')) {
+    // Presigned uploads are signed with this role: it may only put staged objects (uploads/…).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [resources.photosBucket.arnForObjects(`${PHOTO_UPLOAD_PREFIX}*`)],
+      }),
+    );
+  }
+  // Alerts go by SMS too; the secret holds the push and Zalo settings.
+  if (uses.has('alerts')) resources.alertsSecret?.grantRead(fn);
+  if (uses.has('sms') || uses.has('alerts')) {
     // SMS to a phone number has no ARN; NotResource over every topic ARN keeps topics out of reach.
     fn.addToRolePolicy(
       new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),

@@ -5,6 +5,7 @@
  * (not by path), so they follow the constructs into both entry points (cdk app and sst.config.ts).
  */
 import { type App, Aspects, Stack } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { lambdaRuntime } from './bundling.ts';
@@ -36,6 +37,11 @@ export function acknowledgeFindings(scope: IConstruct): void {
     else if (node instanceof Site) acknowledgeSite(node);
     else if (node instanceof Till) acknowledgeTill(node);
     else if (node instanceof Data) acknowledgeData(node);
+    else if (node instanceof Queue && node.node.id.endsWith('DeadLetters')) {
+      NagSuppressions.addResourceSuppressions(node, [
+        { id: 'AwsSolutions-SQS3', reason: DEAD_LETTERS_REASON },
+      ]);
+    }
   }
 }
 
@@ -49,6 +55,14 @@ function acknowledgeData(data: Data): void {
       { id: 'AwsSolutions-SMG4', reason: SIGNING_KEY_ROTATION_REASON },
     ]);
   }
+  NagSuppressions.addResourceSuppressions(data.alertsSecret, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A VAPID key pair is tied to every browser push subscription and a Zalo token to the Official Account: ' +
+        'rotating either is an operator task (new subscriptions, a new token), not a Lambda rotation.',
+    },
+  ]);
   NagSuppressions.addResourceSuppressions(data.photosBucket, [
     {
       id: 'AwsSolutions-S1',
@@ -67,6 +81,14 @@ const PHOTOS_WILDCARDS = [
 const PHOTOS_REASON =
   'Capability `photos` (route `uses`): presigned uploads, reading staged uploads, writing renditions and deleting ' +
   'removed photos, on objects of the one photos bucket only (grantReadWrite).';
+const PHOTO_UPLOADS_WILDCARD = {
+  regex: '/^Resource::(<.*Photos[^>]*\\.Arn>|.*ExportsOutput.*Photos.*Arn.*)\\/uploads\\/\\*$/g',
+};
+const PHOTO_UPLOADS_REASON =
+  'Capability `photoUploads`: presigned PutObject of staged uploads, whose keys are minted per request, under ' +
+  'uploads/ of the one photos bucket only (nothing to read, list or delete).';
+const DEAD_LETTERS_REASON =
+  'This queue is itself a dead-letter queue (src/operations.ts): what lands here is kept 14 days and alarms.';
 const CHANNEL_SECRETS_WILDCARD = {
   regex: '/^Resource::arn:<AWS::Partition>:secretsmanager:.*:secret:chophien\\/bank-channels\\/.*\\/\\*$/g',
 };
@@ -94,6 +116,7 @@ function acknowledgeApi(api: Api): void {
           appliesTo: [TABLE_INDEX_WILDCARD],
         },
         { id: 'AwsSolutions-IAM5', reason: PHOTOS_REASON, appliesTo: PHOTOS_WILDCARDS },
+        { id: 'AwsSolutions-IAM5', reason: PHOTO_UPLOADS_REASON, appliesTo: [PHOTO_UPLOADS_WILDCARD] },
         { id: 'AwsSolutions-IAM5', reason: CHANNEL_SECRETS_REASON, appliesTo: [CHANNEL_SECRETS_WILDCARD] },
       ],
       true,

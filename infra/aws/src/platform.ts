@@ -2,8 +2,9 @@
  * The CDK app's five stacks, built from the same area constructs sst.config.ts mounts
  * (Data, Identity, Api, Till, Site). Shared by src/app.ts (the `cdk` entry) and the tests.
  */
-import { App, type Environment } from 'aws-cdk-lib';
+import { App, Aspects, type Environment } from 'aws-cdk-lib';
 import { applyNag } from './nag.ts';
+import { AlarmsNotify } from './operations.ts';
 import { findRepoRoot } from './paths.ts';
 import { EdgeStack } from './rate-limits.ts';
 import { DEFAULT_REGION } from './region.ts';
@@ -85,6 +86,7 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
       siteAddress,
       traceSigningSecret: data.data.traceSigningSecret,
       stallCodeSecret: data.data.stallCodeSecret,
+      alertsSecret: data.data.alertsSecret,
       photosBucket: data.data.photosBucket,
       userPool: identity.identity.userPool,
     },
@@ -117,8 +119,10 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     siteAddress,
     traceSigningSecret: data.data.traceSigningSecret,
     photosBucket: data.data.photosBucket,
+    stage,
     ...(webAclArn ? { webAclArn } : {}),
   });
+  Aspects.of(app).add(new AlarmsNotify(data.data.alarmTopic));
   if (options.nag ?? true) applyNag(app);
   return { app, data, identity, api, till, site, edge };
 }

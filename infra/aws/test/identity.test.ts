@@ -50,6 +50,7 @@ beforeAll(() => {
     apiUrl: 'https://api.example',
     identity: identityStack.identity,
     siteAddress: { kind: 'published', parameterName: '/chophien/test/site-url' },
+    stage: 'test',
     traceSigningSecret: new Secret(tableStack, 'TraceSigningSecret'),
     photosBucket: new Bucket(tableStack, 'Photos'),
   });

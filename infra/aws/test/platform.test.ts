@@ -64,9 +64,10 @@ const BASE_ENV = [
 ];
 /** Settings of the Parameters and Secrets extension, set by CDK together with its layer. */
 const EXTENSION_ENV = /^(PARAMETERS_SECRETS_EXTENSION_|SECRETS_MANAGER_|SSM_PARAMETER_STORE_)/;
-const SECRET_NAMES = ['TRACE_SIGNING_SECRET', 'STALL_CODE_SECRET', 'ORIGIN_VERIFY_SECRET'];
+const SECRET_NAMES = ['TRACE_SIGNING_SECRET', 'STALL_CODE_SECRET', 'ORIGIN_VERIFY_SECRET', 'ALERTS_SECRET'];
+const usesPhotos = (uses: ReadonlySet<Capability>) => uses.has('photos') || uses.has('photoUploads');
 const needsSiteUrl = (uses: ReadonlySet<Capability>) =>
-  uses.has('siteUrl') || uses.has('traceSigning') || uses.has('photos');
+  uses.has('siteUrl') || uses.has('traceSigning') || usesPhotos(uses) || uses.has('alerts');
 
 /** Contract C3, written out independently of src/capabilities.ts (no custom domain here). */
 function expectedCapabilityEnv(uses: ReadonlySet<Capability>): string[] {
@@ -75,11 +76,12 @@ function expectedCapabilityEnv(uses: ReadonlySet<Capability>): string[] {
   if (uses.has('traceSigning')) keys.add('TRACE_SIGNING_SECRET_ARN');
   if (uses.has('stallCodes')) keys.add('STALL_CODE_SECRET_ARN');
   if (uses.has('channelSecretsRead') || uses.has('channelSecretsWrite')) keys.add('CHANNEL_SECRET_PREFIX');
-  if (uses.has('photos')) {
+  if (usesPhotos(uses)) {
     keys.add('PHOTOS_BUCKET');
     keys.add('PHOTOS_PUBLIC_URL_PARAMETER');
   }
   if (uses.has('tillPush')) keys.add('TILL_WS_ENDPOINT');
+  if (uses.has('alerts')) keys.add('ALERTS_SECRET_ARN');
   return [...keys];
 }
 
@@ -303,12 +305,7 @@ describe('least privilege', () => {
   });
 
   it("grants each handler exactly its routes' data access", () => {
-    const writes = [
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem',
-    ];
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
     for (const [handler, { data }] of handlersOf(routes)) {
       const fn = platform.api.api.functions.get(handler)!;
       const roleId = platform.api.getLogicalId(fn.role!.node.defaultChild as never);
@@ -328,6 +325,110 @@ describe('least privilege', () => {
         ).toEqual([]);
       }
       if (data === 'readwrite') expect(dynamo, handler).toEqual(expect.arrayContaining(writes));
+    }
+  });
+});
+
+describe('least privilege: only what the code calls (issue 16 item 3)', () => {
+  type Statement = { Action: string | string[]; Resource?: unknown };
+  const allStatements = () =>
+    stacks().flatMap((stack) =>
+      ofType(Template.fromStack(stack), 'AWS::IAM::Policy').flatMap(([id, p]) =>
+        (p.Properties['PolicyDocument'] as { Statement: Statement[] }).Statement.map((st) => ({ id, ...st })),
+      ),
+    );
+  const actions = (st: Statement) => (Array.isArray(st.Action) ? st.Action : [st.Action]);
+
+  it('grants no Scan, Batch*, DescribeTable, nor stream actions on a table ARN, anywhere', () => {
+    for (const statement of allStatements()) {
+      for (const action of actions(statement)) {
+        expect(action, statement.id).not.toMatch(/^dynamodb:(Scan|Batch\w+|DescribeTable|PartiQL\w+)$/);
+        if (/^dynamodb:(GetRecords|GetShardIterator|DescribeStream)$/.test(action)) {
+          expect(JSON.stringify(statement.Resource), statement.id).toMatch(/StreamArn/);
+        }
+        if (action === 'dynamodb:ListStreams') expect(statement.Resource, statement.id).toBe('*');
+      }
+    }
+  });
+
+  it('lets the photo-upload request presign only PutObject into uploads/', () => {
+    const fn = platform.api.api.functions.get('marketplace/request-photo-upload')!;
+    const s3 = roleStatements(templates.api, platform.api, fn).filter((st) =>
+      actionsOf(st).some((a) => a.startsWith('s3:')),
+    );
+    expect(s3.map(actionsOf)).toEqual([['s3:PutObject']]);
+    expect(JSON.stringify(s3[0]!.Resource)).toMatch(/\/uploads\/\*"\]\]\}$/);
+  });
+
+  it('reserves concurrency for the bank webhook (a burst of scans cannot starve it)', () => {
+    const fn = platform.api.api.functions.get('markets/bank-webhook')!;
+    expect(functionProps(templates.api, platform.api, fn)['ReservedConcurrentExecutions']).toBeGreaterThan(0);
+  });
+});
+
+describe('operations: alarms reach a person, failures are kept', () => {
+  it('every alarm in every stack notifies the stage’s alarm topic', () => {
+    let alarms = 0;
+    for (const stack of stacks()) {
+      for (const [id, alarm] of ofType(Template.fromStack(stack), 'AWS::CloudWatch::Alarm')) {
+        alarms++;
+        expect(JSON.stringify(alarm.Properties['AlarmActions'] ?? []), `${stack.stackName} ${id}`).toMatch(
+          /Alarms/,
+        );
+      }
+    }
+    expect(alarms).toBeGreaterThan(handlersOf(routes).size);
+  });
+
+  it('scheduled runs and till stream batches that fail end in dead-letter queues with alarms', () => {
+    for (const [, rule] of ofType(templates.api, 'AWS::Events::Rule')) {
+      const targets = rule.Properties['Targets'] as { DeadLetterConfig?: unknown }[];
+      expect(targets.every((t) => t.DeadLetterConfig)).toBe(true);
+    }
+    const till = Template.fromStack(platform.till);
+    till.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('CloudFormation limits', () => {
+  it('keeps every stack under the 500-resource limit of a template', () => {
+    for (const stack of stacks()) {
+      expect(Object.keys(resourcesOf(Template.fromStack(stack))).length, stack.stackName).toBeLessThan(500);
+    }
+  });
+});
+
+describe('two stages in one account', () => {
+  it('name every account-wide CloudFront resource after the stage', () => {
+    const names = [
+      ...ofType(templates.site, 'AWS::CloudFront::CachePolicy').map(
+        ([, r]) => (r.Properties['CachePolicyConfig'] as { Name: string }).Name,
+      ),
+      ...ofType(templates.site, 'AWS::CloudFront::OriginRequestPolicy').map(
+        ([, r]) => (r.Properties['OriginRequestPolicyConfig'] as { Name: string }).Name,
+      ),
+      ...ofType(templates.site, 'AWS::CloudFront::Function').map(([, r]) => r.Properties['Name'] as string),
+    ];
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) expect(name).toMatch(/^chophien-prod-/);
+  });
+});
+
+describe('identity: the app client and its texts', () => {
+  it('has no OAuth flows or callback URLs, and Cognito’s SMS texts are Vietnamese', () => {
+    const [, client] = ofType(templates.identity, 'AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties['AllowedOAuthFlows']).toBeUndefined();
+    expect(client.Properties['CallbackURLs']).toBeUndefined();
+    const [, pool] = ofType(templates.identity, 'AWS::Cognito::UserPool')[0]!;
+    for (const text of [
+      pool.Properties['SmsVerificationMessage'],
+      pool.Properties['SmsAuthenticationMessage'],
+      (pool.Properties['AdminCreateUserConfig'] as { InviteMessageTemplate?: { SMSMessage?: string } })
+        ?.InviteMessageTemplate?.SMSMessage,
+    ]) {
+      expect(String(text)).toMatch(/^Chợ phiên: .*\{####\}/);
     }
   });
 });
@@ -374,12 +475,17 @@ describe('capabilities (uses): exactly the grants and env each function declares
     {
       name: 'photos bucket',
       matches: (s) => actionsOf(s).some((a) => a.startsWith('s3:PutObject')) && mentions(s, 'DataPhotos'),
-      expected: (uses) => uses.has('photos'),
+      expected: usesPhotos,
+    },
+    {
+      name: 'alerts secret',
+      matches: (s) => actionsOf(s).includes('secretsmanager:GetSecretValue') && mentions(s, 'AlertsSecret'),
+      expected: (uses) => uses.has('alerts'),
     },
     {
       name: 'SMS',
       matches: (s) => actionsOf(s).includes('sns:Publish'),
-      expected: (uses) => uses.has('sms'),
+      expected: (uses) => uses.has('sms') || uses.has('alerts'),
     },
   ];
   const apiFunctions = () => [
@@ -400,7 +506,8 @@ describe('capabilities (uses): exactly the grants and env each function declares
     for (const handler of handlersOf(routes).keys()) {
       if (handler.startsWith('trace/')) expect(uses(handler), handler).toContain('traceSigning');
     }
-    expect(uses('markets/bank-webhook')).toEqual(['channelSecretsRead']);
+    // Payments raise alerts (decision 1002): SMS, push and Zalo settings.
+    expect(uses('markets/bank-webhook')).toEqual(['alerts', 'channelSecretsRead', 'sms']);
     expect(uses('markets/confirm-account-change')).toEqual(['channelSecretsWrite']);
     expect(uses('markets/stall-standee')).toEqual(['stallCodes']);
     expect(uses('system/health')).toEqual([]);
@@ -462,7 +569,8 @@ describe('capabilities (uses): exactly the grants and env each function declares
 describe('secrets', () => {
   it('are generated by Secrets Manager, and the signing keys are retained', () => {
     const data = ofType(templates.data, 'AWS::SecretsManager::Secret');
-    expect(data).toHaveLength(2);
+    // Trace signing, stall codes, and the alert channels' settings (filled in by an operator, decision 1002).
+    expect(data).toHaveLength(3);
     for (const [id, secret] of data) {
       expect(secret.Properties['GenerateSecretString'], id).toBeDefined();
       expect(secret.Properties['SecretString'], id).toBeUndefined();
@@ -608,8 +716,8 @@ describe('site: one brand domain (decision 0303)', () => {
       expect(b['CachePolicyId'], pattern).toBe(CACHING_DISABLED);
       expect(b['OriginRequestPolicyId'], pattern).toEqual({ Ref: policyId });
       expect(b['AllowedMethods'], pattern).toEqual(['GET', 'HEAD', 'OPTIONS']);
-      // The origin's domain is the HTTP API's, taken from its URL (an import from the Api stack).
-      expect(JSON.stringify(originOf(b).DomainName), pattern).toMatch(/HttpApi.*\.execute-api\./);
+      // The origin's domain is the HTTP API's, taken from its endpoint (an import from the Api stack).
+      expect(JSON.stringify(originOf(b).DomainName), pattern).toMatch(/HttpApi.*ApiEndpoint/);
     }
   });
 

@@ -75,7 +75,8 @@ describe('with a custom domain', () => {
   it('gives functions SITE_URL as plain env and no parameter, extension or SSM grant', () => {
     const api = Template.fromStack(platform.api);
     const siteUsers = [...handlersOf(routes).values()].filter(
-      ({ uses }) => uses.has('traceSigning') || uses.has('siteUrl') || uses.has('photos'),
+      ({ uses }) =>
+        uses.has('traceSigning') || uses.has('siteUrl') || uses.has('photos') || uses.has('photoUploads'),
     );
     expect(siteUsers.length).toBeGreaterThan(0);
     const withSiteUrl = functionsOf(api).filter(

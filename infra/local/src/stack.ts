@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createDb, migrateTable, userRepository } from '@chophien/db';
+import { createDb, migrateTable, rekeyLegacyPayments, userRepository } from '@chophien/db';
 import { routes } from '@chophien/functions';
 import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
@@ -126,6 +126,12 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       const seeded = await seed(db);
       for (const set of seeded.applied) log(`Dữ liệu mẫu ${set.name}: ${set.items} mục / seeded`);
     }
+    // Payments keyed per receiving account (decision 0704): re-key what an older data dir holds.
+    const rekey = await rekeyLegacyPayments(db);
+    if (rekey.rekeyed + rekey.unresolved.length > 0)
+      log(
+        `Thanh toán chuyển khoá / payments re-keyed: ${rekey.rekeyed}, chưa rõ / unresolved: ${rekey.unresolved.length}`,
+      );
 
     const localRoutes: LocalRoute[] = [
       {

@@ -1,4 +1,6 @@
 export * from './admin/index.ts';
+export * from './alerts/index.ts';
+export * from './books/index.ts';
 export * from './client.ts';
 export * from './keys/index.ts';
 export * from './limits/attempt-counter.ts';
@@ -7,6 +9,7 @@ export * from './markets/index.ts';
 export * from './migrate.ts';
 export * from './notify/notification-claims.ts';
 export * from './product-repository.ts';
+export * from './refunds/refund-store.ts';
 export * from './table.ts';
 export * from './trace/index.ts';
 export * from './user-repository.ts';

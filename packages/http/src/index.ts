@@ -3,6 +3,7 @@ export * from './auth/verify-token.ts';
 export * from './config.ts';
 export * from './create-handler.ts';
 export * from './logger.ts';
+export * from './metrics.ts';
 export { TOKEN_COOKIE } from './middleware/authenticate.ts';
 export { header } from './middleware/request-context.ts';
 export * from './problem.ts';

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { DomainError } from '@chophien/core';
+import { DomainError, storeBusy } from '@chophien/core';
 import type { Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,21 @@ describe('createHandler (offline)', () => {
     const result = await handler(event({ body: undefined }), context);
     expect(result.statusCode).toBe(409);
     expect(parse(result).error).toMatchObject({ code: 'out_of_stock', message: 'Hết hàng.' });
+  });
+
+  it('answers a busy store with 503 and Retry-After, so a payment provider retries (no 4xx)', async () => {
+    const handler = createHandler(
+      { method: 'GET', path: '/x', auth: 'public' },
+      {
+        handle: () => {
+          throw storeBusy(7);
+        },
+      },
+    );
+    const result = await handler(event({ body: undefined }), context);
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('7');
+    expect(parse(result).error).toMatchObject({ code: 'busy' });
   });
 
   it('hides unexpected errors behind a bare 500 with the request id', async () => {

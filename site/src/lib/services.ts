@@ -1,5 +1,10 @@
-import { listHomeProducts, type Product } from '@chophien/core';
-import { createDb, type Db, productRepository } from '@chophien/db';
+import {
+  type CategorySlug,
+  type PublicProduct,
+  type SearchIndexSource,
+  searchListings,
+} from '@chophien/core';
+import { cachedSearchSource, createDb, type Db } from '@chophien/db';
 
 /**
  * One Db per process: created on first use (TABLE_NAME and DYNAMODB_ENDPOINT are read from
@@ -23,19 +28,39 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export type HomeProducts = { ok: true; products: Product[] } | { ok: false; products: [] };
+export type HomeProducts =
+  | { ok: true; products: PublicProduct[]; total: number; page: number; pages: number }
+  | { ok: false; products: []; total: 0; page: number; pages: 1 };
 
-/** The home page's products; on any storage failure logs it and reports `ok: false` instead of throwing. */
-export async function loadHomeProducts(): Promise<HomeProducts> {
+let catalog: SearchIndexSource | undefined;
+
+/**
+ * One page of the home page's products (newest first, optionally one category) with the true count of
+ * all of them; on any storage failure logs it and reports `ok: false` instead of throwing.
+ */
+export async function loadHomeProducts(query: {
+  category?: CategorySlug;
+  page: number;
+  pageSize: number;
+}): Promise<HomeProducts> {
   try {
-    const products = await withTimeout(
-      listHomeProducts({ products: productRepository(getDb()) }),
+    catalog ??= cachedSearchSource(getDb());
+    const found = await withTimeout(
+      searchListings(
+        { search: catalog },
+        {
+          q: '',
+          limit: query.pageSize,
+          page: query.page,
+          ...(query.category ? { category: query.category } : {}),
+        },
+      ),
       READ_TIMEOUT_MS,
-      'listHomeProducts',
+      'home products',
     );
-    return { ok: true, products };
+    return { ok: true, products: found.results, total: found.total, page: found.page, pages: found.pages };
   } catch (error) {
     console.error('[site] home products unavailable:', error instanceof Error ? error.message : error);
-    return { ok: false, products: [] };
+    return { ok: false, products: [], total: 0, page: query.page, pages: 1 };
   }
 }

@@ -124,6 +124,10 @@ describe('journey A: a commune officer brings a tea household to market with tra
     await page.getByLabel('Hộ đã đồng ý để cán bộ xã đăng sản phẩm này thay mình').check();
     await page.getByLabel('Hộ đồng ý bằng cách').selectOption('in_person');
     await submit(page, '#listing-title-vi', 'Đăng sản phẩm');
+    // Saved: the new listing's own page says so, then the household's list shows it on sale.
+    await expectAt(page, /^\/nong-dan\/san-pham\/[0-9A-Z]+$/);
+    await expect(page.getByRole('status').textContent()).resolves.toBe('Đã lưu sản phẩm mới.');
+    await deskNav.getByRole('link', { name: 'Sản phẩm' }).click();
     await expectAt(page, /^\/nong-dan\/san-pham$/);
     const listed = page.locator('.items > li', { has: page.getByText('Chè Thái Nguyên', { exact: true }) });
     await expect(listed.textContent()).resolves.toMatch(

@@ -73,13 +73,12 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     await page.getByLabel('Số điện thoại').fill(BUYER.localPhone);
     await page.getByRole('radio', { name: /Nhận tại/ }).check();
     await page.getByRole('button', { name: 'Đặt hàng' }).click();
-    await expectAt(page, /^\/don-hang\/[0-9A-Z]+$/);
-
-    // The order waits for the transfer: a VietQR image with a name, the amount and the order code.
-    const heading = (await page.locator('h1').textContent()) ?? '';
-    const code = /CP[0-9A-Z]{6}/.exec(heading)?.[0] as string;
-    expect(code).toBeDefined();
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Chờ thanh toán');
+    // The purchase's pay page (decision 0610): the VietQR with a name, the amount and the order code.
+    await expectAt(page, /^\/thanh-toan\/[A-Za-z0-9_-]{22}$/);
+    const panel = page.locator('section.pay');
+    const code = (await panel.getAttribute('data-order-code')) ?? '';
+    expect(code).toMatch(/^CP[0-9A-Z]{6}$/);
+    await expect(panel.locator('.pay-status').textContent()).resolves.toBe('Chờ thanh toán');
     const qr = page.getByRole('img', { name: /VietQR/ });
     await expect(qr.count()).resolves.toBe(1);
     const qrName = (await qr.locator('title').textContent()) ?? '';
@@ -95,7 +94,8 @@ describe('journey B: a buyer orders tea on her phone and pays by VietQR', () => 
     expect(paid.stdout).toMatch(/HTTP 200 .*"outcome":"order"/);
 
     // No tap, no reload by hand: the page notices and shows the new status.
-    await page.getByRole('status').filter({ hasText: 'Đã thanh toán' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('status').filter({ hasText: 'Đã nhận đủ tiền' }).waitFor({ timeout: 20_000 });
+    await expect(panel.locator('.pay-status').textContent()).resolves.toMatch(/^Đã thanh toán/);
     await expect(page.getByRole('img', { name: /VietQR/ }).count()).resolves.toBe(0);
     await expectNoAxeViolations(page);
     await keepScreenshot(page, 'b-buyer-orders');

@@ -135,14 +135,17 @@ describe('journey D: a market manager sees the day, exports it, and the open dat
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`cho-${vietnamDay(new Date())}.csv`);
     const ledger = parseCsv(readFileSync(await download.path(), 'utf8'));
+    // Vietnamese headers and Vietnam time: the payment is listed on today's date as a Vietnamese reads it.
     expect(ledger).toContainEqual(
       expect.objectContaining({
-        stall: STALL,
-        amount_vnd: String(AMOUNT),
-        provider: paid.channel.provider,
-        transaction_id: paid.transactionId,
+        Sạp: STALL,
+        'Số tiền (đồng)': String(AMOUNT),
+        'Dịch vụ báo có': paid.channel.provider,
+        'Mã giao dịch': paid.transactionId,
       }),
     );
+    const row = ledger.find((entry) => entry['Mã giao dịch'] === paid.transactionId);
+    expect(row?.['Thời điểm nhận (giờ Việt Nam)']).toMatch(new RegExp(`^${vietnamDay(new Date())} `));
     await keepScreenshot(page, 'd-manager-day');
     await context.close();
 

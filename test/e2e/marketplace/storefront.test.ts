@@ -78,17 +78,21 @@ describe('storefront: product → cart → checkout → order status, without Ja
     // A wrong phone number is refused with a message beside the field.
     await page.getByLabel('Số điện thoại').fill('12');
     await page.getByRole('button', { name: 'Đặt hàng' }).click();
-    await expect(page.locator('#phone-err').textContent()).resolves.toMatch(/không hợp lệ/);
+    await expect(page.locator('#phone-err').textContent()).resolves.toBe(
+      'Số điện thoại chưa đúng. Ghi 10 số, ví dụ 0987 000 001.',
+    );
 
     await page.getByLabel('Số điện thoại').fill('0987000001');
+    await page.getByRole('radio', { name: /Nhận tại/ }).check();
     await page.getByRole('button', { name: 'Đặt hàng' }).click();
-    await expectAt(page, /\/don-hang\/[0-9A-Z]+$/);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/Đơn hàng CP[2-9A-HJKMNP-Z]{6}/);
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Chờ thanh toán');
-    await expect(page.locator('.qr svg').count()).resolves.toBe(1);
-    const body = (await page.locator('main').textContent()) ?? '';
-    expect(body).toContain('•••••••••3001');
-    expect(body).not.toContain('3904205123001');
+    // The purchase's pay page (decision 0610): the order, its VietQR, and the account in full for the payer.
+    await expectAt(page, /\/thanh-toan\/[A-Za-z0-9_-]{22}$/);
+    await expect(page.locator('section.pay h2').textContent()).resolves.toMatch(/Đơn CP[2-9A-HJKMNP-Z]{6}/);
+    await expect(page.locator('.pay-status').textContent()).resolves.toBe('Chờ thanh toán');
+    await expect(page.locator('.pay-qr svg').count()).resolves.toBe(1);
+    await expect(page.locator('[data-field="account"]').textContent()).resolves.toBe('3904205123001');
+    // Without JavaScript the copy buttons stay hidden: the text is there to select.
+    await expect(page.getByRole('button', { name: /Sao chép/ }).count()).resolves.toBe(0);
     await expectAccessibleTwin(page);
     await context.close();
   });

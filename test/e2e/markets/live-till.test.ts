@@ -1,26 +1,43 @@
+import { type Actor, saleBalanceQr } from '@chophien/core';
+import { marketsStore } from '@chophien/db';
 import { describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
-import { useBrowserStack } from '../../support/browser-stack.ts';
+import { seedId } from '../../../infra/local/src/seed/ids.ts';
+import { axeViolations, expectAccessibleTwin, useBrowserStack } from '../../support/browser-stack.ts';
 
 const env = useBrowserStack('till_e2e');
 
-describe('live till (real env.browser, real env.stack)', () => {
-  it('shows a verified payment and reads it aloud in Vietnamese', async () => {
-    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '+84987000011' }),
-    });
-    const { token } = (await minted.json()) as { token: string };
-    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
-    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
-    await context.addInitScript(() => {
+/**
+ * A phone (390×844) signed in as a seeded person with a real dev-identity token; with `speech`, the
+ * page's speech synthesis is recorded into `window.__spoken` (`lang|text` or the text alone).
+ */
+async function phoneAs(phone: string, options: { javaScript?: boolean; speech?: 'withLang' | 'text' } = {}) {
+  const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
+  const { token } = (await minted.json()) as { token: string };
+  const context = await env.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    ...(options.javaScript === false ? { javaScriptEnabled: false } : {}),
+  });
+  await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
+  if (options.speech) {
+    await context.addInitScript((withLang: boolean) => {
       const spoken: string[] = [];
       (window as unknown as { __spoken: string[] }).__spoken = spoken;
       window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-        spoken.push(`${utterance.lang}|${utterance.text}`);
+        spoken.push(withLang ? `${utterance.lang}|${utterance.text}` : utterance.text);
       };
-    });
+    }, options.speech === 'withLang');
+  }
+  return { context, token };
+}
+
+describe('live till (real env.browser, real env.stack)', () => {
+  it('shows a verified payment and reads it aloud in Vietnamese', async () => {
+    const { context } = await phoneAs('+84987000011', { speech: 'withLang' });
     const page = await context.newPage();
     const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
     await page.goto(`${env.site}/quay-thu`);
@@ -50,17 +67,7 @@ describe('live till (real env.browser, real env.stack)', () => {
   });
 
   it('the sell screen turns an amount into a dynamic QR whose payment marks the sale paid', async () => {
-    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phone: '+84987000012' }),
-    });
-    const { token } = (await minted.json()) as { token: string };
-    const context = await env.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      javaScriptEnabled: false,
-    });
-    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
+    const { context } = await phoneAs('+84987000012', { javaScript: false });
     const page = await context.newPage();
     await page.goto(`${env.site}/ban-hang`);
     const form = page.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
@@ -75,6 +82,106 @@ describe('live till (real env.browser, real env.stack)', () => {
     expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
     await page.goto(`${env.site}/ban-hang`);
     expect(await page.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    await context.close();
+  });
+
+  it('a sale underpaid (the 200 đ scam) is flagged and spoken on the till; the balance QR under the same code completes it', async () => {
+    const { context } = await phoneAs('+84987000012', { speech: 'text' });
+    const sell = await context.newPage();
+    await sell.goto(`${env.site}/ban-hang`);
+    const form = sell.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
+    await form.locator('input[name="amount"]').fill('200.000');
+    await form.locator('button').click();
+    await sell.locator('.sale-code').waitFor();
+    const code = (await sell.locator('.sale-code').textContent())!.trim();
+
+    const till = await context.newPage();
+    const feedOpened = till.waitForResponse((response) => response.url().includes('/local/markets/till'));
+    await till.goto(`${env.site}/quay-thu`);
+    await feedOpened;
+    const spokenOnTill = () => till.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+    const scam = await pay({ to: code, amountVnd: 200 }, env.bank);
+    expect(scam.deliveries[0]?.body).toMatchObject({
+      outcome: 'credited',
+      saleCode: code,
+      sale: { status: 'underpaid' },
+    });
+    const flagged = till.locator('#till-feed li.till-underpaid', { hasText: code });
+    await flagged.waitFor();
+    expect(await flagged.textContent()).toMatch(/CÒN THIẾU: còn thiếu 199\.800\s₫/);
+    expect(await flagged.evaluate((li) => getComputedStyle(li).backgroundColor)).toBe('rgb(254, 243, 199)');
+    await till.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.length > 0);
+    expect(await spokenOnTill()).toEqual([
+      'Đã nhận hai trăm đồng, còn thiếu một trăm chín mươi chín nghìn tám trăm đồng',
+    ]);
+
+    // The sell screen lists it among the day's underpaid sales and offers the balance under the same code.
+    await sell.goto(`${env.site}/ban-hang`);
+    const row = sell.locator('.underpaid li', { hasText: code });
+    expect(await row.textContent()).toMatch(/còn thiếu 199\.800\s₫/);
+    await row.locator('button').click();
+    await sell.locator('.sale-qr.balance').waitFor();
+    expect(await sell.locator('#sale-title').textContent()).toMatch(/199\.800\s₫/);
+    expect((await sell.locator('.sale-code').textContent())?.trim()).toBe(code);
+    // The QR on screen is the balance's VietQR: amount 199,800 (field 54) under the same sale code.
+    const { qr } = await saleBalanceQr(
+      { store: marketsStore(env.bank.db), clock: { now: () => new Date() } },
+      { userId: seedId('vendor', 2), roles: ['vendor'] } as unknown as Actor,
+      code,
+    );
+    expect(qr).toContain('5406199800');
+    expect(qr).toContain(code);
+    expect(await sell.locator('.sale-qr svg title').textContent()).toContain('199.800');
+
+    const rest = await pay({ to: code, amountVnd: 199_800 }, env.bank);
+    expect(rest.deliveries[0]?.body).toMatchObject({
+      outcome: 'credited',
+      saleCode: code,
+      sale: { status: 'paid' },
+    });
+    await till.locator('#till-feed li[data-sale-status="paid"]', { hasText: '199.800' }).waitFor();
+    await till.waitForFunction(() => (window as unknown as { __spoken: string[] }).__spoken.length > 1);
+    expect((await spokenOnTill())[1]).toBe('Đã nhận một trăm chín mươi chín nghìn tám trăm đồng');
+    await sell.goto(`${env.site}/ban-hang`);
+    expect(await sell.locator('.underpaid li', { hasText: code }).count()).toBe(0);
+    expect(await sell.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    expect(await axeViolations(till)).toEqual([]);
+    expect(await axeViolations(sell)).toEqual([]);
+    await context.close();
+  });
+
+  it('the refund page on a phone: unmatched money is sent back with a refund QR and closed with the bank reference', async () => {
+    // Vendor 2's account (two stalls, payOS-style: the payer's account comes with the notification).
+    const stray = await pay(
+      {
+        to: 'TD-A02',
+        amountVnd: 35_000,
+        memo: 'chuyen nham',
+        payer: { name: 'LE VAN C', accountNumber: '0071000999888', bankId: '970436' },
+      },
+      env.bank,
+    );
+    expect(stray.deliveries[0]?.body).toMatchObject({ outcome: 'review' });
+    const { context } = await phoneAs('+84987000012', { javaScript: false });
+    const page = await context.newPage();
+    await page.goto(`${env.site}/hoan-tien`);
+    const item = page.locator('.unmatched li', { hasText: '35.000' });
+    await item.locator('button').click();
+    await page.locator('p[role="status"]', { hasText: 'Đã tạo yêu cầu hoàn tiền' }).waitFor();
+    const refund = page.locator('li.case.open', { hasText: '35.000' });
+    expect(await refund.textContent()).toContain('LE VAN C');
+    expect(await refund.locator('.qr svg').count()).toBe(1);
+    // Too short a reference is stopped by the form itself (the server says the same: integration tests).
+    expect(await refund.locator('input[name="bankReference"]').getAttribute('minlength')).toBe('4');
+    await page
+      .locator('li.case.open', { hasText: '35.000' })
+      .locator('input[name="bankReference"]')
+      .fill('FT26341999001');
+    await page.locator('li.case.open', { hasText: '35.000' }).locator('button').click();
+    await page.locator('p[role="status"]', { hasText: 'Đã ghi nhận hoàn tiền' }).waitFor();
+    expect(await page.locator('li.case.refunded', { hasText: 'FT26341999001' }).count()).toBe(1);
+    await expectAccessibleTwin(page);
     await context.close();
   });
 
@@ -105,5 +212,49 @@ describe('live till (real env.browser, real env.stack)', () => {
     expect(await page.locator('h2').textContent()).toBe('Vendor sign-in');
     expect(await page.locator('#till-feed').count()).toBe(0);
     await page.close();
+  });
+
+  // Books (issue #17): the vendor's book is written from the same verified payments the till shows.
+  it('the vendor finds this month’s book on a phone, its total the API’s to the đồng, and downloads it', async () => {
+    const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '+84987000011' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const api = await fetch(`${env.stack.apiUrl}/books/sales?period=${month}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const book = (await api.json()) as { totalVnd: number; count: number };
+    expect(book.count).toBeGreaterThan(0);
+    const context = await env.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+    });
+    await context.addCookies([{ name: 'cp_token', value: token, url: env.site }]);
+    const page = await context.newPage();
+    await page.goto(`${env.site}/so-sach`);
+    expect(await page.locator('h1').textContent()).toBe('Sổ sách của hộ kinh doanh');
+    expect(await page.locator('[data-testid=book-total]').textContent()).toBe(
+      `${new Intl.NumberFormat('vi-VN').format(book.totalVnd)} ₫`,
+    );
+    expect(await page.locator('[data-testid=meter-level]').textContent()).toContain('Chưa đến mức cần chú ý');
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải Excel (.xlsx)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^so-S1a-HKD-\d{4}-\d{2}\.xlsx$/);
+    await expectAccessibleTwin(page);
+
+    // Alert settings without JavaScript: SMS off for stock alerts, saved.
+    await page.goto(`${env.site}/so-sach/thong-bao`);
+    await page.locator('input[name="stock_low.sms"]').uncheck();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    expect(await page.locator('[role=status]').first().textContent()).toBe('Đã lưu cài đặt.');
+    expect(await page.locator('input[name="stock_low.sms"]').isChecked()).toBe(false);
+    expect(await page.locator('input[name="order_paid.sms"]').isChecked()).toBe(true);
+    await context.close();
   });
 });

@@ -253,7 +253,7 @@ describe('listings (connected)', () => {
       body: {
         items: [{ productId: id, packId: '500g', quantity: 1 }],
         fulfilment: 'delivery',
-        contact: { name: 'Trần Minh Anh', phone: '0987000001' },
+        contact: { name: 'Trần Minh Anh', phone: '0987000001', address: 'Số 5 Hàng Bạc, Hoàn Kiếm, Hà Nội' },
       },
     });
     expect(response.status).toBe(201);

@@ -225,7 +225,7 @@ describe('stock hoarding: what one buyer may hold unpaid (decision 0903)', () =>
     expect(greedy.status).toBe(422);
     expect(greedy.json.error.code).toBe('order_share_exceeded');
     expect(greedy.json.error.message).toMatch(
-      /^Mỗi đơn chưa thanh toán chỉ được giữ tối đa 5 cái "Miến dong thử nghiệm" \(50% số hàng còn lại\)/,
+      /^Mỗi đơn chưa thanh toán chỉ được giữ tối đa 5 quả "Miến dong thử nghiệm" \(50% số hàng còn lại\)/,
     );
     expect(await stockOf(api.db, product.id)).toBe(10);
     expect((await checkout(token, one(product.id, 5))).status).toBe(201);
@@ -263,5 +263,71 @@ describe('stock hoarding: what one buyer may hold unpaid (decision 0903)', () =>
     expect(eleventh.status).toBe(429);
     expect(eleventh.json.error.message).toMatch(/^Bạn đã đặt nhiều đơn trong một giờ qua/);
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('pay link: one per checkout, what paying needs and nothing else (connected)', () => {
+  it('both farmers’ orders under one unguessable token, full account while owed; the seller never sees the token', async () => {
+    const { orderRepository } = await import('@chophien/db');
+    const { purchaseByPayLink, purchaseOfOrder } = await import('@chophien/core');
+    const response = await checkout(buyer, [
+      { productId: TEA, packId: '100-g-pack', quantity: 1 },
+      { productId: CUSTARD_APPLE, packId: '1-kg-box', quantity: 1 },
+    ]);
+    expect(response.status).toBe(201);
+    const ids = response.json.orders.map((o: OrderJson) => o.id as string);
+    // The buyer gets the purchase's token once; each order's JSON does not carry it (sellers read those).
+    const token = response.json.payToken as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(JSON.stringify(response.json.orders)).not.toContain(token);
+    const orders = orderRepository(api.db);
+    const stored = await Promise.all(ids.map((id: string) => orders.getById(id)));
+    expect(stored[0]?.payToken).toBe(token);
+    expect(stored[1]?.payToken).toBe(token);
+
+    const purchase = await purchaseByPayLink({ orders }, token);
+    expect(purchase.orders.map((o) => o.id).sort()).toEqual([...ids].sort());
+    expect(purchase.remainderVnd).toBe(purchase.totalVnd);
+    const tea = purchase.orders.find((o) => o.payTo?.bankBin === '970405');
+    expect(tea?.payTo).toEqual({
+      bankBin: '970405',
+      accountNumber: '3904205123001',
+      accountName: 'NGUYEN VAN THANH',
+    });
+    expect(tea?.memo).toBe(tea?.code);
+    // Nothing about who bought or where it goes.
+    const shown = JSON.stringify(purchase);
+    expect(shown).not.toContain(contact.address);
+    expect(shown).not.toContain('0987000001');
+    expect(shown).not.toContain(contact.name);
+
+    await expect(purchaseByPayLink({ orders }, 'A'.repeat(22))).rejects.toMatchObject({
+      code: 'pay_link_not_found',
+    });
+    await expect(purchaseByPayLink({ orders }, '../../x')).rejects.toMatchObject({
+      code: 'pay_link_not_found',
+    });
+
+    const teaOrder = stored.find((o) => o?.farmerId === stored[0]?.farmerId) ?? stored[0];
+    const seller = await api.tokenFor({ phone: phones.farmer1 });
+    const sellerList = await api.request('GET', '/seller/orders', { token: seller });
+    expect(JSON.stringify(sellerList.json)).not.toContain(token);
+    const farmerView = await purchaseOfOrder(
+      { orders },
+      { userId: teaOrder?.farmerId as string, roles: ['farmer'] },
+      teaOrder?.id as string,
+    );
+    expect(farmerView.payToken).toBeUndefined();
+    expect(farmerView.orders).toHaveLength(1);
+    await expect(
+      purchaseOfOrder({ orders }, { userId: 'someone-else', roles: ['buyer'] }, teaOrder?.id as string),
+    ).rejects.toMatchObject({ code: 'order_not_found' });
+  });
+
+  it('a short stock says how many of the wanted pack are left', async () => {
+    const { id } = await freshProduct(api.db, 300, [['100-g', 100, 20_000]]);
+    const response = await checkout(buyer, [{ productId: id, packId: '100-g', quantity: 5 }]);
+    expect(response.status).toBe(409);
+    expect(JSON.stringify(response.json)).toContain('chỉ còn 3');
   });
 });

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type IncomingOrderPayment, recordOrderPayment, sweepExpiredOrders } from '@chophien/core';
-import { orderRepository, paymentKey } from '@chophien/db';
+import { orderRepository, paymentKey, refundStore } from '@chophien/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -8,9 +8,11 @@ import { contact, farmer1Account, freshProduct, newBuyerToken, phones, stockOf, 
 
 let api: TestApi;
 let deps: { orders: ReturnType<typeof orderRepository> };
+let refunds: ReturnType<typeof refundStore>;
 beforeAll(async () => {
   api = await startTestApi();
   deps = { orders: orderRepository(api.db) };
+  refunds = refundStore(api.db);
 });
 afterAll(async () => {
   await api?.stop();
@@ -26,7 +28,7 @@ async function place(items: Array<{ productId: string; packId: string; quantity:
   });
   expect(response.status).toBe(201);
   for (const order of response.json.orders) buyerOf.set(order.id, token);
-  return response.json.orders[0] as { id: string; code: string; totalVnd: number };
+  return response.json.orders[0] as { id: string; code: string; totalVnd: number; farmerId: string };
 }
 const orderTea = (quantity = 1) => place([{ productId: TEA, packId: '100-g-pack', quantity }]);
 
@@ -60,7 +62,7 @@ describe('payment received (connected)', () => {
     const item = await api.db.doc.send(
       new GetCommand({
         TableName: api.db.tableName,
-        Key: paymentKey('sepay', incoming.providerTransactionId),
+        Key: paymentKey(incoming),
       }),
     );
     expect(item.Item).toMatchObject({
@@ -87,14 +89,23 @@ describe('payment received (connected)', () => {
     });
   });
 
-  it('more than owed is paid with the overpayment recorded', async () => {
+  it('more than owed is paid with the overpayment recorded and opened as a refund case', async () => {
     const order = await orderTea(1);
-    expect(await recordOrderPayment(deps, payment(order.code, 50_000))).toEqual({
+    const outcome = await recordOrderPayment(deps, payment(order.code, 50_000));
+    expect(outcome).toEqual({
       kind: 'overpaid',
       orderId: order.id,
       overpaidVnd: 5_000,
+      refundId: expect.any(String),
     });
     expect(await getOrder(order.id)).toMatchObject({ status: 'paid', paidVnd: 50_000, overpaidVnd: 5_000 });
+    expect(await refunds.getRefund(outcome.refundId!)).toMatchObject({
+      orderId: order.id,
+      ownerId: order.farmerId,
+      amountVnd: 5_000,
+      reason: 'order_overpaid',
+      status: 'open',
+    });
   });
 
   it('the same bank transaction delivered twice credits once', async () => {
@@ -127,7 +138,7 @@ describe('payment received (connected)', () => {
   it('a code nobody issued is unknown_order and writes nothing', async () => {
     const incoming = payment('CPZZZZZZ', 45_000);
     expect(await recordOrderPayment(deps, incoming)).toEqual({ kind: 'unknown_order' });
-    expect(await deps.orders.paymentExists('sepay', incoming.providerTransactionId)).toBe(false);
+    expect(await deps.orders.paymentExists(incoming)).toBe(false);
   });
 
   it('money that reached another account is wrong_account and credits nothing', async () => {
@@ -151,9 +162,16 @@ describe('payment received (connected)', () => {
       ).status,
     ).toBe(200);
     const incoming = payment(order.code, 45_000);
-    expect(await recordOrderPayment(deps, incoming)).toEqual({ kind: 'not_payable', orderId: order.id });
+    expect(await recordOrderPayment(deps, incoming)).toEqual({
+      kind: 'not_payable',
+      orderId: order.id,
+      refundId: expect.any(String),
+    });
     expect(await recordOrderPayment(deps, incoming)).toEqual({ kind: 'duplicate' });
     expect((await getOrder(order.id)).status).toBe('cancelled');
+    const cases = await refunds.listRefundsOfOrder(order.id);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ amountVnd: 45_000, reason: 'order_closed', status: 'open' });
   });
 
   it('accepts the code in any case with spaces, as bank memos deliver it', async () => {
@@ -201,12 +219,9 @@ describe('expiry (connected)', () => {
     expect((await getOrder(paid.id)).status).toBe('paid');
   });
 
+  /** The refund case an expiry opened for the money an order held (decision 0706). */
   const refundItem = async (orderId: string) =>
-    (
-      await api.db.doc.send(
-        new GetCommand({ TableName: api.db.tableName, Key: { PK: `ORDER#${orderId}`, SK: 'REFUND_DUE' } }),
-      )
-    ).Item;
+    (await refunds.listRefundsOfOrder(orderId)).find((entry) => entry.reason === 'order_expired');
 
   it('a partly paid order past its window expires: stock back once, what it received recorded as refund due', async () => {
     const product = await freshProduct(api.db, 10, [['mot-goi', 1, 30_000]]);
@@ -226,10 +241,10 @@ describe('expiry (connected)', () => {
     expect(expired.vietqr).toBeUndefined();
     expect(await stockOf(api.db, product.id)).toBe(10);
     expect(await refundItem(order.id)).toMatchObject({
-      type: 'RefundDue',
       orderId: order.id,
       amountVnd: 20_000,
-      reason: 'expired',
+      reason: 'order_expired',
+      status: 'open',
     });
     // Money still owed to the buyer: the order is kept (no TTL).
     const item = await api.db.doc.send(
@@ -242,7 +257,7 @@ describe('expiry (connected)', () => {
     expect(await stockOf(api.db, product.id)).toBe(10);
     expect(
       await recordOrderPayment(deps, payment(order.code, 70_000, { receivingAccount: farmer3Account })),
-    ).toEqual({ kind: 'not_payable', orderId: order.id });
+    ).toEqual({ kind: 'not_payable', orderId: order.id, refundId: expect.any(String) });
     expect((await getOrder(order.id)).paidVnd).toBe(20_000);
   });
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sniffImage } from '@chophien/core';
+import { PHOTO_LIMITS, sniffImage } from '@chophien/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
@@ -98,7 +98,7 @@ describe('listing photos (connected: real HTTP, DynamoDB Local, the local photo 
     const id = await newListing();
     const asked = await askUpload(tokens.farmer1, id, 'image/jpeg', jpeg.length);
     expect(asked.status).toBe(201);
-    expect(asked.json).toMatchObject({ upload: { method: 'PUT' }, maxBytes: 5 * 1024 * 1024 });
+    expect(asked.json).toMatchObject({ upload: { method: 'PUT' }, maxBytes: PHOTO_LIMITS.maxBytes });
     expect(Date.parse(asked.json.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
     expect((await put(asked.json.upload.url, jpeg, 'image/jpeg')).status).toBe(200);
 
@@ -132,7 +132,7 @@ describe('listing photos (connected: real HTTP, DynamoDB Local, the local photo 
     const gif = await askUpload(tokens.farmer1, id, 'image/gif', 1000);
     expect(gif.status).toBe(400);
     expect(JSON.stringify(gif.json.error.fields)).toContain('Chỉ nhận ảnh JPEG, PNG hoặc WebP');
-    const huge = await askUpload(tokens.farmer1, id, 'image/jpeg', 5 * 1024 * 1024 + 1);
+    const huge = await askUpload(tokens.farmer1, id, 'image/jpeg', PHOTO_LIMITS.maxBytes + 1);
     expect(huge.status).toBe(400);
     expect(huge.json.error.fields[0].path).toBe('body.contentLength');
   });

@@ -110,7 +110,7 @@ describe('attribution of a verified payment', () => {
     expect(again.status).toBe(409);
     const ledger = await ledgerOf(api.db, ids.stallTdA02);
     expect(ledger.filter((entry) => entry.providerTransactionId === transactionId)).toHaveLength(1);
-    expect((await paymentItem(api.db, 'payos', transactionId))?.attribution).toMatchObject({
+    expect((await paymentItem(api.db, channels.vendor2, transactionId))?.attribution).toMatchObject({
       kind: 'stall',
       stallId: ids.stallTdA02,
     });
@@ -133,13 +133,13 @@ describe('attribution of a verified payment', () => {
     expect(assigned.status).toBe(200);
   });
 
-  it('a notification naming another account than the channel’s goes to review as wrong_account', async () => {
+  it('a notification naming another account than the channel’s is refused, never queued or credited', async () => {
     const response = await deliver(api, channels.vendor1, {
       amountVnd: 10_000,
       memo: 'TD-A01',
       accountNumber: '999999999',
     });
-    expect(response.json).toMatchObject({ outcome: 'review', reason: 'wrong_account' });
+    expect(response.json).toMatchObject({ outcome: 'rejected', reason: 'account_not_on_channel' });
   });
 });
 
@@ -153,7 +153,7 @@ describe('ledger', () => {
     const sum = ledger.reduce((total, entry) => total + entry.amountVnd, 0);
     expect(sum).toBe(amounts.reduce((a, b) => a + b, 0));
     const payments = await Promise.all(
-      ledger.map((entry) => paymentItem(api.db, entry.provider, entry.providerTransactionId)),
+      ledger.map((entry) => paymentItem(api.db, channels.vendor3, entry.providerTransactionId)),
     );
     expect(payments.every((payment, index) => payment?.amountVnd === ledger[index]!.amountVnd)).toBe(true);
     const dayKey = new Date(Date.parse(day) + 7 * 3600_000).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pay } from '../../../infra/local/src/bank/simulator.ts';
 import { repoRoot } from '../../../infra/local/src/config.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
-import { ids, ledgerEntriesFor, paymentItem, phones } from './support.ts';
+import { ids, ledgerEntriesFor, paymentItem, phones, simulatorContext } from './support.ts';
 
 const run = promisify(execFile);
 let api: TestApi;
@@ -16,7 +16,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const context = () => ({ db: api.db, apiUrl: api.url, secretsFile: process.env.MARKETS_SECRETS_FILE! });
+const context = () => simulatorContext(api);
 
 describe('bank simulator', () => {
   it('pays a stall by its code with a correctly signed notification', async () => {
@@ -79,7 +79,7 @@ describe('bank simulator', () => {
     for (const to of ['TD-A01', 'TD-A02']) {
       const result = await pay({ to, amountVnd: 10_000, ...flags }, context());
       expect(result.deliveries[0]?.status).toBe(401);
-      expect(await paymentItem(api.db, result.channel.provider, result.transactionId)).toBeUndefined();
+      expect(await paymentItem(api.db, result.channel, result.transactionId)).toBeUndefined();
     }
   });
 

@@ -48,7 +48,8 @@ async function credit(day: string, stallId: string, vendorId: string, amountVnd:
       amountVnd,
       memo: '',
       receivedAt,
-      receivingAccount: { accountNumber: '0' },
+      channelId: 'ch-open-data',
+      receivingAccount: { bin: '970436', accountNumber: '0' },
     },
     entry: {
       id: transactionId,
@@ -104,10 +105,23 @@ describe('manager console', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = response.text.trim().split('\r\n');
-    expect(lines[0]).toBe('received_at,stall,amount_vnd,matched_by,sale_code,provider,transaction_id');
+    // Vietnamese headers and times in Vietnam time (the BOM the body starts with is eaten by text decoding).
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Thời điểm nhận (giờ Việt Nam),Sạp,Số tiền (đồng),Khớp theo,Mã bán hàng,Dịch vụ báo có,Mã giao dịch',
+    );
     expect(lines).toHaveLength(4);
+    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2},`));
     expect(response.text).not.toContain('Nguyen Van A');
+    const english = await api.request('GET', `/markets/${ids.market1}/days/${today}/ledger.csv?lang=en`, {
+      token: tokens.manager1!,
+    });
+    expect(english.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Received at (Vietnam time),Stall,Amount (VND),Matched by,Sale code,Notification service,Transaction id',
+    );
   });
 });
 

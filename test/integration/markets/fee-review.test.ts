@@ -12,7 +12,12 @@ import { channels, deliver, ids, paymentItem, phones, txId } from './support.ts'
 
 let api: TestApi;
 const tokens: Record<string, string> = {};
-const feeChannel = { id: 'ch-payos-m1', provider: 'payos' as const, accountNumber: '0011000999001' };
+const feeChannel = {
+  id: 'ch-payos-m1',
+  provider: 'payos' as const,
+  bin: '970436',
+  accountNumber: '0011000999001',
+};
 const [thisMonth, lastMonth] = recentMonths(new Date()) as [string, string];
 const manager1 = seedId('manager', 1);
 
@@ -113,7 +118,7 @@ describe('assigning a queued board payment as a stall fee', () => {
       assignedFeeMonth: lastMonth,
     });
     expect((await store.listOpenReviewsOfVendor(manager1)).map((item) => item.id)).not.toContain(reviewId);
-    expect((await paymentItem(api.db, 'payos', transactionId))?.attribution).toMatchObject({
+    expect((await paymentItem(api.db, feeChannel, transactionId))?.attribution).toMatchObject({
       kind: 'fee',
       stallId: ids.stallTdA02,
       month: lastMonth,

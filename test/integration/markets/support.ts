@@ -20,10 +20,38 @@ export const ids = {
 
 /** Seeded channels: vendor 1 SePay-style, vendor 2 (two stalls, one account) payOS-style. */
 export const channels = {
-  vendor1: { id: 'ch-sepay-1', provider: 'sepay' as const, accountNumber: '100870001234' },
-  vendor2: { id: 'ch-payos-2', provider: 'payos' as const, accountNumber: '3900205678901' },
-  vendor3: { id: 'ch-sepay-3', provider: 'sepay' as const, accountNumber: '0451000345678' },
+  vendor1: { id: 'ch-sepay-1', provider: 'sepay' as const, bin: '970415', accountNumber: '100870001234' },
+  vendor2: { id: 'ch-payos-2', provider: 'payos' as const, bin: '970405', accountNumber: '3900205678901' },
+  vendor3: { id: 'ch-sepay-3', provider: 'sepay' as const, bin: '970436', accountNumber: '0451000345678' },
+  vendor4: { id: 'ch-payos-4', provider: 'payos' as const, bin: '970418', accountNumber: '21510004567890' },
 };
+
+/** Seeded farmers' payout channels: every order of that farmer pays to this account. */
+export const payoutChannels = {
+  farmer1: { id: 'ch-payout-1', provider: 'payos' as const, bin: '970405', accountNumber: '3904205123001' },
+  farmer2: { id: 'ch-payout-2', provider: 'sepay' as const, bin: '970418', accountNumber: '4651000123002' },
+};
+
+/** The bank simulator's context for a test stack. */
+export const simulatorContext = (api: TestApi) => ({
+  db: api.db,
+  apiUrl: api.url,
+  secretsFile: process.env.MARKETS_SECRETS_FILE!,
+});
+
+/** One order of one pack placed by a buyer through the API. */
+export async function placeOrder(api: TestApi, token: string, item: { productId: string; packId: string }) {
+  const response = await api.request('POST', '/orders', {
+    token,
+    body: {
+      items: [{ ...item, quantity: 1 }],
+      fulfilment: 'pickup',
+      contact: { name: 'Trần Minh Anh', phone: '0987000001' },
+    },
+  });
+  if (response.status !== 201) throw new Error(`order not placed: ${response.text}`);
+  return response.json.orders[0] as { id: string; code: string; totalVnd: number };
+}
 
 export const phones = {
   vendor1: '+84987000011',
@@ -70,6 +98,8 @@ export async function deliver(
       accountNumber: transfer.accountNumber ?? channel.accountNumber,
       amountVnd: transfer.amountVnd,
       ...(transfer.at ? { at: transfer.at } : {}),
+      ...(transfer.payer ? { payer: transfer.payer } : {}),
+      ...(transfer.direction ? { direction: transfer.direction } : {}),
     },
     options.timestamp,
   );
@@ -80,10 +110,18 @@ export async function deliver(
   });
 }
 
-export async function paymentItem(db: Db, provider: string, transactionId: string) {
-  return (
-    await db.doc.send(new GetCommand({ TableName: db.tableName, Key: paymentKey(provider, transactionId) }))
-  ).Item;
+/** The payment item of a transaction into a channel's account (decision 0704: keyed per account). */
+export async function paymentItem(
+  db: Db,
+  channel: { provider: string; bin: string; accountNumber: string },
+  transactionId: string,
+) {
+  const key = paymentKey({
+    provider: channel.provider,
+    providerTransactionId: transactionId,
+    receivingAccount: { bin: channel.bin, accountNumber: channel.accountNumber },
+  });
+  return (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
 }
 
 export async function ledgerOf(db: Db, stallId: string) {

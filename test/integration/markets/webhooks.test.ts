@@ -39,7 +39,7 @@ describe.each([
     );
     expect(response.status).toBe(401);
     expect(response.json.error.code).toBe('invalid_signature');
-    expect(await paymentItem(api.db, provider, transactionId)).toBeUndefined();
+    expect(await paymentItem(api.db, channel, transactionId)).toBeUndefined();
     expect(await ledgerEntriesFor(api.db, stallId, provider, transactionId)).toHaveLength(0);
   });
 
@@ -52,7 +52,7 @@ describe.each([
       { secret: 'not-the-channel-secret' },
     );
     expect(response.status).toBe(401);
-    expect(await paymentItem(api.db, provider, transactionId)).toBeUndefined();
+    expect(await paymentItem(api.db, channel, transactionId)).toBeUndefined();
   });
 
   it('an unsigned notification is 401 and stores nothing', async () => {
@@ -70,7 +70,7 @@ describe.each([
             headers: { 'content-type': 'application/json' },
           });
     expect(response.status).toBe(401);
-    expect(await paymentItem(api.db, provider, transactionId)).toBeUndefined();
+    expect(await paymentItem(api.db, channel, transactionId)).toBeUndefined();
   });
 
   it('a stale notification is 401 and stores nothing', async () => {
@@ -89,7 +89,7 @@ describe.each([
             at: new Date(Date.now() - 25 * HOURS).toISOString(),
           });
     expect(response.status).toBe(401);
-    expect(await paymentItem(api.db, provider, transactionId)).toBeUndefined();
+    expect(await paymentItem(api.db, channel, transactionId)).toBeUndefined();
   });
 
   it('a replayed notification is acknowledged as a duplicate and credits nothing more', async () => {

@@ -71,6 +71,55 @@ describe('trace page (storefront, no JavaScript)', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('shows a product certificate (OCOP) only on the product it was awarded to', async () => {
+    const teaPage = await page(`/01/${seedTeaGtin}/10/${tea.lotCode}`);
+    expect(teaPage.html).toContain('OCOP-TN-2024-118');
+    // A new lot of the same farm for another product: the farm's VietGAP applies, the tea's OCOP does not.
+    const { createDb, traceRepository } = await import('@chophien/db');
+    const db = createDb();
+    const honeyLot = {
+      ...tea,
+      id: `lot-${Date.now()}`,
+      lotCode: `MO${Date.now().toString(36).toUpperCase()}`,
+      productId: undefined,
+    };
+    delete (honeyLot as { productId?: string }).productId;
+    delete (honeyLot as { gtin?: string }).gtin;
+    await traceRepository(db).createLot({
+      ...honeyLot,
+      productName: { vi: 'Mật ong hoa rừng' },
+      serialCount: 0,
+    });
+    db.raw.destroy();
+    const honeyPage = await page(`/l/${honeyLot.lotCode}`);
+    expect(honeyPage.status).toBe(200);
+    expect(honeyPage.html).toContain('VietGAP-TT-15-07-19-0042');
+    expect(honeyPage.html).not.toContain('OCOP-TN-2024-118');
+    expect(honeyPage.html).not.toMatch(/OCOP 4/);
+  });
+
+  it('a code typed into the box (or a pasted label link) opens its page; an unknown one says so without the internal path', async () => {
+    const box = (typed: string) => fetch(`${stack.siteUrl}/truy-xuat?ma=${encodeURIComponent(typed)}`);
+    const typed = await box(` ${lychee.lotCode} `);
+    expect(typed.url).toBe(`${stack.siteUrl}/truy-xuat/l/${lychee.lotCode}`);
+    expect(await typed.text()).toContain('Vải thiều Thanh Hà');
+    // The human-readable line printed under a GS1 label's QR.
+    const printed = await box(`(01)${seedTeaGtin}(10)${tea.lotCode}`);
+    expect(printed.url).toBe(`${stack.siteUrl}/truy-xuat/01/${seedTeaGtin}/10/${tea.lotCode}`);
+    expect(await printed.text()).toContain('Chè Thái Nguyên búp Tân Cương');
+    const pasted = await box(`https://example.vn/01/${seedTeaGtin}/10/${tea.lotCode}`);
+    expect(pasted.url).toBe(`${stack.siteUrl}/truy-xuat/01/${seedTeaGtin}/10/${tea.lotCode}`);
+    const unknown = await page('/l/FAKE-0000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toMatch(/<code[^>]*>FAKE-0000<\/code>/);
+    // The page's text (not its canonical link) never shows the internal path prefix.
+    expect(unknown.html.slice(unknown.html.indexOf('<main'))).not.toContain('l/FAKE-0000');
+    expect(unknown.html).toContain('Gõ mã truy xuất');
+    const entry = await fetch(`${stack.siteUrl}/truy-xuat`);
+    expect(entry.status).toBe(200);
+    expect(await entry.text()).toContain('Kiểm tra nguồn gốc sản phẩm');
+  });
+
   it('weighs at most 60 KB', async () => {
     const { html } = await page(`/l/${lychee.lotCode}`);
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(60 * 1024);

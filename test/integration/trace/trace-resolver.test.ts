@@ -12,11 +12,11 @@ import {
 import { attemptCounter, productRepository, traceRepository, userRepository } from '@chophien/db';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLotId, seedLots, seedTeaGtin, seedTeaSerials } from '../../../infra/local/src/seed/trace.ts';
 import { farmers } from '../../../infra/local/src/seed/users.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
+import { decodeFirstLabel } from '../../support/qr-label.ts';
 
 let api: TestApi;
 let deps: TraceDeps;
@@ -148,25 +148,6 @@ describe('EPCIS', () => {
     expect((await api.request('GET', '/epcis/events?lot=NOPE')).status).toBe(404);
   });
 });
-
-/** Rebuilds the QR bitmap from the SVG label's module path and decodes it with jsQR. */
-function decodeFirstLabel(svg: string): string | undefined {
-  const match = /<svg[^>]*viewBox="0 0 (\d+) \1"[^>]*>.*?<path d="([^"]+)"/.exec(svg);
-  if (!match) return undefined;
-  const modules = Number(match[1]);
-  const scale = 6;
-  const size = modules * scale;
-  const pixels = new Uint8ClampedArray(size * size * 4).fill(255);
-  for (const run of match[2]!.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    const [x, y, w] = [Number(run[1]), Number(run[2]), Number(run[3])];
-    for (let dy = 0; dy < scale; dy++)
-      for (let dx = 0; dx < w * scale; dx++) {
-        const i = ((y * scale + dy) * size + x * scale + dx) * 4;
-        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-      }
-  }
-  return jsQR(pixels, size, size)?.data;
-}
 
 describe('labels', () => {
   it('a lot label sheet’s QR decodes (jsQR) to a Digital Link that resolves to the lot', async () => {

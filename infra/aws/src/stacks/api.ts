@@ -27,6 +27,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerCode, lambdaArchitecture, lambdaRuntime } from '../bundling.ts';
 import {
@@ -38,7 +39,9 @@ import {
   parameterExtension,
 } from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
+import { deadLetterQueue } from '../operations.ts';
 import { throttleSmsRoutes } from '../rate-limits.ts';
+import { grantTableAccess } from '../table-access.ts';
 import type { Identity } from './identity.ts';
 
 export type DataAccess = RouteDefinition['data'];
@@ -66,13 +69,19 @@ const accessRank: Record<DataAccess, number> = { none: 0, read: 1, readwrite: 2 
  * Each distinct handler module with the widest data access any of its routes declares and the union
  * of their capabilities (one function serves all of a module's routes).
  */
-export function handlersOf(
-  routes: readonly RouteDefinition[],
-): ReadonlyMap<
+export function handlersOf(routes: readonly RouteDefinition[]): ReadonlyMap<
   string,
-  { readonly id: string; readonly data: DataAccess; readonly uses: ReadonlySet<Capability> }
+  {
+    readonly id: string;
+    readonly data: DataAccess;
+    readonly uses: ReadonlySet<Capability>;
+    readonly reservedConcurrency?: number;
+  }
 > {
-  const byHandler = new Map<string, { id: string; data: DataAccess; uses: Set<Capability> }>();
+  const byHandler = new Map<
+    string,
+    { id: string; data: DataAccess; uses: Set<Capability>; reservedConcurrency?: number }
+  >();
   for (const route of routes) {
     const seen = byHandler.get(route.handler);
     if (!seen) {
@@ -80,11 +89,15 @@ export function handlersOf(
         id: handlerId(route.handler),
         data: route.data,
         uses: new Set(route.uses),
+        ...(route.reservedConcurrency ? { reservedConcurrency: route.reservedConcurrency } : {}),
       });
       continue;
     }
     if (accessRank[route.data] > accessRank[seen.data]) seen.data = route.data;
     for (const capability of route.uses ?? []) seen.uses.add(capability);
+    if (route.reservedConcurrency) {
+      seen.reservedConcurrency = Math.max(seen.reservedConcurrency ?? 0, route.reservedConcurrency);
+    }
   }
   return byHandler;
 }
@@ -107,6 +120,7 @@ export class Api extends Construct {
   readonly scheduledFunctions: ReadonlyMap<string, NodejsFunction>;
   /** Routes declared `auth: 'public'` (no authorizer). */
   readonly publicRoutes: readonly HttpRoute[];
+  /** `https://<id>.execute-api.<region>.amazonaws.com`, no trailing slash (callers append `/path`). */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -151,7 +165,9 @@ export class Api extends Construct {
         }),
       },
     });
-    this.url = this.stage.url;
+    // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
+    // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
+    this.url = this.httpApi.apiEndpoint;
     throttleSmsRoutes(this.stage, routes);
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
@@ -179,8 +195,15 @@ export class Api extends Construct {
       environment,
       capabilities: props.capabilities,
     };
-    for (const [handler, { id: fnId, data, uses }] of handlers) {
-      const fn = handlerFunction(this, fnId, { ...common, handler, exportName: 'handler', data, uses });
+    for (const [handler, { id: fnId, data, uses, reservedConcurrency }] of handlers) {
+      const fn = handlerFunction(this, fnId, {
+        ...common,
+        handler,
+        exportName: 'handler',
+        data,
+        uses,
+        ...(reservedConcurrency ? { reservedConcurrency } : {}),
+      });
       functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${fnId}Integration`, fn));
     }
@@ -197,7 +220,7 @@ export class Api extends Construct {
       new Rule(this, `${schedule.id}Schedule`, {
         description: `chophien ${schedule.handler}.${schedule.export} every ${schedule.everyMinutes} min`,
         schedule: Schedule.rate(Duration.minutes(schedule.everyMinutes)),
-        targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
+        targets: [new LambdaFunction(fn, { retryAttempts: 0, deadLetterQueue: this.scheduleDeadLetters() })],
       });
       scheduled.set(schedule.id, fn);
     }
@@ -227,6 +250,14 @@ export class Api extends Construct {
 
     new CfnOutput(this, 'ApiUrl', { value: this.url });
   }
+
+  private scheduleDeadLettersQueue: Queue | undefined;
+
+  /** Where EventBridge puts a scheduled run it could not deliver (one queue for every schedule). */
+  private scheduleDeadLetters(): Queue {
+    this.scheduleDeadLettersQueue ??= deadLetterQueue(this, 'ScheduleDeadLetters', 'a scheduled job');
+    return this.scheduleDeadLettersQueue;
+  }
 }
 
 /**
@@ -247,6 +278,7 @@ export function handlerFunction(
     /** Route capabilities: each adds exactly its env and grants (src/capabilities.ts). */
     uses?: ReadonlySet<Capability>;
     capabilities?: CapabilityResources;
+    reservedConcurrency?: number;
   },
 ): NodejsFunction {
   const uses = props.uses ?? new Set<Capability>();
@@ -283,9 +315,9 @@ export function handlerFunction(
     ...(props.capabilities && { paramsAndSecrets: parameterExtension(uses, props.capabilities) }),
     layers: capabilityLayers(fnScope, uses, props.repoRoot),
     description: `chophien ${props.handler}`,
+    ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
   });
-  if (props.data === 'read') props.table.grantReadData(fn);
-  if (props.data === 'readwrite') props.table.grantReadWriteData(fn);
+  grantTableAccess(fn, props.table, props.data);
   if (props.capabilities) grantCapabilities(fn, uses, props.capabilities);
   new Alarm(fnScope, 'ErrorsAlarm', {
     alarmDescription: `chophien ${props.handler}: function errors`,

@@ -47,6 +47,9 @@ export class Identity extends Construct {
       autoVerify: { phone: true },
       standardAttributes: { phoneNumber: { required: true, mutable: true } },
       userVerification: { smsMessage: 'Chợ phiên: mã xác minh của bạn là {####}' },
+      // Cognito's other SMS texts default to English: the sign-in code and an invitation, in Vietnamese.
+      mfaMessage: 'Chợ phiên: mã đăng nhập của bạn là {####}. Không đưa mã này cho ai.',
+      userInvitation: { smsMessage: 'Chợ phiên: tài khoản {username}, mật khẩu tạm {####}.' },
       accountRecovery: AccountRecovery.PHONE_ONLY_WITHOUT_MFA,
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { sms: true, otp: true },
@@ -76,6 +79,9 @@ export class Identity extends Construct {
     this.userPoolClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true, user: true },
+      // The storefront signs in by API (USER_AUTH), never by the hosted UI: no OAuth flows, no callback
+      // URLs (CDK's defaults would allow the implicit and code grants back to https://example.com).
+      disableOAuth: true,
       // Off, so InitiateAuth says UserNotFoundException and the site signs an unknown number up.
       // Hiding it bought nothing here: SignUp answers UsernameExistsException either way (decision 0403).
       preventUserExistenceErrors: false,

@@ -64,6 +64,7 @@ import { identityAdminActions, parameterArn } from '../capabilities.ts';
 import { sharpLayer } from '../native-layers.ts';
 import type { SiteAddress } from '../site-address.ts';
 import type { SiteBuild } from '../site-build.ts';
+import { grantTableAccess } from '../table-access.ts';
 import { PHOTO_PUBLIC_PREFIX } from './data.ts';
 import type { Identity } from './identity.ts';
 
@@ -86,6 +87,11 @@ export interface SiteProps {
   /** Listing photos (stacks/data.ts): served at `/photos/*`, written by the no-JS photo page. */
   readonly photosBucket: IBucket;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /**
+   * Names the account-wide CloudFront resources (cache and origin request policies, the function):
+   * their names are unique per account, so two stages in one account need their own.
+   */
+  readonly stage: string;
 }
 
 /** The header CloudFront adds to every storefront request; site/src/middleware.ts checks it. */
@@ -226,7 +232,7 @@ export class Site extends Construct {
     });
     // The storefront is the API's twin adapter over the same use-cases (README, decision 0001): its
     // no-JS pages place orders, log scans, record farm events and sales, so it writes like the API does.
-    props.table.grantReadWriteData(this.server);
+    grantTableAccess(this.server, props.table, 'readwrite');
     props.traceSigningSecret.grantRead(this.server);
     // The trace page sends the producer's clone-warning SMS (decision 0205); SMS has no ARN, topics stay out.
     this.server.addToRolePolicy(
@@ -282,6 +288,7 @@ export class Site extends Construct {
     // Pages decide their own caching (Cache-Control from the server; default TTL 0 = not cached).
     // Unlike CACHING_DISABLED, this lets CloudFront gzip/brotli the HTML (the server does not).
     const ssrCachePolicy = new CachePolicy(this, 'SsrCachePolicy', {
+      cachePolicyName: `chophien-${props.stage}-ssr`,
       comment: 'chophien SSR: origin Cache-Control decides; compressed; query string in key',
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
@@ -297,6 +304,7 @@ export class Site extends Construct {
     // is cached; the API gets what it reads (query string, Accept for the linkset, User-Agent for the
     // scan's device class), never cookies, and its own Host (API Gateway routes by it).
     const apiRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      originRequestPolicyName: `chophien-${props.stage}-api-on-site`,
       comment:
         'chophien API on the site domain: query string, Accept, Accept-Language, User-Agent; no cookies',
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
@@ -333,6 +341,7 @@ export class Site extends Construct {
     };
 
     const forwardHost = new EdgeFunction(this, 'ForwardHost', {
+      functionName: `chophien-${props.stage}-forward-host`,
       comment: 'chophien: viewer Host to X-Forwarded-Host for the storefront (origin checks, absolute URLs)',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(FORWARD_HOST_CODE),

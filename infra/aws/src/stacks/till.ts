@@ -16,9 +16,11 @@ import {
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { EventSourceMapping, FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from '../operations.ts';
 import { handlerFunction } from './api.ts';
 
 export interface TillProps {
@@ -138,7 +140,18 @@ export class Till extends Construct {
         ],
       }),
     );
-    props.table.grantStreamRead(this.pushFunction);
+    // Not TableV2.grantStreamRead: it grants ListStreams on the stream ARN, which IAM never matches
+    // (ListStreams takes no resource), so Lambda could not create the mapping (aws/aws-cdk#34575).
+    // The artifact harness checks the poller's four actions against this role.
+    this.pushFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [props.table.tableStreamArn],
+      }),
+    );
+    this.pushFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+    );
     new EventSourceMapping(this, 'LedgerStream', {
       target: this.pushFunction,
       eventSourceArn: props.table.tableStreamArn,
@@ -149,6 +162,8 @@ export class Till extends Construct {
       // A payment announced more than a minute late is noise; the page lists it on reload anyway.
       maxRecordAge: Duration.seconds(60),
       filters: [FilterCriteria.filter(tillStreamFilterPattern)],
+      // A batch that still fails after its retries is kept (its stream position), and alarms.
+      onFailure: new SqsDlq(deadLetterQueue(this, 'PushDeadLetters', 'the live-till push')),
     });
 
     new CfnOutput(this, 'TillWsUrl', { value: this.url });

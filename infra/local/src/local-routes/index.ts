@@ -1,5 +1,6 @@
 import type { LocalRoute } from '../api-server.ts';
 import { photoLocalRoutes } from '../photos/routes.ts';
+import { bankApiLocalRoutes } from './bank-api.ts';
 import { marketsLocalRoutes } from './markets-till.ts';
 
 /**
@@ -15,4 +16,5 @@ export interface LocalRouteContext {
 export const areaLocalRoutes: Array<(context: LocalRouteContext) => LocalRoute[]> = [
   marketsLocalRoutes,
   photoLocalRoutes,
+  bankApiLocalRoutes,
 ];

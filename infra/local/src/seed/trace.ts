@@ -41,6 +41,8 @@ const farmSeeds: Array<[n: number, seed: FarmSeed]> = [
         {
           scheme: 'ocop',
           number: 'OCOP-TN-2024-118',
+          // OCOP certifies one product (decision 0612), not the farm.
+          productId: seedId('prod', 1),
           issuer: 'UBND tỉnh Thái Nguyên',
           validUntil: '2027-12-31',
           stars: 4,
@@ -88,6 +90,8 @@ const farmSeeds: Array<[n: number, seed: FarmSeed]> = [
         {
           scheme: 'ocop',
           number: 'OCOP-TH-2023-052',
+          // OCOP certifies one product (decision 0612), not the farm.
+          productId: seedId('prod', 11),
           issuer: 'UBND tỉnh Thanh Hóa',
           validUntil: '2026-12-31',
           stars: 3,
@@ -118,6 +122,8 @@ const farmSeeds: Array<[n: number, seed: FarmSeed]> = [
         {
           scheme: 'ocop',
           number: 'OCOP-HD-2022-009',
+          // OCOP certifies one product (decision 0612), not the farm.
+          productId: seedId('prod', 13),
           issuer: 'UBND tỉnh Hải Dương',
           validUntil: '2026-12-31',
           stars: 4,

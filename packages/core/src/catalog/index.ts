@@ -5,3 +5,4 @@ export * from './list-home-products.ts';
 export * from './ports.ts';
 export * from './product.ts';
 export * from './public-product.ts';
+export * from './units.ts';

@@ -3,10 +3,14 @@ import { bilingual } from '../errors/zod-issues.ts';
 import { listingPhotoSchema } from '../marketplace/photo.ts';
 import { vndAmount } from '../money/vnd.ts';
 import { categorySlugs } from './categories.ts';
+import { type Unit, unitIds } from './units.ts';
 
-/** Stock lives in one pool counted in the base unit; every pack draws `size` base units from it. */
-export const baseUnits = ['g', 'ml', 'piece', 'bunch'] as const;
-export type BaseUnit = (typeof baseUnits)[number];
+/**
+ * Stock lives in one pool counted in the base unit; every pack draws `size` base units from it.
+ * The units are the one list shared with lots (catalog/units.ts).
+ */
+export const baseUnits = unitIds;
+export type BaseUnit = Unit;
 
 export const productStatuses = ['draft', 'published', 'sold_out', 'archived'] as const;
 export type ProductStatus = (typeof productStatuses)[number];

@@ -11,7 +11,9 @@ export type DomainErrorKind =
   | 'gone'
   | 'unprocessable'
   /** A throttle or attempt limit is full (packages/core/src/limits): 429 with Retry-After. */
-  | 'rate_limited';
+  | 'rate_limited'
+  /** Busy or contended: retry later (HTTP 503 + Retry-After from `details.retryAfterSeconds`). */
+  | 'unavailable';
 
 export interface LocalizedMessage {
   readonly vi: string;
@@ -64,3 +66,12 @@ export const forbidden = (code = 'forbidden'): DomainError =>
 
 export const conflict = (code: string, messages: LocalizedMessage, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, messages, details ? { details } : {});
+
+/** The store is busy (throttled, or a transaction kept losing races): the caller should retry soon. */
+export const storeBusy = (retryAfterSeconds = 5): DomainError =>
+  new DomainError(
+    'unavailable',
+    'busy',
+    { vi: 'Hệ thống đang bận, vui lòng thử lại sau ít giây.', en: 'Busy, please retry in a few seconds.' },
+    { details: { retryAfterSeconds } },
+  );

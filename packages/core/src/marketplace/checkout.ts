@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import type { Product } from '../catalog/product.ts';
+import { type Product, packsAvailable } from '../catalog/product.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/user.ts';
@@ -21,27 +21,37 @@ import {
 import { contactSchema, fulfilmentMethods, type Order, type OrderLine } from './order.ts';
 import { generateOrderCode } from './order-code.ts';
 import { type OrderView, toOrderView } from './order-view.ts';
+import { newPayToken } from './pay-link.ts';
 import type { MarketplaceClock, OrderStore, PayoutAccountStore, ProductReader } from './ports.ts';
 
-export const checkoutInputSchema = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        productId: z.string().min(1).max(40),
-        packId: z.string().min(1).max(32),
-        quantity: z
-          .number()
-          .int(bilingual('Số lượng phải là số nguyên.', 'Quantity must be a whole number.'))
-          .min(1, bilingual('Số lượng ít nhất là 1.', 'Quantity must be at least 1.'))
-          .max(999),
-      }),
-    )
-    .min(1, bilingual('Giỏ hàng đang trống.', 'The cart is empty.'))
-    .max(20, bilingual('Tối đa 20 dòng mỗi lần đặt.', 'At most 20 lines per checkout.')),
-  fulfilment: z.enum(fulfilmentMethods),
-  contact: contactSchema,
-  note: z.string().trim().max(500).optional(),
-});
+export const checkoutInputSchema = z
+  .strictObject({
+    items: z
+      .array(
+        z.strictObject({
+          productId: z.string().min(1).max(40),
+          packId: z.string().min(1).max(32),
+          quantity: z
+            .number()
+            .int(bilingual('Số lượng phải là số nguyên.', 'Quantity must be a whole number.'))
+            .min(1, bilingual('Số lượng ít nhất là 1.', 'Quantity must be at least 1.'))
+            .max(999),
+        }),
+      )
+      .min(1, bilingual('Giỏ hàng đang trống.', 'The cart is empty.'))
+      .max(20, bilingual('Tối đa 20 dòng mỗi lần đặt.', 'At most 20 lines per checkout.')),
+    fulfilment: z.enum(fulfilmentMethods),
+    contact: contactSchema,
+    note: z.string().trim().max(500).optional(),
+  })
+  // A delivery needs somewhere to deliver to: the farmer reads this address on the desk.
+  .refine((input) => input.fulfilment !== 'delivery' || (input.contact.address ?? '').length >= 10, {
+    path: ['contact', 'address'],
+    message: bilingual(
+      'Ghi địa chỉ giao hàng: số nhà, thôn/xóm, xã/phường, tỉnh.',
+      'Write the delivery address: house, village, commune, province.',
+    ),
+  });
 export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
 
 export interface CheckoutDeps {
@@ -63,17 +73,37 @@ export interface CheckoutRequest {
 
 export interface CheckoutResult {
   readonly checkoutId: string;
+  /** The purchase's pay link token (pay-link.ts): the buyer's to open or share. */
+  readonly payToken: string;
   readonly orders: OrderView[];
 }
 
-const outOfStock = (products: readonly Product[]) =>
+/** What is left of a product, in the pack the buyer asked for: "Chè … (Gói 100 g): còn 3". */
+function leftOf(product: Product, packId: string | undefined, lang: 'vi' | 'en'): string {
+  const pack = product.packs.find((p) => p.id === packId) ?? product.packs[0];
+  const title = lang === 'en' ? (product.title.en ?? product.title.vi) : product.title.vi;
+  if (!pack) return title;
+  const label = lang === 'en' ? (pack.label.en ?? pack.label.vi) : pack.label.vi;
+  const left = product.status === 'published' ? packsAvailable(product, pack) : 0;
+  if (lang === 'en') return `${title} (${label}): ${left === 0 ? 'sold out' : `only ${left} left`}`;
+  return `${title} (${label}): ${left === 0 ? 'đã hết hàng' : `chỉ còn ${left}`}`;
+}
+
+/** Not enough stock: says for each product how many of the wanted pack are left, so the buyer can fix the cart. */
+const outOfStock = (
+  products: readonly Product[],
+  packOf: (productId: string) => string | undefined = () => undefined,
+) =>
   conflict(
     'out_of_stock',
     {
-      vi: `Không đủ hàng: ${products.map((p) => p.title.vi).join(', ')}.`,
-      en: `Not enough stock: ${products.map((p) => p.title.en ?? p.title.vi).join(', ')}.`,
+      vi: `Không đủ hàng. ${products.map((p) => leftOf(p, packOf(p.id), 'vi')).join('; ')}.`,
+      en: `Not enough stock. ${products.map((p) => leftOf(p, packOf(p.id), 'en')).join('; ')}.`,
     },
-    { productIds: products.map((p) => p.id) },
+    {
+      productIds: products.map((p) => p.id),
+      left: products.map((p) => ({ productId: p.id, stock: p.stock })),
+    },
   );
 
 /**
@@ -131,8 +161,13 @@ export async function placeOrders(
     const size = product.packs.find((p) => p.id === item.packId)?.size ?? 0;
     wanted.set(product.id, (wanted.get(product.id) ?? 0) + size * item.quantity);
   }
+  const packOf = (productId: string) => input.items.find((item) => item.productId === productId)?.packId;
   const short = [...wanted].filter(([id, units]) => (products.get(id)?.stock ?? 0) < units);
-  if (short.length > 0) throw outOfStock(short.map(([id]) => products.get(id) as Product));
+  if (short.length > 0)
+    throw outOfStock(
+      short.map(([id]) => products.get(id) as Product),
+      packOf,
+    );
   for (const [id, units] of wanted) {
     const product = products.get(id) as Product;
     const most = maxUnitsPerCheckout(product);
@@ -142,6 +177,7 @@ export async function placeOrders(
   const at = now.toISOString();
   const payBy = new Date(now.getTime() + holdMinutes(kind, deps.paymentWindowMinutes) * 60_000).toISOString();
   const checkoutId = ulid();
+  const payToken = newPayToken();
   const newCode = deps.newCode ?? (() => generateOrderCode());
 
   const drafts: Omit<Order, 'code'>[] = [];
@@ -163,6 +199,7 @@ export async function placeOrders(
     drafts.push({
       id: ulid(),
       checkoutId,
+      payToken,
       buyerId: actor.userId,
       farmerId,
       lines,
@@ -199,9 +236,14 @@ export async function placeOrders(
       payBy,
     };
     const result = await deps.orders.create(orders, hold);
-    if (result.ok) return { checkoutId, orders: orders.map(toOrderView) };
+    if (result.ok) return { checkoutId, payToken, orders: orders.map(toOrderView) };
     if (!result.codeTaken && !result.holdTaken) {
-      throw outOfStock(result.shortages.map((s) => products.get(s.productId) as Product));
+      // Someone else bought meanwhile: re-read what is left so the message tells the truth.
+      const left = await Promise.all(result.shortages.map((s) => deps.products.getById(s.productId)));
+      throw outOfStock(
+        left.map((p, i) => p ?? (products.get(result.shortages[i]?.productId ?? '') as Product)),
+        packOf,
+      );
     }
   }
   throw conflict('order_code_exhausted', {

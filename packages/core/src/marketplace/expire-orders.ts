@@ -1,3 +1,4 @@
+import { orderRefundCase } from './payment-received.ts';
 import type { MarketplaceClock, OrderStore } from './ports.ts';
 
 export const SWEEPER_ACTOR = 'system:order-sweeper';
@@ -25,7 +26,17 @@ export async function sweepExpiredOrders(
         skipped += 1;
         continue;
       }
-      if (await deps.orders.transition(order, 'expired', now, SWEEPER_ACTOR)) {
+      const refund =
+        order.paidVnd > 0
+          ? orderRefundCase(order, {
+              amountVnd: order.paidVnd,
+              reason: 'order_expired',
+              at: now,
+              by: SWEEPER_ACTOR,
+              ...(order.payer ? { payer: order.payer } : {}),
+            })
+          : undefined;
+      if (await deps.orders.transition(order, 'expired', now, SWEEPER_ACTOR, refund)) {
         expired += 1;
         progressed += 1;
       } else skipped += 1;

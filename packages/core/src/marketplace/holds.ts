@@ -10,6 +10,7 @@
  * - checkouts are throttled per buyer and per network (core/limits THROTTLES).
  */
 import type { Product } from '../catalog/product.ts';
+import { unitLabel } from '../catalog/units.ts';
 import { conflict, DomainError } from '../errors/domain-error.ts';
 import type { Order } from './order.ts';
 
@@ -94,21 +95,13 @@ export function maxUnitsPerCheckout(
   return Math.max(smallest, Math.floor((product.stock * share) / 100));
 }
 
-const UNIT_NAMES: Record<Product['baseUnit'], { vi: string; en: string }> = {
-  g: { vi: 'g', en: 'g' },
-  ml: { vi: 'ml', en: 'ml' },
-  piece: { vi: 'cái', en: 'pieces' },
-  bunch: { vi: 'bó', en: 'bunches' },
-};
-
 export const shareExceeded = (
   product: Pick<Product, 'id' | 'title' | 'baseUnit' | 'maxOrderSharePercent'>,
   maxUnits: number,
 ): DomainError => {
   const share = product.maxOrderSharePercent ?? DEFAULT_MAX_ORDER_SHARE_PERCENT;
-  const unit = UNIT_NAMES[product.baseUnit];
   const amount = (lang: 'vi' | 'en') =>
-    `${maxUnits.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} ${unit[lang]}`;
+    `${maxUnits.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} ${unitLabel(product.baseUnit, lang)}`;
   return new DomainError(
     'unprocessable',
     'order_share_exceeded',

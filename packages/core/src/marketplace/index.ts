@@ -8,6 +8,7 @@ export * from './order-code.ts';
 export * from './order-status.ts';
 export * from './order-view.ts';
 export * from './origin.ts';
+export * from './pay-link.ts';
 export * from './payment-received.ts';
 export * from './payout-account.ts';
 export * from './payout-use-cases.ts';

@@ -3,12 +3,21 @@ import * as z from 'zod';
 import { householdRelation } from '../access/rules.ts';
 import { categorySlugs } from '../catalog/categories.ts';
 import { type GtinClaims, gtinTaken } from '../catalog/gtin-ownership.ts';
-import { baseUnits, localizedText, type Product, packSchema, productSchema } from '../catalog/product.ts';
-import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
+import {
+  type BaseUnit,
+  baseUnits,
+  localizedText,
+  type Product,
+  packSchema,
+  productSchema,
+} from '../catalog/product.ts';
+import { units } from '../catalog/units.ts';
+import { DomainError, forbidden, type LocalizedMessage, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { UserRepository } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { slugify } from '../text/fold.ts';
+import { formatVietnameseNumber } from '../text/vn-number.ts';
 import { gtinInputSchema } from '../trace/lot.ts';
 import type { ListingPhoto } from './photo.ts';
 import type { MarketplaceClock } from './ports.ts';
@@ -48,24 +57,66 @@ const editableFields = {
     .optional(),
 };
 
-export const listingInputSchema = z.strictObject({
-  ...editableFields,
-  baseUnit: z.enum(baseUnits),
-  stock: z.number().int().min(0).max(1_000_000_000),
-  status: z.enum(['draft', 'published']).default('draft'),
-  /** Only when a commune officer lists for a farmer. */
-  onBehalfOf: z
-    .strictObject({
-      farmerId: z.string().min(1),
-      consent: z.strictObject({
-        method: z.enum(['in_person', 'phone_call', 'written']),
-        givenAt: z.iso.datetime(bilingual('Thời điểm đồng ý theo ISO 8601.', 'Consent time as ISO 8601.')),
-        note: z.string().trim().max(300).optional(),
-      }),
-    })
-    .optional(),
+/** The stock bound of a unit (catalog/units.ts), as a field message in both languages. */
+const stockBound = (unit: BaseUnit): LocalizedMessage => ({
+  vi: `Tồn kho quá lớn cho một hộ: tối đa ${formatVietnameseNumber(units[unit].maxStock)} ${units[unit].vi}.`,
+  en: `That stock is more than a household holds: at most ${units[unit].maxStock} ${units[unit].en}.`,
 });
+
+/**
+ * A listing on sale must be able to sell at least its smallest pack; said in the farmer's words with
+ * the numbers they typed ("Tồn kho 50 g chưa đủ cho một gói 100 g").
+ */
+export function cannotPublish(
+  product: Pick<Product, 'stock' | 'packs' | 'baseUnit'>,
+): LocalizedMessage | undefined {
+  const smallest = Math.min(...product.packs.map((p) => p.size));
+  if (product.stock >= smallest) return undefined;
+  const u = units[product.baseUnit];
+  return {
+    vi: `Tồn kho ${formatVietnameseNumber(product.stock)} ${u.vi} chưa đủ cho một gói ${formatVietnameseNumber(smallest)} ${u.vi}. Thêm hàng vào kho trước khi đăng bán.`,
+    en: `A stock of ${product.stock} ${u.en} is less than one ${smallest} ${u.en} pack. Add stock before putting it on sale.`,
+  };
+}
+
+const stockProblem = (code: string, message: LocalizedMessage) =>
+  new DomainError('validation', code, message, { fields: [{ path: 'stock', code, message }] });
+
+export const listingInputSchema = z
+  .strictObject({
+    ...editableFields,
+    baseUnit: z.enum(baseUnits),
+    stock: z.number().int().min(0).max(1_000_000_000),
+    status: z.enum(['draft', 'published']).default('draft'),
+    /** Only when a commune officer lists for a farmer. */
+    onBehalfOf: z
+      .strictObject({
+        farmerId: z.string().min(1),
+        consent: z.strictObject({
+          method: z.enum(['in_person', 'phone_call', 'written']),
+          givenAt: z.iso.datetime(bilingual('Thời điểm đồng ý theo ISO 8601.', 'Consent time as ISO 8601.')),
+          note: z.string().trim().max(300).optional(),
+        }),
+      })
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.stock > units[input.baseUnit].maxStock)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stock'],
+        message: bilingual(stockBound(input.baseUnit).vi, stockBound(input.baseUnit).en),
+      });
+  });
 export type ListingInput = z.infer<typeof listingInputSchema>;
+
+/** The farmer sets how much is left (the desk's "Tồn kho" field); applied as one conditional change. */
+export const listingStockSchema = z.strictObject({
+  stock: z
+    .number()
+    .int(bilingual('Tồn kho phải là số nguyên.', 'Stock must be a whole number.'))
+    .min(0, bilingual('Tồn kho không thể âm.', 'Stock cannot be negative.')),
+});
 
 export const listingPatchSchema = z
   .strictObject(
@@ -163,6 +214,10 @@ export async function createListing(deps: ListingDeps, actor: Actor, input: List
       en: 'An officer must name the farmer and record their consent.',
     });
   }
+  if (fields.status === 'published') {
+    const problem = cannotPublish(fields);
+    if (problem) throw stockProblem('stock_below_one_pack', problem);
+  }
   const now = deps.clock.now().toISOString();
   const id = ulid();
   if (fields.gtin && !(await deps.listings.claimGtin(fields.gtin, farmerId, id))) throw gtinTaken();
@@ -203,6 +258,10 @@ export async function setListingStatus(
   if (!product) throw listingNotFound();
   const adminTakedown = hasRole(actor, 'admin') && input.status === 'archived';
   if (!adminTakedown && !(await mayEdit(deps, actor, product))) throw forbidden();
+  if (input.status === 'published') {
+    const problem = cannotPublish(product);
+    if (problem) throw stockProblem('stock_below_one_pack', problem);
+  }
   return deps.listings.update(id, { status: input.status }, deps.clock.now().toISOString());
 }
 
@@ -220,6 +279,24 @@ export async function adjustListingStock(
     });
   }
   return (await deps.listings.get(id)) as Product;
+}
+
+/**
+ * Sets the stock to what the farmer counted: the difference is applied as one conditional change, so an
+ * order placed meanwhile is never overwritten (the pool cannot go below zero).
+ */
+export async function setListingStock(
+  deps: ListingDeps,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof listingStockSchema>,
+): Promise<Product> {
+  const product = await editableListing(deps, actor, id);
+  if (input.stock > units[product.baseUnit].maxStock)
+    throw stockProblem('stock_too_large', stockBound(product.baseUnit));
+  const delta = input.stock - product.stock;
+  if (delta === 0) return product;
+  return adjustListingStock(deps, actor, id, { deltaUnits: delta });
 }
 
 export const listMyListings = (deps: Pick<ListingDeps, 'listings'>, actor: Actor) =>

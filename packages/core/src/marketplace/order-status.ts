@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { conflict, DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
-import { canMove, type Order, type OrderParty, orderStatuses } from './order.ts';
+import { canMove, type Order, type OrderParty, orderStatuses, releasesStock } from './order.ts';
 import { type OrderView, toOrderView } from './order-view.ts';
+import { orderRefundCase } from './payment-received.ts';
 import type { MarketplaceClock, OrderStore } from './ports.ts';
 
 const orderNotFound = () => notFound({ vi: 'đơn hàng', en: 'order' }, 'order_not_found');
@@ -50,7 +51,8 @@ export async function moveOrder(
   const party = order ? partyOf(actor, order) : undefined;
   if (!order || !party) throw orderNotFound();
   if (party === 'admin') throw forbidden();
-  if (input.status === 'cancelled' && order.paidVnd > 0) {
+  // Only the farmer may cancel an order that holds money (they cannot fulfil it): it becomes a refund case.
+  if (input.status === 'cancelled' && order.paidVnd > 0 && party !== 'farmer') {
     throw new DomainError('unprocessable', 'order_partly_paid', {
       vi: 'Đơn đã nhận một phần tiền; cần hoàn tiền trước khi huỷ.',
       en: 'The order has received money; refund it before cancelling.',
@@ -67,7 +69,17 @@ export async function moveOrder(
     );
   }
   const at = deps.clock.now().toISOString();
-  if (!(await deps.orders.transition(order, input.status, at, actor.userId))) {
+  const refund =
+    releasesStock(input.status) && order.paidVnd > 0
+      ? orderRefundCase(order, {
+          amountVnd: order.paidVnd,
+          reason: 'order_cancelled',
+          at,
+          by: actor.userId,
+          ...(order.payer ? { payer: order.payer } : {}),
+        })
+      : undefined;
+  if (!(await deps.orders.transition(order, input.status, at, actor.userId, refund))) {
     throw conflict('order_changed', {
       vi: 'Đơn hàng vừa thay đổi, vui lòng tải lại.',
       en: 'The order changed meanwhile; reload it.',
@@ -94,12 +106,18 @@ export async function listFarmerOrders(
   return orders.map(toOrderView);
 }
 
+/** A buyer's own orders: the view plus the pay link token of each purchase (theirs to share). */
+export type BuyerOrderView = OrderView & { readonly payToken?: string };
+
 export async function listBuyerOrders(
   deps: { orders: OrderStore },
   actor: Actor,
   limit = 50,
-): Promise<OrderView[]> {
-  return (await deps.orders.listByBuyer(actor.userId, limit)).map(toOrderView);
+): Promise<BuyerOrderView[]> {
+  return (await deps.orders.listByBuyer(actor.userId, limit)).map((order) => ({
+    ...toOrderView(order),
+    ...(order.payToken ? { payToken: order.payToken } : {}),
+  }));
 }
 
 /** A farmer's sales per day (Asia/Ho_Chi_Minh), counting orders that reached `paid`. */

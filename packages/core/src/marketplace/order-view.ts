@@ -3,7 +3,8 @@ import { qrText } from '../output/qr.ts';
 import type { Order } from './order.ts';
 import { maskPayoutAccountNumber } from './payout-account.ts';
 
-export interface OrderView extends Omit<Order, 'payTo'> {
+/** The pay token is the buyer's to share (pay-link.ts): a seller or admin never sees it. */
+export interface OrderView extends Omit<Order, 'payTo' | 'payToken'> {
   readonly payTo: { bankBin: string; accountNumberMasked: string; accountName: string };
   readonly remainderVnd: number;
   /** Dynamic VietQR for what is still owed, while the order can take money. */
@@ -31,7 +32,7 @@ export function orderVietQR(order: Order): string {
 }
 
 export function toOrderView(order: Order): OrderView {
-  const { payTo, ...rest } = order;
+  const { payTo, payToken: _buyersOnly, ...rest } = order;
   return {
     ...rest,
     payTo: {

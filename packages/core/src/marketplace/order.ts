@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { localizedText } from '../catalog/product.ts';
 import { bilingual } from '../errors/zod-issues.ts';
+import { PHONE_EXAMPLE, toE164Vietnam } from '../identity/phone.ts';
 
 export const orderStatuses = [
   'pending_payment',
@@ -31,12 +32,32 @@ export const orderLineSchema = z.object({
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
+/** A Vietnamese phone number in any common form, kept in E.164 (text/phone.ts). */
+export const vietnamPhoneSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const e164 = toE164Vietnam(value);
+    if (!e164) {
+      ctx.addIssue({
+        code: 'custom',
+        message: bilingual(
+          `Số điện thoại chưa đúng. Ghi 10 số, ví dụ ${PHONE_EXAMPLE}.`,
+          `That phone number looks wrong. Write 10 digits, e.g. ${PHONE_EXAMPLE}.`,
+        ),
+      });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
 export const contactSchema = z.strictObject({
-  name: z.string().trim().min(2).max(100),
-  phone: z
+  name: z
     .string()
     .trim()
-    .regex(/^(\+84|0)\d{9,10}$/, bilingual('Số điện thoại không hợp lệ.', 'Not a valid phone number.')),
+    .min(2, bilingual('Ghi họ và tên người nhận.', 'Write the name of the person receiving.'))
+    .max(100),
+  phone: vietnamPhoneSchema,
   address: z.string().trim().max(300).optional(),
 });
 
@@ -45,6 +66,8 @@ export const orderSchema = z.object({
   code: z.string(),
   /** Orders placed together from one cart share it: one per farmer. */
   checkoutId: z.string(),
+  /** The checkout's pay link token (marketplace/pay-link.ts): shared by its orders, unguessable. */
+  payToken: z.string().optional(),
   buyerId: z.string(),
   farmerId: z.string(),
   lines: z.array(orderLineSchema).min(1),
@@ -62,6 +85,15 @@ export const orderSchema = z.object({
   paidAt: z.string().optional(),
   /** Money kept by an order that closed without being fully paid (expired while partly paid): owed back to the buyer. */
   refundDueVnd: z.number().int().min(0).optional(),
+  /** Who paid, as the first crediting notification said (a refund goes back there; decision 0706). */
+  payer: z
+    .object({
+      name: z.string().optional(),
+      accountNumber: z.string().optional(),
+      bankId: z.string().optional(),
+      bankName: z.string().optional(),
+    })
+    .optional(),
   updatedAt: z.string(),
   /** Stamps of each state reached, for the order status page. */
   history: z.array(z.object({ status: z.enum(orderStatuses), at: z.string(), by: z.string() })),
@@ -71,8 +103,10 @@ export type Order = z.infer<typeof orderSchema>;
 /** Who may move an order from one state to the next; payment moves happen only via recordOrderPayment. */
 const farmerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending_payment: ['cancelled'],
-  paid: ['ready', 'shipped'],
-  ready: ['completed'],
+  // A farmer who cannot fulfil a paid order cancels it; its money becomes a refund case (0706).
+  paid: ['ready', 'shipped', 'cancelled'],
+  // Packed ("ready") then handed to the carrier, or collected at the farm.
+  ready: ['shipped', 'completed', 'cancelled'],
   shipped: ['completed'],
 };
 const buyerMoves: Partial<Record<OrderStatus, readonly OrderStatus[]>> = {

@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/product.ts';
-import { type Certification, certificationStatus } from '../trace/certification.ts';
+import { type Certification, certificationStatus, certificationsThatApply } from '../trace/certification.ts';
 import { tracePagePath } from '../trace/links.ts';
 import type { TraceRepository } from '../trace/ports.ts';
 
@@ -30,7 +30,7 @@ export const MAX_ORIGIN_LOTS = 3;
  */
 export async function listingOrigin(
   deps: { trace: Pick<TraceRepository, 'getLotHistory' | 'getFarm'>; now?: () => Date },
-  product: Pick<Product, 'lotIds' | 'farmerId'>,
+  product: Pick<Product, 'id' | 'lotIds' | 'farmerId'>,
 ): Promise<ListingOrigin[]> {
   const now = deps.now?.() ?? new Date();
   const lotIds = product.lotIds.slice(0, MAX_ORIGIN_LOTS);
@@ -51,7 +51,7 @@ export async function listingOrigin(
         commune: farm.commune,
         province: farm.province,
         ...(farm.plantingAreaCode ? { plantingAreaCode: farm.plantingAreaCode } : {}),
-        certifications: (farm.certifications ?? []).map((cert) => ({
+        certifications: certificationsThatApply(farm.certifications ?? [], product.id).map((cert) => ({
           ...cert,
           status: certificationStatus(cert, now),
         })),

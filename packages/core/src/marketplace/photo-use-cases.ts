@@ -42,7 +42,13 @@ export const photoUploadRequestSchema = z.strictObject({
     .number()
     .int()
     .min(1)
-    .max(PHOTO_LIMITS.maxBytes, bilingual('Ảnh tối đa 5 MB.', 'A photo may be at most 5 MB.')),
+    .max(
+      PHOTO_LIMITS.maxBytes,
+      bilingual(
+        `Ảnh tối đa ${PHOTO_LIMITS.maxBytes / (1024 * 1024)} MB.`,
+        `A photo may be at most ${PHOTO_LIMITS.maxBytes / (1024 * 1024)} MB.`,
+      ),
+    ),
 });
 
 export const photoConfirmSchema = z.strictObject({

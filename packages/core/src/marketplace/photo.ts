@@ -4,7 +4,11 @@ import { bilingual } from '../errors/zod-issues.ts';
 
 /** The rules for listing photos (docs/decisions/0603-listing-photos.md). */
 export const PHOTO_LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
+  /**
+   * What phones produce (a 12–50 MP camera: 3–20 MB). The storefront shrinks photos in the browser
+   * before upload (site photos page); this bound is for the no-JavaScript form and the API.
+   */
+  maxBytes: 20 * 1024 * 1024,
   /** Either side: refuses absurd shapes whatever the pixel count. */
   maxDimension: 10_000,
   minDimension: 64,

@@ -1,4 +1,6 @@
 import type { Product } from '../catalog/product.ts';
+import type { Payer } from '../markets/bank-notifications.ts';
+import type { RefundCase } from '../refunds/model.ts';
 import type { HoldClaim, HoldSlot } from './holds.ts';
 import type { Order, OrderStatus } from './order.ts';
 import type { PayoutAccount } from './payout-account.ts';
@@ -10,10 +12,12 @@ export interface StockShortage {
 export interface RecordedPayment {
   readonly provider: string;
   readonly providerTransactionId: string;
+  readonly channelId?: string;
   readonly amountVnd: number;
   readonly memo: string;
   readonly receivedAt: string;
-  readonly receivingAccount: { bin?: string; accountNumber: string };
+  readonly receivingAccount: { bin: string; accountNumber: string };
+  readonly payer?: Payer;
   readonly orderId?: string;
   /** credited: counted towards the order; refund_due: money arrived for an order that can no longer take it. */
   readonly disposition: 'credited' | 'refund_due';
@@ -26,6 +30,8 @@ export interface OrderPaymentWrite {
   readonly status: OrderStatus;
   readonly at: string;
   readonly payment: RecordedPayment;
+  /** An overpaid order's surplus, opened as a refund case in the same transaction. */
+  readonly refund?: RefundCase;
 }
 
 /** What the marketplace needs from storage for orders; packages/db implements it on DynamoDB. */
@@ -45,21 +51,29 @@ export interface OrderStore {
   getById(id: string): Promise<Order | undefined>;
   getByCode(code: string): Promise<Order | undefined>;
   listByBuyer(buyerId: string, limit: number): Promise<Order[]>;
+  /** The orders of the checkout that holds this pay token (marketplace/pay-link.ts); [] when none. */
+  listByPayToken(token: string): Promise<Order[]>;
   listByFarmer(farmerId: string, query: { status?: OrderStatus; limit: number }): Promise<Order[]>;
   /** Orders still pending (unpaid or partly paid) whose payBy is before `now`, oldest first. */
   listOverdue(now: string, limit: number): Promise<Order[]>;
   /**
    * Moves an order from `order.status` (must still hold, with the same paidVnd) to `to`;
    * releases its stock when `to` is cancelled/expired, and when such an order holds money
-   * (`paidVnd > 0`) records it as refund due (order field + refund item). False when the order
-   * changed meanwhile; then nothing is written.
+   * (`paidVnd > 0`) records it as refund due (order field + the `refund` case, decision 0706). False
+   * when the order changed meanwhile; then nothing is written.
    */
-  transition(order: Order, to: OrderStatus, at: string, by: string): Promise<boolean>;
-  paymentExists(provider: string, providerTransactionId: string): Promise<boolean>;
+  transition(order: Order, to: OrderStatus, at: string, by: string, refund?: RefundCase): Promise<boolean>;
+  /** Whether this transaction into this account was recorded already (idempotency key, decision 0704). */
+  paymentExists(
+    payment: Pick<RecordedPayment, 'provider' | 'providerTransactionId' | 'receivingAccount'>,
+  ): Promise<boolean>;
   /** Payment item (must be new) + order update (must be unchanged) in one transaction. */
   applyPayment(write: OrderPaymentWrite): Promise<'applied' | 'duplicate' | 'stale'>;
-  /** Payment item only (must be new): money for an order that cannot take it. */
-  recordUncreditedPayment(payment: RecordedPayment): Promise<'recorded' | 'duplicate'>;
+  /** Payment item (must be new) + the refund case holding it: money for an order that cannot take it. */
+  recordUncreditedPayment(
+    payment: RecordedPayment,
+    refund?: RefundCase,
+  ): Promise<'recorded' | 'duplicate' | 'stale'>;
 }
 
 export interface PayoutAccountStore {

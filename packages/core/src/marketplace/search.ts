@@ -12,6 +12,8 @@ export const searchQuerySchema = z.strictObject({
   minPrice: z.coerce.number().int().min(0).optional(),
   maxPrice: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(60).default(24),
+  /** 1-based page of `limit` results; past the last page gives an empty page, not an error. */
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
@@ -139,11 +141,19 @@ export interface SearchIndexSource {
   documents(): Promise<readonly SearchDocument[]>;
 }
 
-export async function searchListings(deps: { search: SearchIndexSource }, query: SearchQuery) {
-  const hits = searchDocuments(await deps.search.documents(), query);
+/** One page of matches and the true count of all of them (lists say "27 sản phẩm", not the page size). */
+export async function searchListings(
+  deps: { search: SearchIndexSource },
+  query: Omit<SearchQuery, 'page'> & { page?: number },
+) {
+  const hits = searchDocuments(await deps.search.documents(), { ...query, page: query.page ?? 1 });
+  const page = query.page ?? 1;
+  const start = (page - 1) * query.limit;
   return {
     query,
     total: hits.length,
-    results: hits.slice(0, query.limit).map((hit) => toPublicProduct(hit.product)),
+    page,
+    pages: Math.max(1, Math.ceil(hits.length / query.limit)),
+    results: hits.slice(start, start + query.limit).map((hit) => toPublicProduct(hit.product)),
   };
 }

@@ -6,7 +6,7 @@
 import { isAdmin, managesMarketId, otherMarket, ownsStall } from '../access/rules.ts';
 import { forbidden, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
-import type { Market, Stall } from './model.ts';
+import type { Market, PaymentAccount, Stall } from './model.ts';
 import type { MarketsStore } from './ports.ts';
 
 export { isAdmin, ownsStall };
@@ -44,4 +44,12 @@ export async function loadOwnStall(store: MarketsStore, actor: Actor, stallId: s
   if (!stall) throw notFound(STALL);
   if (!ownsStall(actor, stall)) throw forbidden();
   return stall;
+}
+
+/** The account a stall's QR pays into, if it is active: no active account, no QR. */
+export async function activeAccountOfStall(store: MarketsStore, stall: Stall): Promise<PaymentAccount> {
+  const account = stall.accountId ? await store.getAccount(stall.vendorId, stall.accountId) : undefined;
+  if (account?.status !== 'active')
+    throw notFound({ vi: 'tài khoản nhận tiền của sạp', en: 'stall payment account' });
+  return account;
 }

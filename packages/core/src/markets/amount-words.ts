@@ -56,5 +56,15 @@ export function amountInVietnameseWords(vnd: number): string {
   return words.join(' ');
 }
 
-/** What the till says for one verified payment. */
-export const spokenPayment = (vnd: number): string => `Đã nhận ${amountInVietnameseWords(vnd)} đồng`;
+/**
+ * What the till says for one verified payment; with a sale, what is still missing (the underpayment
+ * scam: a buyer sends 200 đ for a 200,000 đ bill) or what came in beyond the bill.
+ */
+export function spokenPayment(vnd: number, sale?: { shortfallVnd: number; surplusVnd: number }): string {
+  const received = `Đã nhận ${amountInVietnameseWords(vnd)} đồng`;
+  if (sale && sale.shortfallVnd > 0)
+    return `${received}, còn thiếu ${amountInVietnameseWords(sale.shortfallVnd)} đồng`;
+  if (sale && sale.surplusVnd > 0)
+    return `${received}, thừa ${amountInVietnameseWords(sale.surplusVnd)} đồng`;
+  return received;
+}

@@ -1,11 +1,19 @@
 /**
  * Which stall (and sale) a verified payment belongs to. The receiving account decides first: it
- * names the vendor, and a vendor with one stall on that account needs nothing more. Then the memo,
+ * names the vendor, and a vendor with one stall on that account needs nothing more (the payment's account
+ * was already checked against its channel: channel-accounts.ts). Then the memo,
  * through a chain of matchers tried in order; the first that is sure wins. Unsure → review queue.
  */
 import type { IncomingPayment } from './bank-notifications.ts';
 import { type MemoCandidate, matchMemo } from './memo.ts';
-import type { Channel, CreditVia, ReviewReason, Sale, Stall } from './model.ts';
+import {
+  type Channel,
+  type CreditVia,
+  type ReviewReason,
+  type Sale,
+  type Stall,
+  saleReceivedVnd,
+} from './model.ts';
 
 export type Attribution =
   | {
@@ -32,7 +40,8 @@ const saleMatcher: Matcher = ({ payment, stalls, openSales }) => {
   const candidates = openSales.map((sale) => ({
     kind: 'sale' as const,
     code: sale.code,
-    amountVnd: sale.amountVnd,
+    // An underpaid sale's balance QR asks for what is still missing.
+    amountVnd: sale.amountVnd - saleReceivedVnd(sale),
     sale,
   }));
   const match = matchMemo(payment.memo, candidates, payment.amountVnd);
@@ -56,17 +65,10 @@ const soleStallMatcher: Matcher = ({ stalls }) =>
 
 export const defaultMatchers: readonly Matcher[] = [saleMatcher, stallCodeMatcher, soleStallMatcher];
 
-function sameAccount(payment: IncomingPayment, channel: Channel): boolean {
-  const given = payment.receivingAccount;
-  if (given.accountNumber.replace(/\s/g, '') !== channel.accountNumber) return false;
-  return given.bin === undefined || given.bin === channel.bin;
-}
-
 export function attributePayment(
   context: AttributionContext,
   matchers: readonly Matcher[] = defaultMatchers,
 ): Attribution {
-  if (!sameAccount(context.payment, context.channel)) return { kind: 'review', reason: 'wrong_account' };
   if (context.stalls.length === 0) return { kind: 'review', reason: 'no_stall' };
   for (const matcher of matchers) {
     const found = matcher(context);

@@ -4,7 +4,14 @@
  * the tests and the benchmark all sign exactly the way the verifier checks.
  */
 import * as z from 'zod';
-import { SEPAY_MAX_SKEW_MS, signPayOs, signSePay, verifyPayOs, verifySePay } from './signatures.ts';
+import {
+  SEPAY_MAX_SKEW_MS,
+  SEPAY_SIGNATURE_PREFIX,
+  signPayOs,
+  signSePay,
+  verifyPayOs,
+  verifySePay,
+} from './signatures.ts';
 
 export const bankProviders = ['payos', 'sepay'] as const;
 export type BankProvider = (typeof bankProviders)[number];
@@ -14,6 +21,15 @@ export const SEPAY_SIGNATURE_HEADER = 'x-sepay-signature';
 /** A payOS-style notification whose transaction is older than this is refused as stale. */
 export const PAYOS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
+/** Who sent the money, as far as the provider says (payOS: counter-account fields; SePay: nothing). */
+export interface Payer {
+  readonly name?: string;
+  readonly accountNumber?: string;
+  /** The payer bank's id as the provider gives it (payOS `counterAccountBankId`: a BIN or a NAPAS code). */
+  readonly bankId?: string;
+  readonly bankName?: string;
+}
+
 export interface IncomingPayment {
   readonly provider: BankProvider;
   readonly providerTransactionId: string;
@@ -21,12 +37,35 @@ export interface IncomingPayment {
   readonly memo: string;
   readonly receivedAt: string;
   readonly receivingAccount: { readonly bin?: string; readonly accountNumber: string };
+  readonly payer?: Payer;
+}
+
+/**
+ * A payment whose receiving account is one of its channel's accounts (channel-accounts.ts): the only
+ * kind that may be credited or stored. `receivingAccount` is the channel's record (bin included), not
+ * the body's claim.
+ */
+export interface VerifiedPayment extends IncomingPayment {
+  readonly channelId: string;
+  readonly receivingAccount: { readonly bin: string; readonly accountNumber: string };
+}
+
+/** Money that left an account (SePay reports these): closes a refund case whose code is in the memo. */
+export interface OutgoingTransfer {
+  readonly provider: BankProvider;
+  readonly providerTransactionId: string;
+  readonly amountVnd: number;
+  readonly memo: string;
+  readonly at: string;
+  readonly fromAccount: { readonly accountNumber: string };
+  readonly reference?: string;
 }
 
 export type NotificationRejection = 'unsigned' | 'forged' | 'stale' | 'malformed';
 
 export type NotificationReading =
   | { readonly kind: 'payment'; readonly payment: IncomingPayment }
+  | { readonly kind: 'outgoing'; readonly transfer: OutgoingTransfer }
   /** Signed and valid, but not money in (an outgoing transfer, a provider's test ping). */
   | { readonly kind: 'ignored'; readonly reason: string }
   | { readonly kind: 'rejected'; readonly reason: NotificationRejection };
@@ -59,8 +98,18 @@ const payOsData = z.object({
   accountNumber: z.string().min(1).max(19),
   reference: z.string().min(1).max(100),
   transactionDateTime: vietnamTime,
-  counterAccountBankId: z.string().nullish(),
+  counterAccountBankId: z.string().max(40).nullish(),
+  counterAccountBankName: z.string().max(200).nullish(),
+  counterAccountName: z.string().max(200).nullish(),
+  counterAccountNumber: z.string().max(40).nullish(),
 });
+
+/** Only the fields the provider actually filled in (empty strings are "not sent"). */
+function payerOf(fields: Record<string, string | null | undefined>): Payer | undefined {
+  const payer: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (value?.trim()) payer[key] = value.trim();
+  return Object.keys(payer).length > 0 ? (payer as Payer) : undefined;
+}
 
 const sePayBody = z.object({
   id: z.union([z.number().int(), z.string().min(1).max(100)]),
@@ -102,9 +151,19 @@ function readPayOs(rawBody: string, secret: string, now: Date): NotificationRead
       memo: data.data.description,
       receivedAt: data.data.transactionDateTime,
       receivingAccount: { accountNumber: data.data.accountNumber },
+      ...withPayer(
+        payerOf({
+          name: data.data.counterAccountName,
+          accountNumber: data.data.counterAccountNumber,
+          bankId: data.data.counterAccountBankId,
+          bankName: data.data.counterAccountBankName,
+        }),
+      ),
     },
   };
 }
+
+const withPayer = (payer: Payer | undefined) => (payer ? { payer } : {});
 
 function readSePay(
   rawBody: string,
@@ -122,7 +181,20 @@ function readSePay(
   if (check !== 'ok') return { kind: 'rejected', reason: check };
   const body = sePayBody.safeParse(parseJson(rawBody));
   if (!body.success) return { kind: 'rejected', reason: 'malformed' };
-  if (body.data.transferType !== 'in') return { kind: 'ignored', reason: 'outgoing_transfer' };
+  if (body.data.transferType !== 'in') {
+    return {
+      kind: 'outgoing',
+      transfer: {
+        provider: 'sepay',
+        providerTransactionId: String(body.data.id),
+        amountVnd: body.data.transferAmount,
+        memo: body.data.content,
+        at: body.data.transactionDate,
+        fromAccount: { accountNumber: body.data.accountNumber },
+        ...(body.data.referenceCode ? { reference: body.data.referenceCode } : {}),
+      },
+    };
+  }
   return {
     kind: 'payment',
     payment: {
@@ -156,6 +228,10 @@ export interface SimulatedTransfer {
   accountNumber: string;
   /** When the bank booked it (ISO); default now. */
   at?: string;
+  /** payOS-style only: the counter-account fields. */
+  payer?: Payer;
+  /** SePay-style only: `out` = money leaving the account (a refund sent). */
+  direction?: 'in' | 'out';
 }
 
 export interface SignedNotification {
@@ -176,10 +252,10 @@ export function buildPayOsNotification(secret: string, transfer: SimulatedTransf
     paymentLinkId: '',
     code: '00',
     desc: 'success',
-    counterAccountBankId: '',
-    counterAccountBankName: '',
-    counterAccountName: '',
-    counterAccountNumber: '',
+    counterAccountBankId: transfer.payer?.bankId ?? '',
+    counterAccountBankName: transfer.payer?.bankName ?? '',
+    counterAccountName: transfer.payer?.name ?? '',
+    counterAccountNumber: transfer.payer?.accountNumber ?? '',
     virtualAccountName: '',
     virtualAccountNumber: '',
   };
@@ -206,7 +282,7 @@ export function buildSePayNotification(
     accountNumber: transfer.accountNumber,
     code: null,
     content: transfer.memo,
-    transferType: 'in',
+    transferType: transfer.direction ?? 'in',
     transferAmount: transfer.amountVnd,
     accumulated: 0,
     subAccount: null,
@@ -219,7 +295,7 @@ export function buildSePayNotification(
     headers: {
       'content-type': 'application/json',
       [SEPAY_TIMESTAMP_HEADER]: stamp,
-      [SEPAY_SIGNATURE_HEADER]: signSePay(secret, stamp, body),
+      [SEPAY_SIGNATURE_HEADER]: `${SEPAY_SIGNATURE_PREFIX}${signSePay(secret, stamp, body)}`,
     },
   };
 }

@@ -2,8 +2,8 @@
  * A manager's view of one market day, and the open-data rows derived from the same figures
  * (aggregates only: no names, phones, account numbers or memos).
  */
-import { toCsv } from '../output/csv.ts';
-import type { LedgerEntry, Market, Stall } from './model.ts';
+import { type CsvColumn, type CsvLang, localizedCsv, vietnamDateTime } from '../text/csv.ts';
+import type { CreditVia, LedgerEntry, Market, Stall } from './model.ts';
 import { vietnamHour } from './time.ts';
 
 export interface MarketDayFigures {
@@ -51,25 +51,42 @@ export function marketDayFigures(input: {
   };
 }
 
-// CSV is written by the one CSV serializer (core/output/csv.ts); re-exported for the markets area's callers.
-export { csvField, toCsv } from '../output/csv.ts';
+export { csvField, toCsv } from '../text/csv.ts';
 
-/** The manager's export of one market day: one line per credited payment, no memo (it may hold names). */
-export function ledgerCsv(entries: readonly LedgerEntry[], stalls: readonly Stall[]): string {
+const creditedVia: Record<CreditVia, { vi: string; en: string }> = {
+  sale: { vi: 'mã bán hàng', en: 'sale code' },
+  stall_code: { vi: 'mã sạp', en: 'stall code' },
+  sole_stall: { vi: 'sạp duy nhất của tài khoản', en: 'only stall of the account' },
+  review: { vi: 'quản lý xét duyệt', en: 'manager review' },
+};
+
+/**
+ * The manager's export of one market day: one line per credited payment, no memo (it may hold names).
+ * Vietnamese headers and Vietnam time (text/csv.ts); English on request.
+ */
+export function ledgerCsv(
+  entries: readonly LedgerEntry[],
+  stalls: readonly Stall[],
+  lang: CsvLang = 'vi',
+): string {
   const codes = new Map(stalls.map((stall) => [stall.id, stall.code]));
-  return toCsv(
-    ['received_at', 'stall', 'amount_vnd', 'matched_by', 'sale_code', 'provider', 'transaction_id'],
-    [...entries]
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
-      .map((entry) => [
-        entry.receivedAt,
-        codes.get(entry.stallId) ?? entry.stallId,
-        entry.amountVnd,
-        entry.via,
-        entry.saleCode ?? '',
-        entry.provider,
-        entry.providerTransactionId,
-      ]),
+  const columns: CsvColumn<LedgerEntry>[] = [
+    {
+      vi: 'Thời điểm nhận (giờ Việt Nam)',
+      en: 'Received at (Vietnam time)',
+      value: (e) => vietnamDateTime(e.receivedAt),
+    },
+    { vi: 'Sạp', en: 'Stall', value: (e) => codes.get(e.stallId) ?? e.stallId },
+    { vi: 'Số tiền (đồng)', en: 'Amount (VND)', value: (e) => e.amountVnd },
+    { vi: 'Khớp theo', en: 'Matched by', value: (e) => creditedVia[e.via]?.[lang] ?? e.via },
+    { vi: 'Mã bán hàng', en: 'Sale code', value: (e) => e.saleCode ?? '' },
+    { vi: 'Dịch vụ báo có', en: 'Notification service', value: (e) => e.provider },
+    { vi: 'Mã giao dịch', en: 'Transaction id', value: (e) => e.providerTransactionId },
+  ];
+  return localizedCsv(
+    columns,
+    [...entries].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)),
+    lang,
   );
 }
 

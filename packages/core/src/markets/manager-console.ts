@@ -1,5 +1,6 @@
 /** Use-cases behind the manager console, the CSV export, open data and reconciliation. */
 import type { Actor } from '../identity/index.ts';
+import type { CsvLang } from '../text/csv.ts';
 import { loadMarketFor, loadStallFor } from './access.ts';
 import { ledgerCsv, type MarketDayFigures, marketDayFigures } from './figures.ts';
 import type { LedgerEntry, Market } from './model.ts';
@@ -48,10 +49,11 @@ export async function marketDayCsv(
   actor: Actor,
   marketId: string,
   day: string,
+  lang: CsvLang = 'vi',
 ): Promise<string> {
   const market = await loadMarketFor(store, actor, marketId);
   const { stalls, ledger } = await figuresOf(store, market, day);
-  return ledgerCsv(ledger, stalls);
+  return ledgerCsv(ledger, stalls, lang);
 }
 
 /** A vendor (or their manager) checks one stall's ledger over a period against a statement. */

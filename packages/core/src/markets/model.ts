@@ -1,5 +1,5 @@
 /** The 4.0-markets entities as stored and returned (money integer VND, times UTC ISO). */
-import type { BankProvider, IncomingPayment } from './bank-notifications.ts';
+import type { BankProvider, VerifiedPayment } from './bank-notifications.ts';
 
 export interface Market {
   readonly id: string;
@@ -68,20 +68,30 @@ export interface Channel {
   readonly marketId?: string;
 }
 
+/** open: nothing yet; underpaid: money arrived but not enough (the till warns); paid: covered. */
+export type SaleStatus = 'open' | 'underpaid' | 'paid';
+
 export interface Sale {
   readonly id: string;
-  /** Short code in 62.08 of the sale's dynamic QR, e.g. `BH7K3M9Q`. */
+  /** Short code in 62.08 of the sale's dynamic QR, e.g. `BH7K3M9Q`; the balance QR carries it too. */
   readonly code: string;
   readonly stallId: string;
   readonly marketId: string;
   readonly vendorId: string;
   readonly amountVnd: number;
-  readonly status: 'open' | 'paid';
+  readonly status: SaleStatus;
   readonly createdAt: string;
+  /** Sum of the transfers credited to this sale (absent on sales made before part-payments). */
+  readonly receivedVnd?: number;
+  readonly payments?: number;
   readonly paidAt?: string;
+  /** Everything received when the sale became paid (≥ amountVnd; more = surplus shown to the vendor). */
   readonly paidAmountVnd?: number;
   readonly paidTransactionId?: string;
 }
+
+/** What a sale has received so far, whichever shape it was stored in. */
+export const saleReceivedVnd = (sale: Sale): number => sale.receivedVnd ?? sale.paidAmountVnd ?? 0;
 
 export type CreditVia = 'sale' | 'stall_code' | 'sole_stall' | 'review';
 
@@ -95,21 +105,25 @@ export interface LedgerEntry {
   readonly memo: string;
   readonly via: CreditVia;
   readonly saleCode?: string;
+  /** With `saleCode`: the sale's bill and what it had received once this payment counted. */
+  readonly saleAmountVnd?: number;
+  readonly saleReceivedVnd?: number;
   readonly provider: BankProvider;
   readonly providerTransactionId: string;
   readonly receivedAt: string;
   readonly creditedAt: string;
 }
 
-export type ReviewReason = 'wrong_account' | 'no_stall' | 'ambiguous';
+export type ReviewReason = 'no_stall' | 'ambiguous';
 
 export interface ReviewItem {
   readonly id: string;
   readonly vendorId: string;
   readonly accountId: string;
-  readonly payment: IncomingPayment;
+  readonly payment: VerifiedPayment;
   readonly reason: ReviewReason;
-  readonly status: 'open' | 'assigned';
+  /** assigned: credited to a stall (or a fee); refund: the owner rejected it, a refund case holds it. */
+  readonly status: 'open' | 'assigned' | 'refund';
   readonly createdAt: string;
   readonly assignedStallId?: string;
   /** Set when the payment was assigned as a stall's monthly fee (a market board's account). */

@@ -1,6 +1,7 @@
 /** What the markets use-cases need from the outside world (packages/db and functions implement these). */
 import type { PayoutAccount } from '../marketplace/payout-account.ts';
-import type { IncomingPayment } from './bank-notifications.ts';
+import type { RefundCase } from '../refunds/model.ts';
+import type { VerifiedPayment } from './bank-notifications.ts';
 import type {
   AuditEntry,
   Channel,
@@ -16,11 +17,18 @@ import type {
 } from './model.ts';
 import type { TillConnection, TillTicket } from './till.ts';
 
+/** A transfer counted towards a sale: written only if the sale still has `receivedBefore` (as read). */
+export interface SaleCredit {
+  readonly code: string;
+  readonly receivedBefore: number;
+  readonly receivedAfter: number;
+  readonly settled: boolean;
+}
+
 export interface CreditWrite {
-  readonly payment: IncomingPayment;
+  readonly payment: VerifiedPayment;
   readonly entry: LedgerEntry;
-  /** The sale to mark paid (only if still open). */
-  readonly saleCode?: string;
+  readonly sale?: SaleCredit;
   /** Resolving a review item in the same transaction. */
   readonly reviewId?: string;
 }
@@ -34,6 +42,8 @@ export interface MarketsStore {
   listStallsOfMarket(marketId: string): Promise<Stall[]>;
   listStallsOfVendor(vendorId: string): Promise<Stall[]>;
   getChannel(id: string): Promise<Channel | undefined>;
+  /** Every channel of one provider (the missed-notification poll walks them). */
+  listChannels(provider: string): Promise<Channel[]>;
   getAccount(vendorId: string, accountId: string): Promise<PaymentAccount | undefined>;
   listAccounts(vendorId: string): Promise<PaymentAccount[]>;
 
@@ -46,12 +56,12 @@ export interface MarketsStore {
   recordCredit(write: CreditWrite): Promise<CreditResult>;
   /** Payment idempotency item + review item in one transaction. */
   recordReview(
-    payment: IncomingPayment,
+    payment: VerifiedPayment,
     review: ReviewItem,
   ): Promise<'recorded' | 'duplicate' | 'contention'>;
   /** Payment idempotency item + `ADD` on the stall-month fee item, one transaction. */
   recordFee(
-    payment: IncomingPayment,
+    payment: VerifiedPayment,
     fee: { stallId: string; marketId: string; month: string },
   ): Promise<'recorded' | 'duplicate' | 'contention'>;
   listFeesOfMarketMonth(marketId: string, month: string): Promise<StallFee[]>;
@@ -67,6 +77,14 @@ export interface MarketsStore {
     assignedAt: string;
   }): Promise<'recorded' | 'already_assigned' | 'contention'>;
   feeLedgerOfStall(stallId: string, month?: string): Promise<FeeLedgerEntry[]>;
+  /**
+   * The owner rejects a queued payment, one transaction: payment attribution (`review` → refund),
+   * review closed (`refund`, leaves the queue), refund case opened. Any condition failing = already handled.
+   */
+  refundReview(input: {
+    review: ReviewItem;
+    refund: RefundCase;
+  }): Promise<'recorded' | 'already_handled' | 'contention'>;
   getReview(id: string): Promise<ReviewItem | undefined>;
   listOpenReviewsOfVendor(vendorId: string): Promise<ReviewItem[]>;
 
@@ -106,12 +124,19 @@ export interface MarketsStore {
 /** Channel secrets: Secrets Manager on AWS, a mode-600 file in local mode. Never logged or returned. */
 export interface ChannelSecrets {
   secretFor(channelId: string): Promise<string | undefined>;
+  /** The token of the provider's transaction API for this channel (the missed-notification poll). */
+  apiTokenFor(channelId: string): Promise<string | undefined>;
   /** Creates (or returns the existing) secret of a new channel. */
   create(channelId: string): Promise<void>;
 }
 
 export interface SecurityLog {
   warn(message: string, facts: Record<string, string>): void;
+}
+
+/** One structured line per notification outcome (ids, amounts and outcome only: never secrets or account numbers). */
+export interface OutcomeLog {
+  info(message: string, facts: Record<string, string | number>): void;
 }
 
 /** Sends the account-change code to the owner's (vendor's or farmer's) registered phone. */

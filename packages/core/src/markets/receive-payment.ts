@@ -1,15 +1,24 @@
 /**
  * A bank notification arrives on `POST /webhooks/bank/{provider}/{channel}`: verify it with the
- * channel's own secret, attribute it, and record it exactly once (the payment item's conditional
- * put inside the same transaction as the credit is what makes a duplicate credit nothing).
+ * channel's own secret, bind it to the channel's own account, attribute it, and record it exactly once
+ * (the payment item's conditional put inside the same transaction as the credit is what makes a
+ * duplicate credit nothing). The missed-notification poll enters at `creditVerifiedPayment`.
  */
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError, storeBusy } from '../errors/domain-error.ts';
 import { orderCodeFromMemo } from '../marketplace/order-code.ts';
 import type { IncomingOrderPayment, OrderPaymentOutcome } from '../marketplace/payment-received.ts';
+import { applyTransfer } from '../money/bill.ts';
+import { type BusinessMetrics, noMetrics } from '../observability/metrics.ts';
 import { type Attribution, attributePayment, defaultMatchers, type Matcher } from './attribution.ts';
-import { type BankProvider, type IncomingPayment, readBankNotification } from './bank-notifications.ts';
-import type { Channel, LedgerEntry, ReviewItem } from './model.ts';
-import type { ChannelSecrets, Clock, MarketsStore, SecurityLog } from './ports.ts';
+import {
+  type BankProvider,
+  type OutgoingTransfer,
+  readBankNotification,
+  type VerifiedPayment,
+} from './bank-notifications.ts';
+import { verifyReportedAccount } from './channel-accounts.ts';
+import { type Channel, type LedgerEntry, type ReviewItem, type Sale, saleReceivedVnd } from './model.ts';
+import type { ChannelSecrets, Clock, MarketsStore, OutcomeLog, SaleCredit, SecurityLog } from './ports.ts';
 import { isFeeChannel, matchFee, recentMonths } from './stall-fees.ts';
 
 export interface ReceivePaymentDeps {
@@ -21,6 +30,10 @@ export interface ReceivePaymentDeps {
   readonly matchers?: readonly Matcher[];
   /** The marketplace's `recordOrderPayment`, bound to its store: memos naming an order go there first. */
   readonly orderPayments?: (payment: IncomingOrderPayment) => Promise<OrderPaymentOutcome>;
+  /** Closes a refund case named in an outgoing transfer's memo (refund-cases.ts). */
+  readonly outgoingTransfers?: (channel: Channel, transfer: OutgoingTransfer) => Promise<ReceiveOutcome>;
+  readonly metrics?: BusinessMetrics;
+  readonly outcomeLog?: OutcomeLog;
 }
 
 export type ReceiveOutcome =
@@ -29,12 +42,58 @@ export type ReceiveOutcome =
       readonly stallId: string;
       readonly via: string;
       readonly saleCode?: string;
+      /** With a sale: how this payment left it (underpaid until what arrived covers the amount). */
+      readonly sale?: {
+        readonly status: Sale['status'];
+        readonly shortfallVnd: number;
+        readonly surplusVnd: number;
+      };
     }
   | { readonly outcome: 'review'; readonly reviewId: string; readonly reason: string }
   | { readonly outcome: 'order'; readonly kind: OrderPaymentOutcome['kind']; readonly orderId?: string }
   | { readonly outcome: 'fee'; readonly stallId: string; readonly month: string }
+  | { readonly outcome: 'refund_closed'; readonly refundId: string }
   | { readonly outcome: 'duplicate' }
+  | { readonly outcome: 'rejected'; readonly reason: string }
   | { readonly outcome: 'ignored'; readonly reason: string };
+
+/**
+ * The outcome vocabulary of logs and metrics (decision 0705): what happened to the money, whichever
+ * book it went to.
+ */
+export type MoneyOutcome =
+  | 'credited'
+  | 'underpaid'
+  | 'overpaid'
+  | 'duplicate'
+  | 'refund_case'
+  | 'refund_closed'
+  | 'review'
+  | 'rejected'
+  | 'ignored'
+  | 'busy';
+
+export function moneyOutcomeOf(result: ReceiveOutcome): MoneyOutcome {
+  switch (result.outcome) {
+    case 'credited':
+      return result.sale?.status === 'underpaid'
+        ? 'underpaid'
+        : result.sale && result.sale.surplusVnd > 0
+          ? 'overpaid'
+          : 'credited';
+    case 'fee':
+      return 'credited';
+    case 'order':
+      if (result.kind === 'paid') return 'credited';
+      if (result.kind === 'underpaid' || result.kind === 'overpaid') return result.kind;
+      if (result.kind === 'not_payable') return 'refund_case';
+      return result.kind === 'duplicate' ? 'duplicate' : 'review';
+    default:
+      return result.outcome;
+  }
+}
+
+export const NOTIFICATION_METRIC = 'BankNotification';
 
 const refused = () =>
   new DomainError('unauthenticated', 'invalid_signature', {
@@ -42,19 +101,14 @@ const refused = () =>
     en: 'The notification signature is not valid.',
   });
 
-const busy = () =>
-  new DomainError('conflict', 'busy', {
-    vi: 'Hệ thống đang bận, vui lòng gửi lại.',
-    en: 'Busy, please retry the delivery.',
-  });
-
 /** How often a transaction that lost a race (not a duplicate) is retried before the provider is asked to retry. */
 const MAX_ATTEMPTS = 8;
 
 export function ledgerEntryFor(
-  payment: IncomingPayment,
+  payment: VerifiedPayment,
   found: Extract<Attribution, { kind: 'stall' }>,
   creditedAt: string,
+  sale?: { amountVnd: number; receivedVnd: number },
 ): LedgerEntry {
   return {
     id: `${payment.provider}#${payment.providerTransactionId}`,
@@ -64,7 +118,9 @@ export function ledgerEntryFor(
     amountVnd: payment.amountVnd,
     memo: payment.memo,
     via: found.via,
-    ...(found.sale ? { saleCode: found.sale.code } : {}),
+    ...(found.sale && sale
+      ? { saleCode: found.sale.code, saleAmountVnd: sale.amountVnd, saleReceivedVnd: sale.receivedVnd }
+      : {}),
     provider: payment.provider,
     providerTransactionId: payment.providerTransactionId,
     receivedAt: payment.receivedAt,
@@ -73,13 +129,30 @@ export function ledgerEntryFor(
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const backoff = (attempt: number) => pause(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
+
+/** The sale's current state read consistently; undefined when it can no longer take money. */
+async function saleCreditFor(
+  store: MarketsStore,
+  sale: Sale,
+  amountVnd: number,
+): Promise<{ credit: SaleCredit; sale: Sale } | undefined> {
+  const current = await store.getSale(sale.code);
+  if (!current || current.status === 'paid') return undefined;
+  const receivedBefore = saleReceivedVnd(current);
+  const state = applyTransfer({ amountVnd: current.amountVnd, receivedVnd: receivedBefore }, amountVnd);
+  return {
+    sale: current,
+    credit: { code: current.code, receivedBefore, receivedAfter: state.receivedVnd, settled: state.settled },
+  };
+}
 
 export async function creditPayment(
   deps: Omit<ReceivePaymentDeps, 'secrets' | 'securityLog'>,
   channel: Channel,
-  payment: IncomingPayment,
+  payment: VerifiedPayment,
 ): Promise<ReceiveOutcome> {
-  const excludedSales = new Set<string>();
+  const paidSales = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (isFeeChannel(channel)) {
       const stalls = await deps.store.listStallsOfMarket(channel.marketId);
@@ -92,7 +165,7 @@ export async function creditPayment(
         });
         if (result === 'recorded') return { outcome: 'fee', stallId: fee.stall.id, month: fee.month };
         if (result === 'duplicate') return { outcome: 'duplicate' };
-        await pause(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
+        await backoff(attempt);
         continue;
       }
     }
@@ -101,7 +174,7 @@ export async function creditPayment(
     );
     const stallIds = new Set(stalls.map((stall) => stall.id));
     const openSales = (await deps.store.listOpenSalesOfVendor(channel.vendorId)).filter(
-      (sale) => stallIds.has(sale.stallId) && !excludedSales.has(sale.code),
+      (sale) => stallIds.has(sale.stallId) && !paidSales.has(sale.code),
     );
     const found = attributePayment({ payment, channel, stalls, openSales }, deps.matchers ?? defaultMatchers);
     const now = deps.clock.now().toISOString();
@@ -118,37 +191,68 @@ export async function creditPayment(
       const result = await deps.store.recordReview(payment, review);
       if (result === 'recorded') return { outcome: 'review', reviewId: review.id, reason: found.reason };
       if (result === 'duplicate') return { outcome: 'duplicate' };
-    } else {
-      const entry = ledgerEntryFor(payment, found, now);
-      const result = await deps.store.recordCredit({
-        payment,
-        entry,
-        ...(found.sale ? { saleCode: found.sale.code } : {}),
-      });
-      if (result === 'recorded') {
-        return {
-          outcome: 'credited',
-          stallId: found.stall.id,
-          via: found.via,
-          ...(found.sale ? { saleCode: found.sale.code } : {}),
-        };
-      }
-      if (result === 'duplicate') return { outcome: 'duplicate' };
-      if (result === 'sale_taken' && found.sale) excludedSales.add(found.sale.code);
+      await backoff(attempt);
+      continue;
     }
-    // Lost a race on an item other than the payment itself: back off a little and try again.
-    await pause(5 + Math.floor(Math.random() * 20 * (attempt + 1)));
+    const saleCredit = found.sale
+      ? await saleCreditFor(deps.store, found.sale, payment.amountVnd)
+      : undefined;
+    if (found.sale && !saleCredit) {
+      // Paid meanwhile (the open-sales index lags a write): attribute again without it.
+      paidSales.add(found.sale.code);
+      continue;
+    }
+    const entry = ledgerEntryFor(
+      payment,
+      found,
+      now,
+      saleCredit
+        ? { amountVnd: saleCredit.sale.amountVnd, receivedVnd: saleCredit.credit.receivedAfter }
+        : undefined,
+    );
+    const result = await deps.store.recordCredit({
+      payment,
+      entry,
+      ...(saleCredit ? { sale: saleCredit.credit } : {}),
+    });
+    if (result === 'recorded') {
+      const state = saleCredit
+        ? applyTransfer(
+            { amountVnd: saleCredit.sale.amountVnd, receivedVnd: saleCredit.credit.receivedBefore },
+            payment.amountVnd,
+          )
+        : undefined;
+      return {
+        outcome: 'credited',
+        stallId: found.stall.id,
+        via: found.via,
+        ...(found.sale ? { saleCode: found.sale.code } : {}),
+        ...(state
+          ? {
+              sale: {
+                status: state.settled ? 'paid' : 'underpaid',
+                shortfallVnd: state.shortfallVnd,
+                surplusVnd: state.surplusVnd,
+              },
+            }
+          : {}),
+      };
+    }
+    if (result === 'duplicate') return { outcome: 'duplicate' };
+    // Lost a race on an item other than the payment itself (the sale took another transfer): read again.
+    await backoff(attempt);
   }
-  throw busy();
+  throw storeBusy();
 }
 
 /**
  * An order code in the memo hands the payment to the marketplace. An unknown order, or one payable
- * to another account, is not the marketplace's money: it falls through to the stall chain (or review).
+ * to another account than this channel's, is not the marketplace's money: it falls through to the stall
+ * chain (or review) of the channel's own account.
  */
 async function payOrder(
-  deps: ReceivePaymentDeps,
-  payment: IncomingPayment,
+  deps: Pick<ReceivePaymentDeps, 'orderPayments'>,
+  payment: VerifiedPayment,
 ): Promise<ReceiveOutcome | undefined> {
   const orderCode = deps.orderPayments ? orderCodeFromMemo(payment.memo) : undefined;
   if (!orderCode || !deps.orderPayments) return undefined;
@@ -156,6 +260,55 @@ async function payOrder(
   if (result.kind === 'unknown_order' || result.kind === 'wrong_account') return undefined;
   if (result.kind === 'duplicate') return { outcome: 'duplicate' };
   return { outcome: 'order', kind: result.kind, ...(result.orderId ? { orderId: result.orderId } : {}) };
+}
+
+/** The one path for a payment its channel may report, from a webhook or from the missed-notification poll. */
+export async function creditVerifiedPayment(
+  deps: Omit<ReceivePaymentDeps, 'secrets' | 'securityLog'>,
+  channel: Channel,
+  payment: VerifiedPayment,
+): Promise<ReceiveOutcome> {
+  const order = await payOrder(deps, payment);
+  return order ?? creditPayment(deps, channel, payment);
+}
+
+/** One structured line and one metric per outcome (decision 0705). */
+export function reportOutcome(
+  deps: Pick<ReceivePaymentDeps, 'metrics' | 'outcomeLog'>,
+  facts: { provider: BankProvider; channelId: string; source: 'webhook' | 'poll'; transactionId?: string },
+  result: ReceiveOutcome | { outcome: 'busy' },
+): void {
+  const outcome = result.outcome === 'busy' ? 'busy' : moneyOutcomeOf(result);
+  const reason = 'reason' in result ? result.reason : 'kind' in result ? result.kind : undefined;
+  (deps.metrics ?? noMetrics).count(NOTIFICATION_METRIC, {
+    provider: facts.provider,
+    source: facts.source,
+    outcome,
+    ...(reason ? { reason } : {}),
+  });
+  deps.outcomeLog?.info('bank notification', {
+    provider: facts.provider,
+    channel: facts.channelId,
+    source: facts.source,
+    outcome,
+    ...(reason ? { reason } : {}),
+    ...(facts.transactionId ? { transactionId: facts.transactionId } : {}),
+  });
+}
+
+function reject(
+  deps: ReceivePaymentDeps,
+  facts: { provider: BankProvider; channelId: string },
+  reason: string,
+): ReceiveOutcome {
+  deps.securityLog.warn('bank notification refused', {
+    provider: facts.provider,
+    channel: facts.channelId,
+    reason,
+  });
+  const result = { outcome: 'rejected' as const, reason };
+  reportOutcome(deps, { ...facts, source: 'webhook' }, result);
+  return result;
 }
 
 export async function receiveBankNotification(
@@ -167,15 +320,12 @@ export async function receiveBankNotification(
     header: (name: string) => string | undefined;
   },
 ): Promise<ReceiveOutcome> {
+  const facts = { provider: input.provider, channelId: input.channelId };
   const channel = await deps.store.getChannel(input.channelId);
   const secret =
     channel && channel.provider === input.provider ? await deps.secrets.secretFor(channel.id) : undefined;
   if (!channel || !secret) {
-    deps.securityLog.warn('bank notification refused', {
-      provider: input.provider,
-      channel: input.channelId,
-      reason: 'unknown_channel',
-    });
+    reject(deps, facts, 'unknown_channel');
     throw refused();
   }
   const reading = readBankNotification({
@@ -186,14 +336,28 @@ export async function receiveBankNotification(
     header: input.header,
   });
   if (reading.kind === 'rejected') {
-    deps.securityLog.warn('bank notification refused', {
-      provider: input.provider,
-      channel: channel.id,
-      reason: reading.reason,
-    });
+    reject(deps, facts, reading.reason);
     throw refused();
   }
-  if (reading.kind === 'ignored') return { outcome: 'ignored', reason: reading.reason };
-  const order = await payOrder(deps, reading.payment);
-  return order ?? creditPayment(deps, channel, reading.payment);
+  let result: ReceiveOutcome;
+  try {
+    if (reading.kind === 'ignored') result = { outcome: 'ignored', reason: reading.reason };
+    else if (reading.kind === 'outgoing') {
+      result = deps.outgoingTransfers
+        ? await deps.outgoingTransfers(channel, reading.transfer)
+        : { outcome: 'ignored', reason: 'outgoing_transfer' };
+    } else {
+      const payment = verifyReportedAccount(channel, reading.payment);
+      // Signed by this channel but naming an account it does not hold: a leaked or misused secret.
+      if (!payment) return reject(deps, facts, 'account_not_on_channel');
+      result = await creditVerifiedPayment(deps, channel, payment);
+    }
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'unavailable')
+      reportOutcome(deps, { ...facts, source: 'webhook' }, { outcome: 'busy' });
+    throw error;
+  }
+  const transactionId = reading.kind === 'payment' ? reading.payment.providerTransactionId : undefined;
+  reportOutcome(deps, { ...facts, source: 'webhook', ...(transactionId ? { transactionId } : {}) }, result);
+  return result;
 }

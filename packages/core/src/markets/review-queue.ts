@@ -2,9 +2,12 @@
  * Payments nobody could attribute wait here until the vendor (or their market's manager) says
  * which stall they belong to; assigning credits the stall in one transaction with closing the item.
  */
+
+import { ulid } from 'ulid';
 import * as z from 'zod';
-import { conflict, forbidden, notFound } from '../errors/domain-error.ts';
+import { conflict, forbidden, notFound, storeBusy } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
+import { openRefundCase } from '../refunds/model.ts';
 import { isAdmin, managesMarket } from './access.ts';
 import type { ReviewItem } from './model.ts';
 import type { Clock, MarketsStore } from './ports.ts';
@@ -62,4 +65,54 @@ export async function assignReview(
   if (result !== 'recorded')
     throw conflict('already_assigned', { vi: 'Giao dịch đã được gán.', en: 'Already assigned.' });
   return { reviewId: review.id, stallId: stall.id, amountVnd: review.payment.amountVnd };
+}
+
+const alreadyHandled = () =>
+  conflict('already_assigned', { vi: 'Giao dịch đã được xử lý.', en: 'Already handled.' });
+
+/**
+ * The account's owner says a queued payment is not theirs: it becomes a refund case (decision 0706),
+ * visible to them, to their market's manager and to admins, until the money goes back.
+ */
+export async function rejectReview(
+  deps: { store: MarketsStore; clock: Clock },
+  actor: Actor,
+  reviewId: string,
+) {
+  const review = await deps.store.getReview(reviewId);
+  if (!review || !(await mayHandle(deps.store, actor, review.vendorId))) throw notFound(REVIEW);
+  // Only whoever holds the money can decide it goes back.
+  if (review.vendorId !== actor.userId) throw forbidden();
+  if (review.status !== 'open') throw alreadyHandled();
+  const channel = await deps.store.getChannel(review.payment.channelId);
+  const stalls = await deps.store.listStallsOfVendor(review.vendorId);
+  const marketId =
+    channel?.marketId ??
+    stalls.find((stall) => stall.accountId === review.accountId)?.marketId ??
+    stalls[0]?.marketId;
+  const at = deps.clock.now().toISOString();
+  const refund = openRefundCase({
+    id: ulid(),
+    ownerId: review.vendorId,
+    ownerRole: channel?.marketId ? 'market' : 'vendor',
+    ...(marketId ? { marketId } : {}),
+    reviewId: review.id,
+    amountVnd: review.payment.amountVnd,
+    reason: 'rejected_by_owner',
+    ...(review.payment.payer ? { payer: review.payment.payer } : {}),
+    payment: {
+      provider: review.payment.provider,
+      providerTransactionId: review.payment.providerTransactionId,
+      receivedAt: review.payment.receivedAt,
+    },
+    fromAccount: review.payment.receivingAccount,
+    at,
+    by: actor.userId,
+  });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await deps.store.refundReview({ review, refund });
+    if (result === 'recorded') return refund;
+    if (result === 'already_handled') throw alreadyHandled();
+  }
+  throw storeBusy();
 }

@@ -7,9 +7,10 @@ import { buildVietQR } from '@chophien/vietqr';
 import * as z from 'zod';
 import { notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
+import { billState } from '../money/bill.ts';
 import { vndAmount } from '../money/vnd.ts';
-import { loadOwnStall, loadStallFor } from './access.ts';
-import type { Sale } from './model.ts';
+import { activeAccountOfStall, loadOwnStall, loadStallFor } from './access.ts';
+import { type Sale, saleReceivedVnd } from './model.ts';
 import type { Clock, MarketsStore } from './ports.ts';
 import { vietnamDay } from './time.ts';
 
@@ -39,9 +40,7 @@ export async function createSale(
   input: z.infer<typeof createSaleInput>,
 ) {
   const stall = await loadOwnStall(deps.store, actor, stallId);
-  const account = stall.accountId ? await deps.store.getAccount(stall.vendorId, stall.accountId) : undefined;
-  if (account?.status !== 'active')
-    throw notFound({ vi: 'tài khoản nhận tiền của sạp', en: 'stall payment account' });
+  const account = await activeAccountOfStall(deps.store, stall);
   const sale: Sale = {
     id: deps.newId(),
     code: newSaleCode(),
@@ -51,6 +50,8 @@ export async function createSale(
     amountVnd: input.amountVnd,
     status: 'open',
     createdAt: deps.clock.now().toISOString(),
+    receivedVnd: 0,
+    payments: 0,
   };
   await deps.store.putSale(sale);
   const qr = buildVietQR({
@@ -62,6 +63,47 @@ export async function createSale(
   return { sale, qr };
 }
 
+/** A sale with what it has received, what is missing and what came in beyond it. */
+export const saleView = (sale: Sale) => ({ ...sale, ...billState(sale.amountVnd, saleReceivedVnd(sale)) });
+export type SaleView = ReturnType<typeof saleView>;
+
+const SALE = { vi: 'đơn bán', en: 'sale' };
+
+/**
+ * The QR for what an underpaid sale still lacks, under the same sale code: the next transfer adds to
+ * the same sale, which is paid once the sum covers the amount.
+ */
+export async function saleBalanceQr(deps: Omit<SalesDeps, 'newId'>, actor: Actor, saleCode: string) {
+  const sale = await deps.store.getSale(saleCode.trim().toUpperCase());
+  if (!sale) throw notFound(SALE);
+  const stall = await loadOwnStall(deps.store, actor, sale.stallId);
+  const view = saleView(sale);
+  if (view.settled) throw notFound({ vi: 'khoản còn thiếu của đơn bán', en: 'balance of the sale' });
+  const account = await activeAccountOfStall(deps.store, stall);
+  const qr = buildVietQR({
+    bin: account.bin,
+    accountNumber: account.accountNumber,
+    amount: view.shortfallVnd,
+    purpose: sale.code,
+  });
+  return { sale: view, qr };
+}
+
+/** Today's sales of the vendor's stalls that money reached but did not cover: the vendor must always see them. */
+export async function underpaidSalesOfDay(deps: Omit<SalesDeps, 'newId'>, actor: Actor, day?: string) {
+  const date = day ?? vietnamDay(deps.clock.now());
+  const stalls = (await deps.store.listStallsOfVendor(actor.userId)).filter(
+    (stall) => stall.vendorId === actor.userId,
+  );
+  const sales = (
+    await Promise.all(stalls.map((stall) => deps.store.listSalesOfStall(stall.id, date)))
+  ).flat();
+  return sales
+    .filter((sale) => sale.status === 'underpaid')
+    .map(saleView)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
 /** A stall's sales and takings for one Vietnamese day (default today): for its vendor or its manager. */
 export async function stallDay(deps: Omit<SalesDeps, 'newId'>, actor: Actor, stallId: string, day?: string) {
   const { stall } = await loadStallFor(deps.store, actor, stallId);
@@ -71,5 +113,5 @@ export async function stallDay(deps: Omit<SalesDeps, 'newId'>, actor: Actor, sta
     deps.store.ledgerOfStall(stall.id, date),
   ]);
   const takingsVnd = ledger.reduce((sum, entry) => sum + entry.amountVnd, 0);
-  return { stall, day: date, sales, ledger, takingsVnd, payments: ledger.length };
+  return { stall, day: date, sales: sales.map(saleView), ledger, takingsVnd, payments: ledger.length };
 }

@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SEPAY_MAX_SKEW_MS = 5 * 60 * 1000;
+export const SEPAY_SIGNATURE_PREFIX = 'sha256=';
 
 const hmacHex = (secret: string, text: string): string =>
   createHmac('sha256', secret).update(text, 'utf8').digest('hex');
@@ -53,9 +54,12 @@ export function verifySePay(input: {
 }): SePayCheck {
   if (!input.timestamp || !input.signature) return 'unsigned';
   if (!/^\d{9,11}$/.test(input.timestamp)) return 'forged';
+  // SePay sends `sha256=<hex>` (its HMAC-SHA256 webhook docs); a bare hex digest is accepted too.
+  const given = input.signature.startsWith(SEPAY_SIGNATURE_PREFIX)
+    ? input.signature.slice(SEPAY_SIGNATURE_PREFIX.length)
+    : input.signature;
   // Signature first: an attacker must not learn whether only the clock was wrong.
-  if (!sameSignature(signSePay(input.secret, input.timestamp, input.rawBody), input.signature))
-    return 'forged';
+  if (!sameSignature(signSePay(input.secret, input.timestamp, input.rawBody), given)) return 'forged';
   const skew = Math.abs(input.now.getTime() - Number(input.timestamp) * 1000);
   return skew > SEPAY_MAX_SKEW_MS ? 'stale' : 'ok';
 }

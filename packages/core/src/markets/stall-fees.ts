@@ -4,6 +4,7 @@
  */
 
 import type { Actor } from '../identity/index.ts';
+import { billState } from '../money/bill.ts';
 import { loadMarketFor } from './access.ts';
 import type { IncomingPayment } from './bank-notifications.ts';
 import { compactCode, matchMemo } from './memo.ts';
@@ -42,6 +43,9 @@ export interface FeeLine {
   readonly feeVnd: number;
   readonly paidVnd: number;
   readonly owedVnd: number;
+  /** Paid beyond the month's fee (shown to the manager, like an overpaid sale). */
+  readonly surplusVnd: number;
+  readonly status: 'unpaid' | 'underpaid' | 'paid';
 }
 
 export function feeStatus(
@@ -53,6 +57,8 @@ export function feeStatus(
   const paid = new Map(fees.map((fee) => [fee.stallId, fee.paidVnd]));
   return stalls.map((stall) => {
     const paidVnd = paid.get(stall.id) ?? 0;
+    // The same rule as a sale or an order: paid only when what arrived covers the fee.
+    const state = billState(market.monthlyStallFeeVnd, paidVnd);
     return {
       stallId: stall.id,
       code: stall.code,
@@ -61,7 +67,9 @@ export function feeStatus(
       feeCode: stallFeeCode(stall.code, month),
       feeVnd: market.monthlyStallFeeVnd,
       paidVnd,
-      owedVnd: Math.max(0, market.monthlyStallFeeVnd - paidVnd),
+      owedVnd: state.shortfallVnd,
+      surplusVnd: state.surplusVnd,
+      status: state.settled ? 'paid' : paidVnd > 0 ? 'underpaid' : 'unpaid',
     };
   });
 }

@@ -7,9 +7,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { DomainError, forbidden } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
+import { billState } from '../money/bill.ts';
 import { spokenPayment } from './amount-words.ts';
 import type { LedgerEntry } from './model.ts';
 import type { Clock, MarketsStore } from './ports.ts';
+
+/** A sale as one payment left it: the till warns while it is underpaid and shows any surplus. */
+export interface TillSale {
+  readonly amountVnd: number;
+  readonly receivedVnd: number;
+  readonly status: 'underpaid' | 'paid';
+  readonly shortfallVnd: number;
+  readonly surplusVnd: number;
+}
 
 /** What the page receives for each verified payment (SSE `data:` / one WebSocket message). */
 export interface TillMessage {
@@ -17,22 +27,39 @@ export interface TillMessage {
   readonly stallId: string;
   readonly amountVnd: number;
   readonly saleCode?: string;
+  readonly sale?: TillSale;
   readonly via: string;
   readonly receivedAt: string;
   readonly creditedAt: string;
   readonly spoken: string;
 }
 
-export const tillMessage = (entry: LedgerEntry): TillMessage => ({
-  id: entry.id,
-  stallId: entry.stallId,
-  amountVnd: entry.amountVnd,
-  ...(entry.saleCode ? { saleCode: entry.saleCode } : {}),
-  via: entry.via,
-  receivedAt: entry.receivedAt,
-  creditedAt: entry.creditedAt,
-  spoken: spokenPayment(entry.amountVnd),
-});
+export function tillSaleOf(entry: LedgerEntry): TillSale | undefined {
+  if (entry.saleAmountVnd === undefined || entry.saleReceivedVnd === undefined) return undefined;
+  const state = billState(entry.saleAmountVnd, entry.saleReceivedVnd);
+  return {
+    amountVnd: entry.saleAmountVnd,
+    receivedVnd: entry.saleReceivedVnd,
+    status: state.settled ? 'paid' : 'underpaid',
+    shortfallVnd: state.shortfallVnd,
+    surplusVnd: state.surplusVnd,
+  };
+}
+
+export function tillMessage(entry: LedgerEntry): TillMessage {
+  const sale = tillSaleOf(entry);
+  return {
+    id: entry.id,
+    stallId: entry.stallId,
+    amountVnd: entry.amountVnd,
+    ...(entry.saleCode ? { saleCode: entry.saleCode } : {}),
+    ...(sale ? { sale } : {}),
+    via: entry.via,
+    receivedAt: entry.receivedAt,
+    creditedAt: entry.creditedAt,
+    spoken: spokenPayment(entry.amountVnd, sale),
+  };
+}
 
 /** Long enough to render the page and open the socket on a slow phone; short enough to be useless later. */
 export const TILL_TICKET_TTL_MS = 60_000;

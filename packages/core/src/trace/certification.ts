@@ -28,6 +28,11 @@ export const certificationSchema = z
     issuedOn: isoDate.optional(),
     stars: z.number().int().min(3).max(5).optional(),
     score: z.number().int().min(0).max(100).optional(),
+    /**
+     * What an OCOP certificate certifies: one product (the listing's id). VietGAP, GlobalG.A.P. and
+     * organic certify the farm (its planting area) and apply to every lot of it.
+     */
+    productId: z.string().min(1).max(40).optional(),
   })
   .superRefine((cert, ctx) => {
     if (cert.scheme !== 'ocop') {
@@ -60,6 +65,47 @@ export const certificationSchema = z
     }
   });
 export type Certification = z.infer<typeof certificationSchema>;
+
+/** Schemes that certify a product, not a farm: they apply only to lots and listings of that product. */
+export const productScopedSchemes: readonly CertificationScheme[] = ['ocop'];
+
+/** A new certificate as a farmer records it: an OCOP names the product it was awarded to. */
+export const certificationInputSchema = certificationSchema.superRefine((cert, ctx) => {
+  if (productScopedSchemes.includes(cert.scheme) && !cert.productId)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['productId'],
+      message: bilingual(
+        'OCOP được cấp cho một sản phẩm: chọn sản phẩm được chứng nhận.',
+        'OCOP is awarded to one product: choose the product it certifies.',
+      ),
+    });
+  if (!productScopedSchemes.includes(cert.scheme) && cert.productId)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['productId'],
+      message: bilingual(
+        'Chứng nhận này cấp cho cả trang trại, không chọn sản phẩm.',
+        'This certificate covers the whole farm: do not choose a product.',
+      ),
+    });
+});
+
+/**
+ * The certificates that apply to a lot or listing of `productId` from its farm: every farm-wide one,
+ * and a product's own (OCOP) only when it names that product. An OCOP of another product, or one that
+ * names no product, never shows on this product's trace page.
+ */
+export function certificationsThatApply<C extends Pick<Certification, 'scheme' | 'productId'>>(
+  certs: readonly C[],
+  productId: string | undefined,
+): C[] {
+  return certs.filter((cert) =>
+    productScopedSchemes.includes(cert.scheme)
+      ? cert.productId !== undefined && cert.productId === productId
+      : true,
+  );
+}
 
 /** A certificate is valid through the whole of its last day, in Vietnam time. */
 export function certificationStatus(cert: Pick<Certification, 'validUntil'>, now: Date): 'valid' | 'expired' {

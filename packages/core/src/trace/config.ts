@@ -14,7 +14,7 @@ const traceEnvSchema = z
     TRACE_SIGNING_SECRET: z.string().min(32).optional(),
     /** AWS: the secret holding the key; its value arrives through `provideTraceSigningSecret`. */
     TRACE_SIGNING_SECRET_ARN: z.string().min(1).optional(),
-    /** Origin printed in QR codes (the resolver); defaults to the API's own origin. */
+    /** Origin printed in QR codes (the resolver); defaults to SITE_URL (locally: the API's origin). */
     TRACE_RESOLVER_URL: z.url().optional(),
     API_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
@@ -53,7 +53,10 @@ const traceEnvSchema = z
     }
     return {
       signingSecret: secret,
-      resolverUrl: env.TRACE_RESOLVER_URL ?? env.API_URL ?? siteUrl,
+      // One public base for what is printed or cited (label QR codes, EPCIS ids), whichever adapter
+      // renders it: on AWS the brand domain, where CloudFront serves /01, /l and /epcis. Only locally,
+      // where the storefront does not serve those paths, the API's own origin resolves them.
+      resolverUrl: env.TRACE_RESOLVER_URL ?? (local ? (env.API_URL ?? siteUrl) : siteUrl),
       siteUrl,
     };
   });

@@ -14,7 +14,18 @@ import { lotClassId } from './links.ts';
 import type { Lot } from './lot.ts';
 
 /** UN/CEFACT Rec 20 codes for the units farmers use. */
-const UOM: Record<string, string> = { kg: 'KGM', g: 'GRM', piece: 'H87', box: 'BX', bag: 'BG', t: 'TNE' };
+const UOM: Record<string, string> = {
+  kg: 'KGM',
+  g: 'GRM',
+  l: 'LTR',
+  ml: 'MLT',
+  piece: 'H87',
+  box: 'BX',
+  bag: 'BG',
+  bottle: 'BO',
+  pack: 'PA',
+  t: 'TNE',
+};
 
 const quantity = (epcClass: string, amount: number, unit: string): QuantityElement => ({
   epcClass,

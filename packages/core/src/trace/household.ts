@@ -4,7 +4,7 @@ import type { UserProfile } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { foldForSearch } from '../text/fold.ts';
 import { farmWriter } from './authorize.ts';
-import { type Certification, certificationSchema } from './certification.ts';
+import { type Certification, certificationInputSchema } from './certification.ts';
 import type { TraceEvent } from './event.ts';
 import { type Farm, farmSchema } from './farm.ts';
 import { getFarmOrThrow, LIST_LIMIT } from './farm-use-cases.ts';
@@ -111,14 +111,27 @@ export const MAX_CERTIFICATIONS = 10;
 
 /** Adds a certificate (VietGAP, GlobalG.A.P., organic, OCOP) to a farm already registered. */
 export async function addFarmCertification(
-  deps: Pick<TraceDeps, 'trace' | 'users'>,
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'products'>,
   actor: Actor,
   farmId: string,
   raw: unknown,
 ): Promise<Farm> {
-  const cert: Certification = certificationSchema.parse(raw);
+  const cert: Certification = certificationInputSchema.parse(raw);
   const farm = await getFarmOrThrow(deps, farmId);
   await farmWriter(deps, actor, farm);
+  // A product certificate must name one of this household's own products.
+  if (cert.productId) {
+    const product = await deps.products?.getById(cert.productId);
+    if (!product || product.farmerId !== farm.ownerId) {
+      const message = {
+        vi: 'Chọn một sản phẩm của chính hộ này.',
+        en: 'Choose one of this household’s own products.',
+      };
+      throw new DomainError('validation', 'certified_product_not_found', message, {
+        fields: [{ path: 'productId', code: 'certified_product_not_found', message }],
+      });
+    }
+  }
   if (!(await deps.trace.addCertification(farmId, cert, MAX_CERTIFICATIONS)))
     throw new DomainError('conflict', 'too_many_certifications', {
       vi: `Một trang trại ghi tối đa ${MAX_CERTIFICATIONS} chứng nhận.`,

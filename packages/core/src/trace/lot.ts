@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { unitIds } from '../catalog/units.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import { traceIsoDate } from './certification.ts';
 import { LOT_CSET82, MAX_LOT_LENGTH, normalizeGtin } from './codes.ts';
@@ -38,7 +39,8 @@ export const gtinInputSchema = z
     return gtin;
   });
 
-export const lotUnits = ['kg', 'g', 'piece', 'box', 'bag'] as const;
+/** The one unit list (catalog/units.ts), shared with listings. */
+export const lotUnits = unitIds;
 
 export const createLotInputSchema = z.object({
   /** The marketplace listing this lot is sold under (for the trace page's "Mua" link). */

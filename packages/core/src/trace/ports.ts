@@ -83,7 +83,7 @@ export interface TraceDeps {
   readonly trace: TraceRepository;
   readonly users: { get(id: string): Promise<UserProfile | undefined> };
   readonly products?: {
-    getById(id: string): Promise<{ slug: string; status: string; farmerId: string } | undefined>;
+    getById(id: string): Promise<{ slug: string; status: string; farmerId?: string } | undefined>;
   };
   readonly config: { readonly signingSecret: string; readonly resolverUrl: string; readonly siteUrl: string };
   readonly now?: () => Date;

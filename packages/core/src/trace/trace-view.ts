@@ -11,7 +11,7 @@ import {
   verifyScratchPin,
   verifySerialToken,
 } from './authenticity.ts';
-import { type Certification, certificationStatus } from './certification.ts';
+import { type Certification, certificationStatus, certificationsThatApply } from './certification.ts';
 import { lotEpcisDocument } from './epcis.ts';
 import type { TraceEvent } from './event.ts';
 import type { Farm } from './farm.ts';
@@ -219,7 +219,8 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
     code,
     lot,
     farm,
-    certifications: (farm.certifications ?? []).map((cert) => ({
+    // Only what applies to this lot's product: the farm's own, and an OCOP only of this product.
+    certifications: certificationsThatApply(farm.certifications ?? [], lot.productId).map((cert) => ({
       ...cert,
       status: certificationStatus(cert, at),
     })),

@@ -94,7 +94,11 @@ describe('limits count the attempt before evaluating it (races)', () => {
     let next = 0;
     const deps: AccountChangeDeps = {
       store,
-      secrets: { secretFor: async () => undefined, create: async () => undefined },
+      secrets: {
+        secretFor: async () => undefined,
+        create: async () => undefined,
+        apiTokenFor: async () => undefined,
+      },
       codes: { send: async (_owner, sentCode) => void sent.push(sentCode) },
       clock: { now: () => new Date('2026-11-23T03:00:00Z') },
       newId: () => `ID${next++}`,

@@ -16,6 +16,10 @@ const farm: Farm = {
   certifications: [
     { scheme: 'vietgap', number: 'V-1', issuer: 'QUACERT', validUntil: '2027-08-31' },
     { scheme: 'globalgap', number: 'G-1', issuer: 'CU', validUntil: '2026-05-31' },
+    // Awarded to the tea only (another product of the same farm must not show it).
+    { scheme: 'ocop', number: 'O-1', issuer: 'UBND', validUntil: '2027-12-31', stars: 4, productId: 'tea' },
+    // An OCOP naming no product certifies nothing a buyer can see.
+    { scheme: 'ocop', number: 'O-0', issuer: 'UBND', validUntil: '2027-12-31', stars: 3 },
   ],
   createdAt: '2026-01-01T00:00:00Z',
   createdBy: 'farmer-1',
@@ -50,7 +54,7 @@ describe('listing origin (product page "Nguồn gốc")', () => {
         trace: trace([lot('1', 'farmer-1', { gtin: GTIN, harvestDate: '2026-10-20' })]),
         now: () => new Date('2026-11-01T00:00:00Z'),
       },
-      { farmerId: 'farmer-1', lotIds: ['1'] },
+      { id: 'tea', farmerId: 'farmer-1', lotIds: ['1'] },
     );
     expect(origins).toEqual([
       expect.objectContaining({
@@ -65,13 +69,22 @@ describe('listing origin (product page "Nguồn gốc")', () => {
     expect(origins[0]!.certifications.map((c) => [c.scheme, c.status])).toEqual([
       ['vietgap', 'valid'],
       ['globalgap', 'expired'],
+      ['ocop', 'valid'],
     ]);
+  });
+
+  it('a product certificate (OCOP) shows only on the product it was awarded to', async () => {
+    const origins = await listingOrigin(
+      { trace: trace([lot('1', 'farmer-1')]), now: () => new Date('2026-11-01T00:00:00Z') },
+      { id: 'honey', farmerId: 'farmer-1', lotIds: ['1'] },
+    );
+    expect(origins[0]!.certifications.map((c) => c.scheme)).toEqual(['vietgap', 'globalgap']);
   });
 
   it('harvest day from the harvesting event in Vietnam time; another farmer’s or a missing lot is skipped', async () => {
     const origins = await listingOrigin(
       { trace: trace([lot('1', 'farmer-1'), lot('2', 'farmer-9')], '2026-10-19T18:30:00.000Z') },
-      { farmerId: 'farmer-1', lotIds: ['1', '2', 'missing'] },
+      { id: 'tea', farmerId: 'farmer-1', lotIds: ['1', '2', 'missing'] },
     );
     expect(origins.map((o) => [o.lotId, o.harvestDate, o.tracePath])).toEqual([
       ['1', '2026-10-20', '/truy-xuat/l/LOT-1'],

@@ -39,7 +39,11 @@ function setup() {
   let next = 0;
   const deps: AccountChangeDeps = {
     store,
-    secrets: { secretFor: async () => undefined, create: vi.fn(async () => undefined) },
+    secrets: {
+      secretFor: async () => undefined,
+      apiTokenFor: async () => undefined,
+      create: vi.fn(async () => undefined),
+    },
     codes: { send: async (_owner, code) => void sent.push(code) },
     clock: { now: () => new Date('2026-11-23T03:00:00Z') },
     newId: () => `ID${next++}`,

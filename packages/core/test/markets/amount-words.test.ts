@@ -36,3 +36,17 @@ describe('amountInVietnameseWords', () => {
     expect(() => amountInVietnameseWords(1.5)).toThrow(RangeError);
   });
 });
+
+describe('spokenPayment with a sale (the underpayment scam is said aloud)', () => {
+  it('says what arrived and what is still missing', () => {
+    expect(spokenPayment(200, { shortfallVnd: 199_800, surplusVnd: 0 })).toBe(
+      'Đã nhận hai trăm đồng, còn thiếu một trăm chín mươi chín nghìn tám trăm đồng',
+    );
+  });
+  it('says the surplus of an overpaid sale, and nothing more for an exact one', () => {
+    expect(spokenPayment(250_000, { shortfallVnd: 0, surplusVnd: 50_000 })).toBe(
+      'Đã nhận hai trăm năm mươi nghìn đồng, thừa năm mươi nghìn đồng',
+    );
+    expect(spokenPayment(50_000, { shortfallVnd: 0, surplusVnd: 0 })).toBe('Đã nhận năm mươi nghìn đồng');
+  });
+});

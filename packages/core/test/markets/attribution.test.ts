@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributePayment } from '../../src/markets/attribution.ts';
+import { verifyReportedAccount } from '../../src/markets/channel-accounts.ts';
 import type { Channel, Sale, Stall } from '../../src/markets/model.ts';
 
 const channel: Channel = {
@@ -69,7 +70,7 @@ describe('attributePayment', () => {
     });
   });
 
-  it('goes to review when unsure, when the account has no stall, or when the account differs', () => {
+  it('goes to review when unsure or when the account has no stall', () => {
     expect(attributePayment({ payment: payment('rau'), channel, stalls: [a02, b01], openSales: [] })).toEqual(
       { kind: 'review', reason: 'ambiguous' },
     );
@@ -77,11 +78,25 @@ describe('attributePayment', () => {
       kind: 'review',
       reason: 'no_stall',
     });
-    expect(
-      attributePayment({ payment: payment('TD-A02', '111'), channel, stalls: [a02], openSales: [] }),
-    ).toEqual({
-      kind: 'review',
-      reason: 'wrong_account',
-    });
+  });
+});
+
+describe('verifyReportedAccount (the payment is bound to its channel before attribution)', () => {
+  it('takes the channel’s own record of the account (bin included), whatever the body wrote', () => {
+    const verified = verifyReportedAccount(
+      channel,
+      payment('TD-A02', `${channel.accountNumber.slice(0, 4)} ${channel.accountNumber.slice(4)}`),
+    );
+    expect(verified?.receivingAccount).toEqual({ bin: channel.bin, accountNumber: channel.accountNumber });
+    expect(verified?.channelId).toBe(channel.id);
+  });
+
+  it('refuses a body naming another account, or the same number at another bank', () => {
+    expect(verifyReportedAccount(channel, payment('TD-A02', '111'))).toBeUndefined();
+    const otherBank = {
+      ...payment('TD-A02'),
+      receivingAccount: { bin: '970436', accountNumber: channel.accountNumber },
+    };
+    expect(verifyReportedAccount(channel, otherBank)).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildSePayNotification } from '../../src/markets/bank-notifications.ts';
 import type { Channel, Stall } from '../../src/markets/model.ts';
 import type { MarketsStore } from '../../src/markets/ports.ts';
-import { receiveBankNotification } from '../../src/markets/receive-payment.ts';
+import { NOTIFICATION_METRIC, receiveBankNotification } from '../../src/markets/receive-payment.ts';
+import { inMemoryMetrics } from '../../src/observability/metrics.ts';
 
 const SECRET = 'unit-secret';
 const channel: Channel = {
@@ -42,20 +43,26 @@ function deps(
 ) {
   return {
     store,
-    secrets: { secretFor: async () => SECRET, create: async () => undefined },
+    secrets: {
+      secretFor: async () => SECRET,
+      apiTokenFor: async () => undefined,
+      create: async () => undefined,
+    },
     clock: { now: () => new Date() },
     securityLog: { warn: vi.fn() },
+    outcomeLog: { info: vi.fn() },
+    metrics: inMemoryMetrics(),
     newId: () => 'id1',
     ...(orderPayments ? { orderPayments } : {}),
   };
 }
 
-const delivery = (memo: string) => {
+const delivery = (memo: string, accountNumber = channel.accountNumber, amountVnd = 120_000) => {
   const { body, headers } = buildSePayNotification(SECRET, {
     transactionId: 'T1',
-    amountVnd: 120_000,
+    amountVnd,
     memo,
-    accountNumber: channel.accountNumber,
+    accountNumber,
   });
   return {
     provider: 'sepay' as const,
@@ -113,5 +120,89 @@ describe('receiveBankNotification', () => {
       channel: 'ch',
       reason: 'forged',
     });
+  });
+
+  it('a notification signed by this channel naming another account is refused, logged and counted, never credited', async () => {
+    const store = fakeStore();
+    const orderPayments = vi.fn(async () => ({ kind: 'paid' as const, orderId: 'o1' }));
+    const d = deps(store, orderPayments);
+    const result = await receiveBankNotification(d, delivery('CPAB3K7Q', '999888777666'));
+    expect(result).toEqual({ outcome: 'rejected', reason: 'account_not_on_channel' });
+    expect(orderPayments).not.toHaveBeenCalled();
+    expect(store.recordCredit).not.toHaveBeenCalled();
+    expect(d.securityLog.warn).toHaveBeenCalledWith('bank notification refused', {
+      provider: 'sepay',
+      channel: 'ch',
+      reason: 'account_not_on_channel',
+    });
+    expect(
+      d.metrics.total(NOTIFICATION_METRIC, { outcome: 'rejected', reason: 'account_not_on_channel' }),
+    ).toBe(1);
+  });
+
+  it('hands the marketplace the channel’s own account (bin included), not the body’s', async () => {
+    const orderPayments = vi.fn(async () => ({ kind: 'paid' as const, orderId: 'o1' }));
+    await receiveBankNotification(deps(fakeStore(), orderPayments), delivery('CPAB3K7Q'));
+    expect(orderPayments).toHaveBeenCalledWith(
+      expect.objectContaining({
+        channelId: 'ch',
+        receivingAccount: { bin: channel.bin, accountNumber: channel.accountNumber },
+      }),
+    );
+  });
+
+  it('a store that keeps losing races answers busy (503 + Retry-After), counted as busy', async () => {
+    const recordCredit = vi.fn(async () => 'contention' as const);
+    const d = deps(fakeStore({ recordCredit }));
+    await expect(receiveBankNotification(d, delivery('TD-A01'))).rejects.toMatchObject({
+      kind: 'unavailable',
+      details: { retryAfterSeconds: 5 },
+    });
+    expect(d.metrics.total(NOTIFICATION_METRIC, { outcome: 'busy' })).toBe(1);
+  });
+
+  it('every outcome is one structured log line and one metric', async () => {
+    const d = deps(fakeStore());
+    await receiveBankNotification(d, delivery('TD-A01'));
+    expect(d.outcomeLog.info).toHaveBeenCalledTimes(1);
+    expect(d.outcomeLog.info).toHaveBeenCalledWith('bank notification', {
+      provider: 'sepay',
+      channel: 'ch',
+      source: 'webhook',
+      outcome: 'credited',
+      transactionId: 'T1',
+    });
+    expect(d.metrics.total(NOTIFICATION_METRIC)).toBe(1);
+  });
+
+  it('a transfer below an open sale leaves it underpaid and says what is missing', async () => {
+    const sale = {
+      id: 'x',
+      code: 'BH7K3M9Q',
+      stallId: 's1',
+      marketId: 'm1',
+      vendorId: 'v1',
+      amountVnd: 200_000,
+      status: 'open' as const,
+      createdAt: '2026-11-23T02:00:00.000Z',
+      receivedVnd: 0,
+    };
+    const recordCredit = vi.fn(async () => 'recorded' as const);
+    const d = deps(
+      fakeStore({ recordCredit, listOpenSalesOfVendor: async () => [sale], getSale: async () => sale }),
+    );
+    const result = await receiveBankNotification(d, delivery('BH7K3M9Q', channel.accountNumber, 200));
+    expect(result).toMatchObject({
+      outcome: 'credited',
+      saleCode: 'BH7K3M9Q',
+      sale: { status: 'underpaid', shortfallVnd: 199_800, surplusVnd: 0 },
+    });
+    expect(recordCredit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        sale: { code: 'BH7K3M9Q', receivedBefore: 0, receivedAfter: 200, settled: false },
+        entry: expect.objectContaining({ saleAmountVnd: 200_000, saleReceivedVnd: 200 }),
+      }),
+    );
+    expect(d.metrics.total(NOTIFICATION_METRIC, { outcome: 'underpaid' })).toBe(1);
   });
 });

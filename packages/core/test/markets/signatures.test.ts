@@ -113,7 +113,7 @@ describe('SePay-style signature', () => {
     expect(check({ timestamp: undefined })).toBe('unsigned');
   });
 
-  it('ignores outgoing transfers', () => {
+  it('reads an outgoing transfer as money leaving the account (a refund sent), never as a payment', () => {
     const { body, headers } = buildSePayNotification(SECRET, transfer, stamp);
     const out = body.replace('"transferType":"in"', '"transferType":"out"');
     const reading = readBankNotification({
@@ -123,7 +123,10 @@ describe('SePay-style signature', () => {
       now: NOW,
       header: headersOf({ ...headers, [SEPAY_SIGNATURE_HEADER]: signSePay(SECRET, String(stamp), out) }),
     });
-    expect(reading).toEqual({ kind: 'ignored', reason: 'outgoing_transfer' });
+    expect(reading).toMatchObject({
+      kind: 'outgoing',
+      transfer: { provider: 'sepay', amountVnd: transfer.amountVnd, memo: transfer.memo },
+    });
   });
 });
 

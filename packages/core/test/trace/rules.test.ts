@@ -275,8 +275,20 @@ describe('configuration', () => {
     expect(() => readTraceConfig({ TRACE_SIGNING_SECRET: 'short' })).toThrow();
     const aws = { TRACE_SIGNING_SECRET: 's'.repeat(32), API_URL: 'https://api.example.vn' };
     expect(() => readTraceConfig(aws)).toThrow(/SITE_URL/);
+    // One public base on AWS, whichever adapter prints (the storefront also has API_URL): the brand domain.
     expect(readTraceConfig({ ...aws, SITE_URL: 'https://chophien.vn' }).resolverUrl).toBe(
-      'https://api.example.vn',
+      'https://chophien.vn',
     );
+    expect(
+      readTraceConfig({ SITE_URL: 'https://chophien.vn', TRACE_SIGNING_SECRET: 's'.repeat(32) }).resolverUrl,
+    ).toBe('https://chophien.vn');
+    // Locally the storefront does not serve the resolver paths: the API's origin resolves them.
+    expect(
+      readTraceConfig({
+        CHOPHIEN_MODE: 'local',
+        API_URL: 'http://127.0.0.1:4000',
+        SITE_URL: 'http://127.0.0.1:4321',
+      }).resolverUrl,
+    ).toBe('http://127.0.0.1:4000');
   });
 });

@@ -3,6 +3,9 @@
  * pattern is one function. The patterns each key serves are listed in docs/decisions/0002-table-design.md.
  */
 export * from './admin.ts';
+
+export * from './alerts.ts';
+export * from './books.ts';
 export * from './foundation.ts';
 export * from './gtin.ts';
 export * from './limits.ts';

@@ -30,15 +30,15 @@ export const awaitingPaymentKeys = (order: { id: string; payBy: string }) => ({
   GSI3SK: `${order.payBy}#${order.id}`,
 });
 
-/** Money an order kept when it closed without being fully paid; one per order (conditional put). */
-export const refundDueKey = (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'REFUND_DUE' });
-
 export const ordersBySeller = (farmerId: string) => ({
   index: indexes.byOwner,
   pk: `SELLERORDERS#${farmerId}`,
 });
 export const ordersByBuyer = (buyerId: string) => ({ index: indexes.byCode, pk: `BUYERORDERS#${buyerId}` });
 export const ordersAwaitingPayment = () => ({ index: indexes.byTime, pk: ORDERS_AWAITING_PAYMENT });
+
+/** A checkout's pay link (core marketplace/pay-link.ts): token → the checkout's order ids. */
+export const payLinkKey = (token: string) => ({ PK: `PAYLINK#${token}`, SK: 'PAYLINK' });
 
 /** Claims an order code (conditional put in the order's transaction) and points to the order. */
 export const orderCodeKey = (code: string) => ({ PK: `ORDERCODE#${code}`, SK: 'ORDERCODE' });

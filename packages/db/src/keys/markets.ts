@@ -36,17 +36,34 @@ export const accountKey = (vendorId: string, accountId: string) => ({
 export const accountsOfVendorKey = (vendorId: string) => ({ PK: `VENDOR#${vendorId}`, SKPrefix: 'ACCOUNT#' });
 
 export const channelKey = (channelId: string) => ({ PK: `CHANNEL#${channelId}`, SK: 'CHANNEL' });
-/** Channels by receiving account (the bank simulator and support tools find a channel from an order's payee). */
-export const channelKeys = (channel: { id: string; bin: string; accountNumber: string }): ItemKeys => ({
+/**
+ * Channels by receiving account (the bank simulator and support tools find a channel from an order's
+ * payee) and per provider (the missed-notification poll walks every channel of a provider).
+ */
+export const channelKeys = (channel: {
+  id: string;
+  provider: string;
+  bin: string;
+  accountNumber: string;
+}): ItemKeys => ({
   ...channelKey(channel.id),
   GSI2PK: `CHANNELACCOUNT#${channel.bin}#${channel.accountNumber}`,
   GSI2SK: `CHANNEL#${channel.id}`,
+  ...channelsOfProviderKeys(channel),
 });
+export const channelsOfProviderKeys = (channel: { id: string; provider: string }) => ({
+  GSI3PK: `CHANNELS#${channel.provider}`,
+  GSI3SK: `CHANNEL#${channel.id}`,
+});
+export const channelsOfProviderKey = (provider: string) => ({ GSI3PK: `CHANNELS#${provider}` });
 export const channelsOfAccountKey = (bin: string, accountNumber: string) => ({
   GSI2PK: `CHANNELACCOUNT#${bin}#${accountNumber}`,
 });
 
-/** Open sales sit in a sparse GSI3 partition per vendor; paying a sale removes it from there. */
+/**
+ * Sales not yet covered (open or underpaid) sit in a sparse GSI3 partition per vendor; the transfer
+ * that covers a sale removes it from there.
+ */
 export const saleKeys = (sale: {
   code: string;
   stallId: string;

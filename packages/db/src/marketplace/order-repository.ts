@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Order,
   type OrderPaymentWrite,
@@ -6,6 +7,7 @@ import {
   type OrderStore,
   orderSchema,
   type RecordedPayment,
+  type RefundCase,
   releasesStock,
   unitsByProduct,
 } from '@chophien/core';
@@ -20,10 +22,12 @@ import {
   ordersAwaitingPayment,
   ordersByBuyer,
   ordersBySeller,
-  refundDueKey,
+  payLinkKey,
 } from '../keys/marketplace.ts';
-import { paymentKey } from '../keys/payments.ts';
+import { PAYMENT_KEY_VERSION, paymentKey } from '../keys/payments.ts';
+import { refundCaseItems } from '../refunds/refund-store.ts';
 import { ttlAttribute } from '../table.ts';
+import { isThrottled } from '../throttling.ts';
 import { type TransactItems, transactWrite } from './transact.ts';
 
 const toOrder = (item: Record<string, unknown>): Order => {
@@ -41,8 +45,9 @@ export function orderRepository(db: Db): OrderStore {
     Put: {
       TableName,
       Item: {
-        ...paymentKey(payment.provider, payment.providerTransactionId),
+        ...paymentKey(payment),
         type: 'Payment',
+        keyVersion: PAYMENT_KEY_VERSION,
         area: 'marketplace',
         ...payment,
       },
@@ -102,7 +107,18 @@ export function orderRepository(db: Db): OrderStore {
           },
         });
       }
-      // Last: the hold slot, taken only if it still holds what the checkout saw (compare-and-set).
+      // Last, so the reason indexes above stay as they are; a 128-bit token does not collide.
+      const payToken = orders[0]?.payToken;
+      if (payToken) {
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...payLinkKey(payToken), type: 'PayLink', orderIds: orders.map((o) => o.id) },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        });
+      }
+      // Last of all: the hold slot, taken only if it still holds what the checkout saw (compare-and-set).
       items.push({
         Put: {
           TableName,
@@ -167,6 +183,15 @@ export function orderRepository(db: Db): OrderStore {
       return orderId ? this.getById(orderId) : undefined;
     },
 
+    async listByPayToken(token) {
+      const link = await db.doc.send(
+        new GetCommand({ TableName, Key: payLinkKey(token), ConsistentRead: true }),
+      );
+      const ids = (link.Item?.orderIds as string[] | undefined) ?? [];
+      const orders = await Promise.all(ids.map((id) => this.getById(id)));
+      return orders.filter((order): order is Order => order !== undefined);
+    },
+
     listByBuyer(buyerId, limit) {
       const { index, pk } = ordersByBuyer(buyerId);
       return queryOrders(index, pk, limit);
@@ -205,7 +230,7 @@ export function orderRepository(db: Db): OrderStore {
       return (result.Items ?? []).map(toOrder);
     },
 
-    async transition(order: Order, to: OrderStatus, at: string, by: string) {
+    async transition(order: Order, to: OrderStatus, at: string, by: string, refund?: RefundCase) {
       const closes = releasesStock(to);
       // A closed order that holds money keeps it as refund due, and is kept (no TTL) until refunded.
       const refundDue = closes && order.paidVnd > 0;
@@ -233,26 +258,8 @@ export function orderRepository(db: Db): OrderStore {
           },
         },
       ];
-      if (refundDue) {
-        items.push({
-          Put: {
-            TableName,
-            Item: {
-              ...refundDueKey(order.id),
-              type: 'RefundDue',
-              area: 'marketplace',
-              orderId: order.id,
-              orderCode: order.code,
-              farmerId: order.farmerId,
-              buyerId: order.buyerId,
-              amountVnd: order.paidVnd,
-              reason: to,
-              at,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        });
-      }
+      // The money it held becomes a refund case (decision 0706) in the same transaction.
+      if (refundDue && refund) items.push(...refundCaseItems(TableName, refund));
       if (closes) {
         for (const [productId, units] of unitsByProduct(order.lines)) {
           items.push({
@@ -270,11 +277,11 @@ export function orderRepository(db: Db): OrderStore {
       return (await transactWrite(db, items)).ok;
     },
 
-    async paymentExists(provider, providerTransactionId) {
+    async paymentExists(payment) {
       const result = await db.doc.send(
         new GetCommand({
           TableName,
-          Key: paymentKey(provider, providerTransactionId),
+          Key: paymentKey(payment),
           ConsistentRead: true,
           ProjectionExpression: 'PK',
         }),
@@ -285,13 +292,15 @@ export function orderRepository(db: Db): OrderStore {
     async applyPayment(write: OrderPaymentWrite) {
       const { order } = write;
       const becomesPaid = write.status === 'paid';
-      const outcome = await transactWrite(db, [
+      const items: TransactItems = [
         paymentItem(write.payment),
         {
           Update: {
             TableName,
             Key: orderKey(order.id),
             UpdateExpression: `SET #status = :to, paidVnd = :paid, overpaidVnd = :over, updatedAt = :now${
+              write.payment.payer ? ', payer = if_not_exists(payer, :payer)' : ''
+            }${
               becomesPaid
                 ? ', paidAt = :at, history = list_append(history, :entry) REMOVE GSI3PK, GSI3SK'
                 : ''
@@ -305,6 +314,7 @@ export function orderRepository(db: Db): OrderStore {
               ':now': new Date().toISOString(),
               ':pending': 'pending_payment',
               ':before': order.paidVnd,
+              ...(write.payment.payer ? { ':payer': write.payment.payer } : {}),
               ...(becomesPaid
                 ? {
                     ':at': write.at,
@@ -314,20 +324,30 @@ export function orderRepository(db: Db): OrderStore {
             },
           },
         },
-      ]);
-      if (outcome.ok) return 'applied';
-      if (outcome.reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
-      return 'stale';
-    },
-
-    async recordUncreditedPayment(payment) {
+      ];
+      // The surplus of an overpaid order goes back to the payer (decision 0706).
+      if (write.refund) items.push(...refundCaseItems(TableName, write.refund));
       try {
-        await db.doc.send(new PutCommand(paymentItem(payment).Put));
-        return 'recorded';
+        const outcome = await transactWrite(db, items);
+        if (outcome.ok) return 'applied';
+        if (outcome.reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
+        return 'stale';
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+        // Still contended after transactWrite's own retries: the use-case reads again, then answers 503.
+        if (isThrottled(error) || error instanceof TransactionCanceledException) return 'stale';
         throw error;
       }
+    },
+
+    async recordUncreditedPayment(payment, refund) {
+      const outcome = await transactWrite(db, [
+        paymentItem(payment),
+        ...(refund ? refundCaseItems(TableName, refund) : []),
+      ]);
+      if (outcome.ok) return 'recorded';
+      if (outcome.reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
+      // A refund code clash (one in a billion): nothing was written, the caller retries with a new case.
+      return 'stale';
     },
   };
 }

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../client.ts';
+import { isThrottled } from '../throttling.ts';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
@@ -24,6 +25,11 @@ export async function transactWrite(
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return { ok: true };
     } catch (error) {
+      if (isThrottled(error)) {
+        if (attempt >= maxAttempts) throw error;
+        await sleep(Math.random() * Math.min(10 * 2 ** attempt, 400));
+        continue;
+      }
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
       const conditionFailed = reasons.includes('ConditionalCheckFailed');

@@ -18,7 +18,6 @@ import {
   type CreditResult,
   type CreditWrite,
   type FeeLedgerEntry,
-  type IncomingPayment,
   type LedgerEntry,
   type Market,
   type MarketsStore,
@@ -26,10 +25,12 @@ import {
   type PendingAccountChange,
   type ReviewItem,
   type Sale,
+  type SaleCredit,
   type Stall,
   type StallFee,
   type TillConnection,
   type TillTicket,
+  type VerifiedPayment,
   vietnamDay,
 } from '@chophien/core';
 import type { Db } from '../client.ts';
@@ -43,6 +44,7 @@ import {
   channelKey,
   channelKeys,
   channelsOfAccountKey,
+  channelsOfProviderKey,
   feeLedgerKeys,
   feeLedgerOfStallPrefix,
   feesOfMarketMonthKey,
@@ -70,8 +72,10 @@ import {
   tillOfVendorKey,
   tillTicketKey,
 } from '../keys/markets.ts';
-import { paymentKey } from '../keys/payments.ts';
+import { PAYMENT_KEY_VERSION, paymentKey } from '../keys/payments.ts';
+import { refundCaseItems } from '../refunds/refund-store.ts';
 import { indexes, ttlAttribute } from '../table.ts';
+import { isThrottled } from '../throttling.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -152,10 +156,11 @@ export function marketsStore(db: Db): MarketsStore & {
     await db.doc.send(new PutCommand({ TableName: table, Item }));
   };
 
-  function paymentItem(payment: IncomingPayment, attribution: Record<string, unknown>) {
+  function paymentItem(payment: VerifiedPayment, attribution: Record<string, unknown>) {
     return {
-      ...paymentKey(payment.provider, payment.providerTransactionId),
+      ...paymentKey(payment),
       type: 'Payment',
+      keyVersion: PAYMENT_KEY_VERSION,
       ...payment,
       attribution,
       recordedAt: new Date().toISOString(),
@@ -200,7 +205,7 @@ export function marketsStore(db: Db): MarketsStore & {
   }
 
   const feeEntryFor = (
-    payment: IncomingPayment,
+    payment: VerifiedPayment,
     fee: { stallId: string; marketId: string; month: string },
     extra: Pick<FeeLedgerEntry, 'via' | 'recordedAt'> & Partial<FeeLedgerEntry>,
   ): FeeLedgerEntry => ({
@@ -214,12 +219,46 @@ export function marketsStore(db: Db): MarketsStore & {
     ...extra,
   });
 
+  /**
+   * One transfer counted towards a sale, on the condition that the sale still holds what was read
+   * (`receivedBefore`): two transfers racing for one sale both land, one after the other.
+   */
+  function saleCreditUpdate(sale: SaleCredit, entry: LedgerEntry): TransactItem {
+    const settles = sale.settled ? ', paidAt = :at, paidAmountVnd = :after, paidTransactionId = :tx' : '';
+    // Sales made before part-payments have no receivedVnd: they count as 0 while open.
+    const unchanged =
+      sale.receivedBefore === 0
+        ? '(receivedVnd = :before OR attribute_not_exists(receivedVnd))'
+        : 'receivedVnd = :before';
+    return {
+      Update: {
+        TableName: table,
+        Key: saleKey(sale.code),
+        UpdateExpression: `SET #status = :status, receivedVnd = :after${settles} ADD payments :one${
+          sale.settled ? ' REMOVE GSI3PK, GSI3SK' : ''
+        }`,
+        ConditionExpression: `#status <> :paid AND ${unchanged}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': sale.settled ? 'paid' : 'underpaid',
+          ':paid': 'paid',
+          ':after': sale.receivedAfter,
+          ':before': sale.receivedBefore,
+          ':one': 1,
+          ...(sale.settled ? { ':at': entry.creditedAt, ':tx': entry.id } : {}),
+        },
+      },
+    };
+  }
+
   /** Runs a transaction; maps the first failed condition to its index, contention to `'contention'`. */
   async function transact(items: TransactItem[]): Promise<'ok' | 'contention' | { failedAt: number }> {
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return 'ok';
     } catch (error) {
+      // Throttled or in a conflicting transaction: the caller retries, then asks the provider to (503).
+      if (isThrottled(error)) return 'contention';
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failedAt = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
@@ -268,6 +307,11 @@ export function marketsStore(db: Db): MarketsStore & {
       );
     },
     getChannel: (id) => get<Channel>(channelKey(id)),
+    async listChannels(provider) {
+      return (await byIndex('byTime', channelsOfProviderKey(provider))).map(
+        (item) => strip<Channel>(item) as Channel,
+      );
+    },
     async channelsOfAccount(bin, accountNumber) {
       return (await byIndex('byCode', channelsOfAccountKey(bin, accountNumber))).map(
         (item) => strip<Channel>(item) as Channel,
@@ -306,15 +350,15 @@ export function marketsStore(db: Db): MarketsStore & {
     },
 
     async recordCredit(write: CreditWrite): Promise<CreditResult> {
-      const { payment, entry } = write;
+      const { payment, entry, sale } = write;
       const day = vietnamDay(entry.receivedAt);
-      const attribution = { kind: 'stall', stallId: entry.stallId, via: entry.via, saleCode: write.saleCode };
+      const attribution = { kind: 'stall', stallId: entry.stallId, via: entry.via, saleCode: sale?.code };
       const items: TransactItem[] = [];
       if (write.reviewId) {
         items.push({
           Update: {
             TableName: table,
-            Key: paymentKey(payment.provider, payment.providerTransactionId),
+            Key: paymentKey(payment),
             UpdateExpression: 'SET attribution = :attribution',
             ConditionExpression: 'attribution.kind = :review',
             ExpressionAttributeValues: { ':attribution': attribution, ':review': 'review' },
@@ -351,26 +395,8 @@ export function marketsStore(db: Db): MarketsStore & {
           },
         },
       );
-      const saleIndex = write.saleCode ? items.length : -1;
-      if (write.saleCode) {
-        items.push({
-          Update: {
-            TableName: table,
-            Key: saleKey(write.saleCode),
-            UpdateExpression:
-              'SET #status = :paid, paidAt = :at, paidAmountVnd = :amount, paidTransactionId = :tx REMOVE GSI3PK, GSI3SK',
-            ConditionExpression: '#status = :open',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':paid': 'paid',
-              ':open': 'open',
-              ':at': entry.creditedAt,
-              ':amount': entry.amountVnd,
-              ':tx': entry.id,
-            },
-          },
-        });
-      }
+      const saleIndex = sale ? items.length : -1;
+      if (sale) items.push(saleCreditUpdate(sale, entry));
       if (write.reviewId) {
         items.push({
           Update: {
@@ -433,7 +459,7 @@ export function marketsStore(db: Db): MarketsStore & {
         {
           Update: {
             TableName: table,
-            Key: paymentKey(payment.provider, payment.providerTransactionId),
+            Key: paymentKey(payment),
             UpdateExpression: 'SET attribution = :attribution',
             ConditionExpression: 'attribution.kind = :review AND attribution.reviewId = :reviewId',
             ExpressionAttributeValues: {
@@ -480,6 +506,37 @@ export function marketsStore(db: Db): MarketsStore & {
       if (result === 'ok') return 'recorded';
       if (result === 'contention') return 'contention';
       return 'already_assigned';
+    },
+    async refundReview({ review, refund }) {
+      const result = await transact([
+        {
+          Update: {
+            TableName: table,
+            Key: paymentKey(review.payment),
+            UpdateExpression: 'SET attribution = :attribution',
+            ConditionExpression: 'attribution.kind = :review AND attribution.reviewId = :reviewId',
+            ExpressionAttributeValues: {
+              ':attribution': { kind: 'refund', reviewId: review.id, refundId: refund.id },
+              ':review': 'review',
+              ':reviewId': review.id,
+            },
+          },
+        },
+        {
+          Update: {
+            TableName: table,
+            Key: reviewKey(review.id),
+            UpdateExpression: 'SET #status = :refund, refundId = :refundId REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':refund': 'refund', ':open': 'open', ':refundId': refund.id },
+          },
+        },
+        ...refundCaseItems(table, refund),
+      ]);
+      if (result === 'ok') return 'recorded';
+      if (result === 'contention') return 'contention';
+      return 'already_handled';
     },
     async feeLedgerOfStall(stallId, month) {
       return (await byPrefix(feeLedgerOfStallPrefix(stallId, month))).map(

@@ -1,7 +1,7 @@
 import { isDomainError } from '@chophien/core';
 import type middy from '@middy/core';
 import { logger } from '../logger.ts';
-import { HttpError, problemBody, statusOfKind } from '../problem.ts';
+import { HttpError, headersOfError, problemBody, statusOfKind } from '../problem.ts';
 import type { HttpEvent, HttpResult } from '../types.ts';
 import { stateOf } from './request-context.ts';
 
@@ -31,11 +31,10 @@ export const errorHandler = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
       return;
     }
     if (isDomainError(error)) {
-      const retryAfter = error.kind === 'rate_limited' ? error.details?.retryAfterSeconds : undefined;
       request.response = jsonResult(
         statusOfKind[error.kind],
         problemBody(error, requestId, language),
-        typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+        headersOfError(error.kind, error.details),
       );
       return;
     }

@@ -1,2 +1,2 @@
-// The phone rule lives in core (the console and the import read numbers the same way).
+// The one phone rule lives in core (identity/phone.ts): sign-in, checkout, the console and the import.
 export { displayPhone, toE164Vietnam } from '@chophien/core';

@@ -1,4 +1,4 @@
-import type { OrderLine, Product } from '@chophien/core';
+import { type OrderLine, type Product, packsAvailable } from '@chophien/core';
 import type { Cart } from './cart.ts';
 import type { marketplaceDeps } from './services.ts';
 
@@ -9,6 +9,8 @@ export interface CartLine
   > {
   readonly slug: string;
   readonly farmerId: string;
+  /** Packs of this size the stock can still give: the cart says so before checkout does. */
+  readonly left: number;
 }
 
 /** The cart's lines priced from the current catalog; lines whose product or pack vanished are dropped. */
@@ -33,6 +35,7 @@ export async function priceCart(deps: ReturnType<typeof marketplaceDeps>, cart: 
       lineTotalVnd: pack.priceVnd * line.quantity,
       slug: product.slug,
       farmerId: product.farmerId,
+      left: packsAvailable(product, pack),
     });
   }
   return lines;

@@ -32,15 +32,16 @@ export function writeCart(cookies: AstroCookies, requestUrl: URL, cart: Cart): v
   else setSiteCookie(cookies, requestUrl, CART_COOKIE, JSON.stringify(cart), 7 * 86400);
 }
 
-/** Applies one cart form post: add (adds to a line), set (replaces the quantity, 0 removes). */
+/** Applies one cart form post: add (adds to a line), set (replaces the quantity, 0 removes), remove. */
 export function applyCartForm(cart: Cart, form: FormData): Cart {
   const productId = String(form.get('productId') ?? '');
   const packId = String(form.get('packId') ?? '');
   const quantity = Math.floor(Number(form.get('quantity') ?? 0));
   const action = String(form.get('action') ?? 'add');
-  if (!productId || !packId || !Number.isFinite(quantity)) return cart;
+  if (!productId || !packId || (action !== 'remove' && !Number.isFinite(quantity))) return cart;
   const rest = cart.filter((line) => !(line.productId === productId && line.packId === packId));
   const existing = cart.find((line) => line.productId === productId && line.packId === packId);
+  if (action === 'remove') return rest;
   const next = action === 'add' ? (existing?.quantity ?? 0) + quantity : quantity;
   if (next <= 0) return rest;
   return [...rest, { productId, packId, quantity: Math.min(next, 999) }].slice(0, 20);

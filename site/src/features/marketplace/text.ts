@@ -158,3 +158,114 @@ const timeFormat = {
 };
 /** Times are stored UTC and always shown in Vietnam's time zone. */
 export const showTime = (lang: Lang, iso: string) => timeFormat[lang].format(new Date(iso));
+
+/** The words of paying: the pay panel, the pay link and the purchase of several farmers. */
+const payVi = {
+  payTitle: 'Chuyển khoản để thanh toán',
+  payLead:
+    'Trả bằng ứng dụng ngân hàng trên chính điện thoại này: lưu ảnh mã QR rồi mở trong ứng dụng, hoặc sao chép từng dòng dưới đây.',
+  saveQr: 'Lưu ảnh mã QR',
+  saveQrHint: 'Trong ứng dụng ngân hàng, chọn "Quét QR" rồi "Chọn ảnh" để mở ảnh vừa lưu.',
+  bank: 'Ngân hàng',
+  account: 'Số tài khoản',
+  holder: 'Chủ tài khoản',
+  amount: 'Số tiền',
+  content: 'Nội dung chuyển khoản',
+  contentHint: 'Ghi đúng nội dung này để đơn được xác nhận tự động.',
+  copy: 'Sao chép',
+  copied: 'Đã sao chép',
+  openApp: 'Mở ứng dụng ngân hàng (điền sẵn)',
+  openAppHint: 'Chỉ các ứng dụng dưới đây nhận liên kết điền sẵn. Ứng dụng khác: dùng ảnh QR hoặc sao chép.',
+  waiting: 'Trang tự cập nhật khi tiền về, không cần tải lại.',
+  payBy: (time: string) => `Hạn chuyển: ${time}.`,
+  copyLink: 'Sao chép liên kết',
+  checkAgain: 'Kiểm tra lại thanh toán',
+  share: 'Nhờ người thân trả giúp',
+  shareLead:
+    'Gửi liên kết này qua Zalo hoặc tin nhắn. Người nhận chỉ thấy thông tin để chuyển khoản, không thấy địa chỉ hay số điện thoại của bạn.',
+  shareButton: 'Chia sẻ liên kết',
+  payLinkTitle: 'Thanh toán đơn hàng',
+  severalFarmers: (n: number) =>
+    `Hàng của ${n} nông hộ: mỗi hộ nhận tiền thẳng vào tài khoản của mình, nên có ${n} lần chuyển khoản, mỗi lần một mã QR.`,
+  transferN: (i: number, n: number) => `Lần chuyển ${i}/${n}`,
+  purchaseTotal: 'Tổng cả lần mua',
+  purchaseLeft: 'Còn phải chuyển',
+  allPaid: 'Đã nhận đủ tiền. Cảm ơn bạn!',
+  orderPaid: 'Đã nhận đủ tiền cho đơn này.',
+  forOrder: (code: string) => `Đơn ${code}`,
+  viewOrder: 'Xem đơn hàng',
+  signInToSee: 'Đăng nhập bằng số điện thoại đã đặt hàng để xem đơn này.',
+  payLinkGone: 'Liên kết thanh toán không đúng hoặc đã hết hạn.',
+  myOrders: 'Đơn hàng của tôi',
+  purchase: 'Lần mua',
+  pay: 'Thanh toán',
+  cartLeft: (n: number) => `còn ${n}`,
+  cartTooMany: (n: number) => `Chỉ còn ${n}. Hãy giảm số lượng.`,
+  cartSoldOut: 'Đã hết hàng. Hãy bỏ khỏi giỏ.',
+  farmersNote: (n: number) =>
+    `Hàng của ${n} nông hộ: bạn sẽ chuyển khoản ${n} lần, mỗi lần thẳng vào tài khoản của một nông hộ. Các mã QR hiện lần lượt trên một trang.`,
+  addressHint: 'Bắt buộc khi giao tận nơi.',
+  phoneHint: 'Ví dụ 0987 000 001.',
+  noteHint: 'Ví dụ: giờ nhận hàng, gọi trước khi giao.',
+  byFarmer: (name: string) => `Của ${name}`,
+  fixBelow: 'Chưa đặt được hàng, vui lòng sửa các mục bên dưới.',
+} as const;
+
+type PayText = {
+  [K in keyof typeof payVi]: (typeof payVi)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};
+
+const payEn: PayText = {
+  payTitle: 'Transfer to pay',
+  payLead:
+    'Pay with the bank app on this same phone: save the QR image and open it in the app, or copy each line below.',
+  saveQr: 'Save QR image',
+  saveQrHint: 'In your bank app choose "Scan QR", then "Choose image", and open the saved picture.',
+  bank: 'Bank',
+  account: 'Account number',
+  holder: 'Account holder',
+  amount: 'Amount',
+  content: 'Transfer content',
+  contentHint: 'Use exactly this content so the order is confirmed automatically.',
+  copy: 'Copy',
+  copied: 'Copied',
+  openApp: 'Open a bank app (filled in)',
+  openAppHint: 'Only the apps below accept a filled-in link. Other apps: use the QR image or copy.',
+  waiting: 'This page updates by itself when the money arrives.',
+  payBy: (time) => `Pay by ${time}.`,
+  copyLink: 'Copy the link',
+  checkAgain: 'Check payment again',
+  share: 'Ask a relative to pay',
+  shareLead:
+    'Send this link by Zalo or text message. It shows only what is needed to transfer: not your address or phone.',
+  shareButton: 'Share the link',
+  payLinkTitle: 'Pay for an order',
+  severalFarmers: (n) =>
+    `Produce of ${n} farming households: each is paid straight to its own account, so there are ${n} transfers, one QR each.`,
+  transferN: (i, n) => `Transfer ${i} of ${n}`,
+  purchaseTotal: 'Total of this purchase',
+  purchaseLeft: 'Still to transfer',
+  allPaid: 'All money received. Thank you!',
+  orderPaid: 'Paid in full.',
+  forOrder: (code) => `Order ${code}`,
+  viewOrder: 'View the order',
+  signInToSee: 'Sign in with the phone number the order was placed with to see it.',
+  payLinkGone: 'This pay link is wrong or no longer valid.',
+  myOrders: 'My orders',
+  purchase: 'Purchase',
+  pay: 'Pay',
+  cartLeft: (n) => `${n} left`,
+  cartTooMany: (n) => `Only ${n} left. Please lower the quantity.`,
+  cartSoldOut: 'Sold out. Please remove it from the cart.',
+  farmersNote: (n) =>
+    `Produce of ${n} farming households: you will make ${n} transfers, each straight to one household's account. The QR codes come one after another on one page.`,
+  addressHint: 'Needed for delivery.',
+  phoneHint: 'For example 0987 000 001.',
+  noteHint: 'E.g. when you can receive, call before delivering.',
+  byFarmer: (name) => `From ${name}`,
+  fixBelow: 'The order was not placed; please fix the fields below.',
+};
+
+export const payText = (lang: Lang): PayText => (lang === 'en' ? payEn : (payVi as unknown as PayText));

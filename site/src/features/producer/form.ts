@@ -1,4 +1,10 @@
-import { isDomainError, type LocalizedMessage, toFieldIssues } from '@chophien/core';
+import {
+  isDomainError,
+  type LocalizedMessage,
+  parseVietnameseInteger,
+  parseVietnameseNumber,
+  toFieldIssues,
+} from '@chophien/core';
 import { ZodError } from 'zod';
 import type { Lang } from '../../i18n/index.ts';
 import { producerText } from './text.ts';
@@ -62,28 +68,32 @@ export class FieldReader {
     return this.all.has(name);
   }
 
-  /** A whole number; "45.000", "45 000" and "45,000" all read as 45000 (how prices are written in Vietnam). */
+  /**
+   * A whole number, by the one Vietnamese number rule (core text/vn-number.ts): "45.000" and "45 000"
+   * read as 45000; "1,5" is refused as not whole (never silently 15).
+   */
   int(name: string): number | undefined {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
-    const cleaned = raw.replace(/[\s.,]/g, '');
-    if (!/^-?\d+$/.test(cleaned)) {
-      this.errors[name] = this.#text.wholeNumberNeeded;
+    const parsed = parseVietnameseInteger(raw);
+    if (!parsed.ok) {
+      this.errors[name] =
+        parsed.reason === 'not_whole' ? this.#text.wholeNumberNeeded : this.#text.numberNeeded;
       return undefined;
     }
-    return Number(cleaned);
+    return parsed.value;
   }
 
-  /** A decimal; a comma is accepted as the decimal separator ("21,5668"). */
+  /** A decimal by the same rule: a comma is the decimal mark ("21,5668"), dots group thousands. */
   decimal(name: string): number | undefined {
     const raw = this.text(name);
     if (raw === undefined) return undefined;
-    const value = Number(raw.replace(',', '.'));
-    if (!Number.isFinite(value)) {
+    const parsed = parseVietnameseNumber(raw);
+    if (!parsed.ok) {
       this.errors[name] = this.#text.numberNeeded;
       return undefined;
     }
-    return value;
+    return parsed.value;
   }
 
   /** A `datetime-local` value read as Vietnam time (UTC+7, no daylight saving) → ISO with offset. */
@@ -164,4 +174,9 @@ export async function handleForm(
 /** The state for one form on the page: its own errors and values after a failed post, else empty. */
 export function stateFor(result: FormState | undefined, intent: string): FormState {
   return result && result.intent === intent ? result : { intent, values: {}, errors: {} };
+}
+
+/** A desk path with the "saved" note the next page shows (`?ok=<what>`, read by `savedNote`). */
+export function withOk(path: string, what: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}ok=${encodeURIComponent(what)}`;
 }

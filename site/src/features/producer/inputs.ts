@@ -4,6 +4,7 @@ import {
   type CreateFarmInput,
   type CreateLotInput,
   type ListingInput,
+  type ListingPatch,
   type RecordEventInput,
 } from '@chophien/core';
 import type { Lang } from '../../i18n/index.ts';
@@ -44,6 +45,7 @@ export function certificationInput(read: FieldReader): Record<string, unknown> {
     ...optional('issuedOn', read.text('issuedOn')),
     ...optional('stars', read.int('stars')),
     ...optional('score', read.int('score')),
+    ...optional('productId', read.text('productId')),
   };
 }
 
@@ -102,28 +104,25 @@ export function eventInput(read: FieldReader): RecordEventInput {
 export const PACK_ROWS = 4;
 
 /**
- * A listing from the form. Blank pack rows are skipped, so `packRow` maps core's pack index back to the
- * form row for error messages. An officer's listing carries the household and the consent they ticked.
+ * Pack rows of a listing form. Blank rows are skipped, so `packRow` maps core's pack index back to the
+ * form row for error messages. A row that edits an existing pack carries its id (`packs.N.id`): carts and
+ * orders name packs by id, so an edited pack keeps it.
  */
-export function listingInput(
-  read: FieldReader,
-  lang: Lang,
-  opts: { householdId: string; officer: boolean; now: Date },
-): { input: ListingInput; packRow: number[] } {
+function readPacks(read: FieldReader, lang: Lang, baseUnit: BaseUnit, rows: number) {
   const tx = producerText(lang);
-  const baseUnit = (read.text('baseUnit') ?? 'g') as BaseUnit;
-  const unitVi = producerText('vi').units[baseUnits.includes(baseUnit) ? baseUnit : 'g'];
-  const unitEn = producerText('en').units[baseUnits.includes(baseUnit) ? baseUnit : 'g'];
+  const unit = baseUnits.includes(baseUnit) ? baseUnit : 'g';
+  const unitVi = producerText('vi').units[unit];
+  const unitEn = producerText('en').units[unit];
   const packs: ListingInput['packs'] = [];
   const packRow: number[] = [];
   const ids = new Set<string>();
-  for (let row = 0; row < PACK_ROWS; row++) {
+  for (let row = 0; row < rows; row++) {
     const f = (name: string) => `packs.${row}.${name}`;
     const size = read.int(f('size'));
     const price = read.int(f('priceVnd'));
     const label = read.text(f('label.vi'));
     if (size === undefined && price === undefined && label === undefined) continue;
-    let id = `${size ?? row + 1}${baseUnit}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+    let id = read.text(f('id')) ?? `${size ?? row + 1}${unit}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
     while (ids.has(id)) id = `${id}-${row + 1}`;
     ids.add(id);
     packRow.push(row);
@@ -139,10 +138,60 @@ export function listingInput(
     if (size === undefined && !read.errors[f('size')]) read.fail(f('size'), tx.numberNeeded);
     if (price === undefined && !read.errors[f('priceVnd')]) read.fail(f('priceVnd'), tx.numberNeeded);
   }
-  const from = read.text('harvestWindow.from');
-  const to = read.text('harvestWindow.to');
+  return { packs, packRow };
+}
+
+/** Title and description; a blank description says what it is and where it is from (optional, sensible default). */
+function readTexts(read: FieldReader, place: string) {
+  const titleVi = read.text('title.vi') ?? '';
   const titleEn = read.text('title.en');
   const descEn = read.text('description.en');
+  return {
+    title: { vi: titleVi, ...(titleEn ? { en: titleEn } : {}) },
+    description: {
+      vi:
+        read.text('description.vi') ??
+        (titleVi ? `${titleVi}${place ? ` của nông hộ ở ${place}` : ''}.` : ''),
+      ...(descEn ? { en: descEn } : {}),
+    },
+  };
+}
+
+/** The edit form of an existing listing → core's patch (the same fields the API's PATCH takes). */
+export function listingPatchInput(
+  read: FieldReader,
+  lang: Lang,
+  opts: { baseUnit: BaseUnit; rows: number },
+): { patch: ListingPatch; packRow: number[] } {
+  const { packs, packRow } = readPacks(read, lang, opts.baseUnit, opts.rows);
+  const from = read.text('harvestWindow.from');
+  const to = read.text('harvestWindow.to');
+  const province = read.text('province') ?? '';
+  const patch = {
+    ...readTexts(read, province),
+    category: read.text('category') ?? '',
+    packs,
+    province,
+    ...optional('commune', read.text('commune')),
+    ...optional('ocopStars', read.int('ocopStars')),
+    ...(from || to ? { harvestWindow: { from: from ?? '', to: to ?? from ?? '' } } : {}),
+  } as ListingPatch;
+  return { patch, packRow };
+}
+
+/**
+ * A listing from the form. An officer's listing carries the household and the consent they ticked.
+ */
+export function listingInput(
+  read: FieldReader,
+  lang: Lang,
+  opts: { householdId: string; officer: boolean; now: Date },
+): { input: ListingInput; packRow: number[] } {
+  const tx = producerText(lang);
+  const baseUnit = (read.text('baseUnit') ?? 'g') as BaseUnit;
+  const { packs, packRow } = readPacks(read, lang, baseUnit, PACK_ROWS);
+  const from = read.text('harvestWindow.from');
+  const to = read.text('harvestWindow.to');
   let onBehalfOf: ListingInput['onBehalfOf'];
   if (opts.officer) {
     if (!read.checked('consent')) read.fail('consent', tx.consentRequired);
@@ -157,8 +206,7 @@ export function listingInput(
     };
   }
   const input = {
-    title: { vi: read.text('title.vi') ?? '', ...(titleEn ? { en: titleEn } : {}) },
-    description: { vi: read.text('description.vi') ?? '', ...(descEn ? { en: descEn } : {}) },
+    ...readTexts(read, read.text('province') ?? ''),
     category: read.text('category') ?? '',
     baseUnit,
     stock: read.int('stock') ?? 0,

@@ -25,6 +25,9 @@ export const labelSizeOptions = (lang: Lang) =>
     return { value: size, label: named ?? `A4, ${size.replace('x', ' × ')} mm` };
   });
 
+/** Set on the lot page by a refused label download: the copies value that was typed (shown back with the error). */
+export const LABEL_ERROR_PARAM = 'so-tem-loi';
+
 /** The same query the API's `GET /trace/lots/{lotId}/labels` accepts. */
 export const labelQuerySchema = z.object({
   size: z.enum(sizes).default('50x30'),

@@ -1,4 +1,9 @@
+import { type Unit, unitIds, unitLabel } from '@chophien/core';
 import type { Lang } from '../../i18n/index.ts';
+
+/** The one unit list (core catalog/units.ts), by name, for listings and lots alike. */
+const unitNames = (lang: Lang) =>
+  Object.fromEntries(unitIds.map((u) => [u, unitLabel(u, lang)])) as Record<Unit, string>;
 
 /** The producer desk's words. Vietnamese is written for a farming household; English mirrors it. */
 const vi = {
@@ -25,7 +30,7 @@ const vi = {
   commune: 'Xã, phường',
   gpsLat: 'Vĩ độ (không bắt buộc)',
   gpsLng: 'Kinh độ (không bắt buộc)',
-  gpsHint: 'Ví dụ 21.5668 và 105.7722. Bỏ trống nếu chưa có.',
+  gpsHint: 'Ví dụ 21,5668 và 105,7722 (dán từ bản đồ cũng được). Bỏ trống nếu chưa có.',
   plantingAreaCode: 'Mã vùng trồng',
   plantingAreaHint: 'Mã xuất khẩu dạng VN-XXOR-NNNN (ví dụ VN-TNOR-0012); mã nội địa ghi tự do.',
   packingHouseCode: 'Mã cơ sở đóng gói',
@@ -42,6 +47,9 @@ const vi = {
   ocopStars: 'Hạng sao OCOP',
   ocopScore: 'Điểm OCOP (không bắt buộc)',
   ocopOnly: 'Chỉ điền khi chọn OCOP.',
+  certifiedProduct: 'Sản phẩm được chứng nhận (chỉ OCOP)',
+  certifiedProductHint: 'OCOP cấp cho một sản phẩm; VietGAP, GlobalG.A.P., hữu cơ cấp cho cả vùng trồng.',
+  certifies: 'cho sản phẩm',
   none: 'Không có',
   validTill: 'còn hiệu lực đến {date}',
   expiredOn: 'đã hết hạn từ {date}',
@@ -90,6 +98,7 @@ const vi = {
   labels: 'In tem truy xuất',
   labelSize: 'Khổ tem (mm)',
   labelCopies: 'Số tem (tem theo lô)',
+  labelCopiesBad: 'Số tem phải là số nguyên từ 1 đến {max}. Sửa rồi bấm "Tải tem" lại.',
   labelKind: 'Loại tem',
   labelLot: 'Tem theo lô (giống nhau)',
   labelSerials: 'Tem theo số sê-ri',
@@ -101,7 +110,39 @@ const vi = {
   addListing: 'Đăng sản phẩm',
   titleVi: 'Tên sản phẩm (tiếng Việt)',
   titleEn: 'Tên tiếng Anh (không bắt buộc)',
-  descVi: 'Mô tả (tiếng Việt)',
+  descVi: 'Mô tả (tiếng Việt, không bắt buộc)',
+  descHint: 'Bỏ trống thì ghi: tên sản phẩm và nơi làm ra.',
+  numberHint: 'Số lẻ dùng dấu phẩy (1,5); dấu chấm để tách nghìn (1.500).',
+  edit: 'Sửa sản phẩm',
+  editLead: 'Sửa giá, quy cách, tên và mô tả. Mã gói đã bán giữ nguyên để đơn cũ không bị ảnh hưởng.',
+  stockTitle: 'Tồn kho',
+  stockNow: 'Còn trong kho',
+  stockSet: 'Cập nhật tồn kho',
+  statusTitle: 'Trạng thái bán',
+  publish: 'Đăng bán',
+  pause: 'Tạm ngừng bán',
+  remove: 'Gỡ khỏi chợ',
+  removeHint: 'Gỡ thì sản phẩm không còn trên chợ; đơn cũ vẫn giữ nguyên.',
+  saved: {
+    created: 'Đã lưu sản phẩm mới.',
+    edited: 'Đã lưu thay đổi.',
+    stock: 'Đã cập nhật tồn kho.',
+    published: 'Sản phẩm đang được bán.',
+    draft: 'Đã tạm ngừng bán. Sản phẩm không còn hiện trên chợ.',
+    archived: 'Đã gỡ sản phẩm khỏi chợ.',
+    moved: 'Đã cập nhật đơn hàng.',
+  },
+  addPack: 'Thêm quy cách (không bắt buộc)',
+  deliverTo: 'Giao đến',
+  buyerNote: 'Lời nhắn của người mua',
+  markPacked: 'Đã đóng gói',
+  markReady: 'Sẵn sàng để nhận',
+  markShipped: 'Đã gửi đi',
+  markDelivered: 'Đã giao xong',
+  markCollected: 'Khách đã nhận',
+  shown: (n: number, total: number) => `Đang xem ${n} trên ${total}`,
+  allListings: (n: number) => `Xem tất cả ${n} sản phẩm`,
+  ordersToHandle: (n: number) => `${n} đơn đã trả tiền đang chờ bạn đóng gói, gửi hoặc giao`,
   descEn: 'Mô tả tiếng Anh (không bắt buộc)',
   category: 'Danh mục',
   baseUnit: 'Đơn vị tính kho',
@@ -128,10 +169,11 @@ const vi = {
   photos: 'Ảnh sản phẩm',
   viewProduct: 'Xem trên chợ',
   stockShort: 'Tồn kho',
-  status: { draft: 'Nháp', published: 'Đang bán', sold_out: 'Hết hàng', archived: 'Đã gỡ' },
+  status: { draft: 'Chưa bán (nháp)', published: 'Đang bán', sold_out: 'Hết hàng', archived: 'Đã gỡ' },
   fixErrors: 'Chưa lưu được, vui lòng sửa các mục sau:',
-  numberNeeded: 'Nhập một số.',
-  wholeNumberNeeded: 'Nhập một số nguyên.',
+  numberNeeded: 'Chưa đọc được số này. Ghi chữ số, ví dụ 45.000 hoặc 1,5.',
+  wholeNumberNeeded:
+    'Ô này cần số nguyên (không có phần lẻ sau dấu phẩy). Muốn bán 1,5 kg, hãy chọn đơn vị g và ghi 1.500.',
   dateTimeNeeded: 'Chọn ngày và giờ.',
   gpsBoth: 'Cần cả vĩ độ và kinh độ.',
   forbidden: 'Bạn không có quyền xem trang này.',
@@ -154,11 +196,15 @@ const vi = {
   total: 'Tổng tiền',
   pickup: 'Nhận tại vườn',
   delivery: 'Giao hàng',
-  units: { g: 'g', ml: 'ml', piece: 'quả', bunch: 'bó', kg: 'kg', box: 'hộp', bag: 'túi' },
+  units: unitNames('vi'),
 } as const;
 
 type Text = {
-  [K in keyof typeof vi]: (typeof vi)[K] extends string ? string : { [P in keyof (typeof vi)[K]]: string };
+  [K in keyof typeof vi]: (typeof vi)[K] extends string
+    ? string
+    : (typeof vi)[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : { [P in keyof (typeof vi)[K]]: string };
 };
 
 const en: Text = {
@@ -202,6 +248,10 @@ const en: Text = {
   ocopStars: 'OCOP stars',
   ocopScore: 'OCOP score (optional)',
   ocopOnly: 'Only for OCOP.',
+  certifiedProduct: 'Product it certifies (OCOP only)',
+  certifiedProductHint:
+    'OCOP is awarded to one product; VietGAP, GlobalG.A.P. and organic cover the whole planting area.',
+  certifies: 'for',
   none: 'None',
   validTill: 'valid until {date}',
   expiredOn: 'expired on {date}',
@@ -250,6 +300,8 @@ const en: Text = {
   labels: 'Print trace labels',
   labelSize: 'Label size (mm)',
   labelCopies: 'How many (lot labels)',
+  labelCopiesBad:
+    'The number of labels must be a whole number from 1 to {max}. Fix it and press "Download labels" again.',
   labelKind: 'Label kind',
   labelLot: 'Lot labels (all alike)',
   labelSerials: 'One label per serial',
@@ -261,7 +313,40 @@ const en: Text = {
   addListing: 'List a product',
   titleVi: 'Product name (Vietnamese)',
   titleEn: 'English name (optional)',
-  descVi: 'Description (Vietnamese)',
+  descVi: 'Description (Vietnamese, optional)',
+  descHint: 'Left blank, it says the product name and where it is made.',
+  numberHint: 'Decimals take a comma (1,5); dots group thousands (1.500).',
+  edit: 'Edit product',
+  editLead:
+    'Change prices, pack sizes, name and description. Packs already sold keep their code, so past orders stay as they were.',
+  stockTitle: 'Stock',
+  stockNow: 'In stock',
+  stockSet: 'Update stock',
+  statusTitle: 'On sale?',
+  publish: 'Put on sale',
+  pause: 'Pause sales',
+  remove: 'Take off the market',
+  removeHint: 'Taken off, it no longer shows in the market; past orders stay as they were.',
+  saved: {
+    created: 'New product saved.',
+    edited: 'Changes saved.',
+    stock: 'Stock updated.',
+    published: 'The product is on sale.',
+    draft: 'Sales paused. The product no longer shows in the market.',
+    archived: 'The product was taken off the market.',
+    moved: 'Order updated.',
+  },
+  addPack: 'Add a pack size (optional)',
+  deliverTo: 'Deliver to',
+  buyerNote: 'Buyer’s note',
+  markPacked: 'Packed',
+  markReady: 'Ready for pickup',
+  markShipped: 'Sent off',
+  markDelivered: 'Delivered',
+  markCollected: 'Collected',
+  shown: (n: number, total: number) => `Showing ${n} of ${total}`,
+  allListings: (n: number) => `See all ${n} products`,
+  ordersToHandle: (n: number) => `${n} paid orders waiting for you to pack, send or hand over`,
   descEn: 'English description (optional)',
   category: 'Category',
   baseUnit: 'Stock unit',
@@ -288,10 +373,16 @@ const en: Text = {
   photos: 'Product photos',
   viewProduct: 'View in the market',
   stockShort: 'Stock',
-  status: { draft: 'Draft', published: 'On sale', sold_out: 'Sold out', archived: 'Taken down' },
+  status: {
+    draft: 'Not on sale (draft)',
+    published: 'On sale',
+    sold_out: 'Sold out',
+    archived: 'Taken down',
+  },
   fixErrors: 'Not saved yet, please fix the following:',
-  numberNeeded: 'Enter a number.',
-  wholeNumberNeeded: 'Enter a whole number.',
+  numberNeeded: 'We could not read this number. Write digits, e.g. 45.000 or 1,5 (comma = decimal mark).',
+  wholeNumberNeeded:
+    'This needs a whole number (nothing after the comma). To sell 1,5 kg, choose g and write 1.500.',
   dateTimeNeeded: 'Choose a date and time.',
   gpsBoth: 'Both latitude and longitude are needed.',
   forbidden: 'You may not view this page.',
@@ -314,7 +405,7 @@ const en: Text = {
   total: 'Total',
   pickup: 'Pick up at the farm',
   delivery: 'Delivery',
-  units: { g: 'g', ml: 'ml', piece: 'pc', bunch: 'bunch', kg: 'kg', box: 'box', bag: 'bag' },
+  units: unitNames('en'),
 };
 
 export type ProducerText = Text;

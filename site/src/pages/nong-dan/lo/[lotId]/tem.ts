@@ -1,9 +1,9 @@
 import { isDomainError } from '@chophien/core';
 import { statusOfKind } from '@chophien/http';
 import type { APIRoute } from 'astro';
-import { labelFile, labelQuerySchema } from '../../../../features/producer/labels.ts';
-import { currentActor, signInHref } from '../../../../features/producer/session.ts';
-import { requestLang } from '../../../../i18n/index.ts';
+import { LABEL_ERROR_PARAM, labelFile, labelQuerySchema } from '../../../../features/producer/labels.ts';
+import { currentActor, HOUSEHOLD_PARAM, signInHref } from '../../../../features/producer/session.ts';
+import { localizePath, requestLang } from '../../../../i18n/index.ts';
 
 /**
  * The lot's label sheet as a download, for the farm's owner or its commune officer only (core's label
@@ -17,8 +17,14 @@ export const GET: APIRoute = async ({ params, url, cookies, locals, redirect }) 
   const actor = await currentActor(cookies);
   if (!actor) return redirect(signInHref(lang, `${url.pathname}${url.search}`), 303);
   const query = labelQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success)
-    return text(400, lang === 'en' ? 'Invalid label options.' : 'Tuỳ chọn tem không hợp lệ.');
+  if (!query.success) {
+    // Back to the lot page's label form, which says what is wrong beside the field and keeps what was typed.
+    const back = new URLSearchParams();
+    const household = url.searchParams.get(HOUSEHOLD_PARAM);
+    if (household) back.set(HOUSEHOLD_PARAM, household);
+    back.set(LABEL_ERROR_PARAM, url.searchParams.get('copies') ?? '');
+    return redirect(`${localizePath(lang, `/nong-dan/lo/${lotId}`)}?${back}#labels-title`, 303);
+  }
   try {
     const file = await labelFile(actor, lotId, query.data);
     return new Response(file.body, {

@@ -1,0 +1,3 @@
+export * from './model.ts';
+export * from './ports.ts';
+export * from './refund-cases.ts';
