@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { PHOTO_LIMITS } from '@chophien/core';
 import type { AstroCookies } from 'astro';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -68,8 +69,8 @@ describe('storefront request bodies', () => {
     expect((await streamed.arrayBuffer()).byteLength).toBe(FORM_BODY_MAX_BYTES - 1);
   });
 
-  it('the photo page keeps its own cap (a 5 MB photo plus the multipart envelope), and only that page', async () => {
-    const photo = String(5 * 1024 * 1024 + 2000);
+  it('the photo page keeps its own cap (the largest photo plus the multipart envelope), and only that page', async () => {
+    const photo = String(PHOTO_LIMITS.maxBytes + 2000);
     expect(
       await bodyRefusal(post('/x', 'x', { 'content-length': photo }), '/nong-dan/san-pham/01J/anh'),
     ).toBeUndefined();
@@ -79,7 +80,7 @@ describe('storefront request bodies', () => {
     expect(
       (
         await bodyRefusal(
-          post('/x', 'x', { 'content-length': String(6 * 1024 * 1024) }),
+          post('/x', 'x', { 'content-length': String(PHOTO_LIMITS.maxBytes + 1024 * 1024) }),
           '/nong-dan/san-pham/01J/anh',
         )
       )?.status,
