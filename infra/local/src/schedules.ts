@@ -2,6 +2,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ScheduleDefinition } from '@chophien/functions/schedules';
 
+/** Imports a schedule's handler module and runs its export once, as one EventBridge invocation would. */
+async function runOnce(schedule: ScheduleDefinition, functionsDir: string): Promise<void> {
+  const module = (await import(pathToFileURL(join(functionsDir, `${schedule.handler}.ts`)).href)) as Record<
+    string,
+    () => Promise<unknown>
+  >;
+  await module[schedule.export]?.();
+}
+
 /** Runs every scheduled handler on its interval, as EventBridge does on AWS; returns a stop function. */
 export function startSchedules(
   schedules: readonly ScheduleDefinition[],
@@ -14,10 +23,7 @@ export function startSchedules(
       if (running) return;
       running = true;
       try {
-        const module = (await import(
-          pathToFileURL(join(functionsDir, `${schedule.handler}.ts`)).href
-        )) as Record<string, () => Promise<unknown>>;
-        await module[schedule.export]?.();
+        await runOnce(schedule, functionsDir);
       } catch (error) {
         onError(schedule.id, error);
       } finally {
@@ -45,10 +51,7 @@ export async function runStartupSchedules(
   for (const schedule of schedules) {
     if (!schedule.runAtStart) continue;
     try {
-      const module = (await import(
-        pathToFileURL(join(functionsDir, `${schedule.handler}.ts`)).href
-      )) as Record<string, () => Promise<unknown>>;
-      await module[schedule.export]?.();
+      await runOnce(schedule, functionsDir);
     } catch (error) {
       onError(schedule.id, error);
     }
