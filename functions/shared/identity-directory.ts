@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
@@ -28,6 +29,7 @@ export const localIdentityDirectory = (): IdentityDirectory => ({
   ensureUser: async (phone) => devUserId(phone),
   syncRoles: async () => {},
   setEnabled: async () => {},
+  forget: async () => {},
 });
 
 const nameOf = (error: unknown) => (error instanceof Error ? error.name : '');
@@ -112,6 +114,14 @@ export function cognitoIdentityDirectory(
       await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
       // Refresh tokens stop working at once; ID tokens already issued are refused by the table's status.
       await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user.phone }));
+    },
+    async forget(user) {
+      try {
+        await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
+      } catch (error) {
+        // Asked twice (a retried erasure): the user is gone already.
+        if (nameOf(error) !== 'UserNotFoundException') throw error;
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ export * from './limits.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';
 export * from './notify.ts';
+export * from './onboarding.ts';
 export * from './open-data.ts';
 export * from './payments.ts';
+export * from './privacy.ts';
 export * from './trace.ts';
