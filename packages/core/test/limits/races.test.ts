@@ -1,17 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/identity/user.ts';
 import { memoryAttemptCounter } from '../../src/limits/index.ts';
-import {
-  type AccountChangeDeps,
-  confirmAccountChange,
-  requestAccountChange,
-} from '../../src/markets/account-change.ts';
-import type { PendingAccountChange } from '../../src/markets/model.ts';
-import type { MarketsStore } from '../../src/markets/ports.ts';
+import { confirmAccountChange, requestAccountChange } from '../../src/markets/account-change.ts';
 import { scratchPin, serialToken } from '../../src/trace/authenticity.ts';
 import type { TraceCode } from '../../src/trace/links.ts';
 import type { SerialItem, TraceRepository } from '../../src/trace/ports.ts';
 import { checkScratchPin } from '../../src/trace/trace-view.ts';
+import { accountChangeSetup, accountInput } from '../support/account-change.ts';
 
 /**
  * Thirty guesses sent at once. The stand-in stores answer every read before any write lands (each
@@ -77,40 +72,9 @@ describe('limits count the attempt before evaluating it (races)', () => {
   });
 
   it('thirty simultaneous account-change codes: only five are evaluated, the right one sent last changes nothing', async () => {
-    const pending = new Map<string, PendingAccountChange>();
-    const replaceAccount = vi.fn(async () => 'replaced' as const);
-    const store = {
-      putPendingAccountChange: async (change: PendingAccountChange) => void pending.set(change.id, change),
-      getPendingAccountChange: async (_owner: string, id: string) => {
-        const found = pending.get(id);
-        return found ? { ...found } : undefined;
-      },
-      appendAudit: async () => undefined,
-      listAccounts: async () => [],
-      listStallsOfVendor: async () => [],
-      replaceAccount,
-    } as unknown as MarketsStore;
-    const sent: string[] = [];
-    let next = 0;
-    const deps: AccountChangeDeps = {
-      store,
-      secrets: {
-        secretFor: async () => undefined,
-        create: async () => undefined,
-        apiTokenFor: async () => undefined,
-      },
-      codes: { send: async (_owner, sentCode) => void sent.push(sentCode) },
-      clock: { now: () => new Date('2026-11-23T03:00:00Z') },
-      newId: () => `ID${next++}`,
-      attempts: memoryAttemptCounter(),
-    };
+    const { deps, replaceAccount, sent } = accountChangeSetup();
     const vendor: Actor = { userId: 'u1', roles: ['vendor'] };
-    const { changeId } = await requestAccountChange(deps, vendor, {
-      bin: '970436',
-      accountNumber: '0451000123999',
-      holderName: 'HOANG THI LAN',
-      provider: 'payos',
-    });
+    const { changeId } = await requestAccountChange(deps, vendor, accountInput);
     const right = sent[0]!;
     const wrong = Array.from({ length: GUESSES - 1 }, (_, i) =>
       String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0'),
