@@ -59,6 +59,7 @@ function build() {
     newId: () => ulid(),
     attempts: attemptCounter(db),
     openData: openDataStore(db),
+    stallCeilingVnd: config.stallCeilingVnd,
     securityLog: {
       warn: (message: string, facts: Record<string, string>) =>
         logger.warn(message, { security: true, ...facts }),
