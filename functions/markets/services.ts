@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ChannelSecrets, CodeSender, IncomingOrderPayment } from '@chophien/core';
 import { recordOrderPayment } from '@chophien/core';
-import { marketsStore, orderRepository } from '@chophien/db';
+import { attemptCounter, marketsStore, openDataStore, orderRepository } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
 import { services } from '../shared/services.ts';
@@ -57,6 +57,8 @@ function build() {
     codes,
     clock,
     newId: () => ulid(),
+    attempts: attemptCounter(db),
+    openData: openDataStore(db),
     stallCeilingVnd: config.stallCeilingVnd,
     securityLog: {
       warn: (message: string, facts: Record<string, string>) =>

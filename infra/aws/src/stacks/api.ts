@@ -40,6 +40,7 @@ import {
 } from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
 import { deadLetterQueue } from '../operations.ts';
+import { throttleSmsRoutes } from '../rate-limits.ts';
 import { grantTableAccess } from '../table-access.ts';
 import type { Identity } from './identity.ts';
 
@@ -167,6 +168,7 @@ export class Api extends Construct {
     // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
     // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
     this.url = this.httpApi.apiEndpoint;
+    throttleSmsRoutes(this.stage, routes);
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
       authorizerName: 'cognito-jwt',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { categorySlugs } from '../catalog/categories.ts';
 import type { Product } from '../catalog/product.ts';
+import { toPublicProduct } from '../catalog/public-product.ts';
 import type { SearchIndex } from './search-index.ts';
 import { rankListings } from './search-ranking.ts';
 
@@ -42,6 +43,6 @@ export async function searchListings(
     total: ranked.total,
     page,
     pages: Math.max(1, Math.ceil(ranked.total / query.limit)),
-    results: await deps.search.listings(ranked.ids),
+    results: (await deps.search.listings(ranked.ids)).map(toPublicProduct),
   };
 }
