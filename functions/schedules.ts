@@ -40,6 +40,14 @@ export const schedules = [
     data: 'readwrite',
     uses: ['channelSecretsRead'],
   },
+  // The catalogue folded once for every search container (decision 0620); unchanged → nothing written.
+  {
+    id: 'SearchIndexer',
+    handler: 'marketplace/search-indexer',
+    export: 'scheduledHandler',
+    everyMinutes: 5,
+    data: 'readwrite',
+  },
   // Open data is read from pre-computed market days (decision 0901), never aggregated per request.
   {
     id: 'OpenDataDays',

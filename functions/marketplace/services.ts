@@ -6,6 +6,7 @@ import {
   payoutAccountRepository,
   productRepository,
 } from '@chophien/db';
+import { logger } from '@chophien/http';
 import * as z from 'zod';
 import { services } from '../shared/services.ts';
 
@@ -31,7 +32,11 @@ function build() {
     db,
     orders: orderRepository(db),
     listings: listingRepository(db),
-    search: cachedSearchSource(db, { maxAgeMs: config.SEARCH_INDEX_MAX_AGE_MS }),
+    search: cachedSearchSource(db, {
+      maxAgeMs: config.SEARCH_INDEX_MAX_AGE_MS,
+      onSnapshotError: (error) =>
+        logger.error('search snapshot unreadable; reading the catalogue', error as Error),
+    }),
     users,
     payouts: payoutAccountRepository(db),
     products: productRepository(db),

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createDb, migrateTable, rekeyLegacyPayments, userRepository } from '@chophien/db';
+import {
+  createDb,
+  migrateTable,
+  publishSearchSnapshot,
+  rekeyLegacyPayments,
+  userRepository,
+} from '@chophien/db';
 import { routes } from '@chophien/functions';
 import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
@@ -37,6 +43,10 @@ export interface StartOptions {
   readonly withSite?: boolean;
   /** Use an already running DynamoDB (tests share one per run) instead of starting one. */
   readonly dynamoDbEndpoint?: string;
+  /** Largest Java heap of DynamoDB Local (benchmarks that hold 100,000 listings in memory need more). */
+  readonly dynamoDbHeapMb?: number;
+  /** Run the schedule table's handlers on their intervals (benchmarks run them when they measure them). */
+  readonly withSchedules?: boolean;
   /** Demo data (default). `false` = an empty platform, as a province starts: `npm start -- --no-seed`. */
   readonly seed?: boolean;
 }
@@ -92,6 +102,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     if (!options.dynamoDbEndpoint) {
       dynamo = await startDynamoDbLocal({
         port: config.dynamoDbPort,
+        ...(options.dynamoDbHeapMb ? { heapMb: options.dynamoDbHeapMb } : {}),
         ...(options.inMemory ? {} : { dataDir: dynamoDataDir, pidFile }),
       });
       log(`DynamoDB Local: ${dynamo.endpoint}`);
@@ -132,6 +143,8 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
       log(
         `Thanh toán chuyển khoá / payments re-keyed: ${rekey.rekeyed}, chưa rõ / unresolved: ${rekey.unresolved.length}`,
       );
+    // Search loads the catalogue's snapshot (decision 0620); SearchIndexer then keeps it current on its schedule.
+    await publishSearchSnapshot(db);
 
     const localRoutes: LocalRoute[] = [
       {
@@ -165,10 +178,12 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     await listen(api, config.apiPort, config.host);
     servers.push(api);
 
-    const reportScheduleError = (id: string, error: unknown) =>
-      console.error(`[schedule ${id}] failed:`, error);
-    await runStartupSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
-    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
+    if (options.withSchedules ?? true) {
+      const reportScheduleError = (id: string, error: unknown) =>
+        console.error(`[schedule ${id}] failed:`, error);
+      await runStartupSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
+      stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
+    }
 
     if (withSite) {
       ensureSiteBuilt(log);

@@ -82,7 +82,7 @@ export const productSchema = z.object({
 export type Product = z.infer<typeof productSchema>;
 
 /** The cheapest pack's price, shown as "từ …" on cards. */
-export const lowestPrice = (product: Pick<Product, 'packs'>): number =>
+export const lowestPrice = (product: { readonly packs: readonly Pick<Pack, 'priceVnd'>[] }): number =>
   Math.min(...product.packs.map((pack) => pack.priceVnd));
 
 /** How many of a pack the pool can still supply. */

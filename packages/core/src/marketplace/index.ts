@@ -16,3 +16,5 @@ export * from './photo.ts';
 export * from './photo-use-cases.ts';
 export * from './ports.ts';
 export * from './search.ts';
+export * from './search-index.ts';
+export { type RankedPage, rankListings } from './search-ranking.ts';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CategorySlug, Product } from '../../src/catalog/index.ts';
-import { searchDocuments, searchQuerySchema, toSearchDocument } from '../../src/marketplace/search.ts';
+import { searchQuerySchema } from '../../src/marketplace/search.ts';
+import { buildSearchIndex, toSearchEntry } from '../../src/marketplace/search-index.ts';
+import { rankListings } from '../../src/marketplace/search-ranking.ts';
 
 let n = 0;
 const product = (
@@ -48,9 +50,12 @@ const catalog = [
   product('Gạo nếp cái hoa vàng', 'gao-ngu-coc', 'Thanh Hóa'),
   product('Cà phê Thái', 'che-ca-phe', 'Sơn La'),
 ];
-const docs = catalog.map(toSearchDocument);
+const index = buildSearchIndex(catalog.map(toSearchEntry));
+const titleOf = new Map(catalog.map((p) => [p.id, p.title.vi]));
 const search = (params: Record<string, unknown>) =>
-  searchDocuments(docs, searchQuerySchema.parse(params)).map((hit) => hit.product.title.vi);
+  rankListings([index], searchQuerySchema.parse(params), { offset: 0, limit: 100 }).ids.map((id) =>
+    titleOf.get(id),
+  );
 
 describe('search relevance', () => {
   it.each([

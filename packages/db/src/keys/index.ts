@@ -16,4 +16,5 @@ export * from './onboarding.ts';
 export * from './open-data.ts';
 export * from './payments.ts';
 export * from './privacy.ts';
+export * from './search.ts';
 export * from './trace.ts';

@@ -1,59 +1,85 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type Product,
-  productSchema,
-  type SearchDocument,
-  type SearchIndexSource,
-  toSearchDocument,
-} from '@chophien/core';
+import { type Product, productSchema, type SearchIndex, type SearchIndexSource } from '@chophien/core';
+import { batchGetItems } from '../batch-get.ts';
 import type { Db } from '../client.ts';
-import { catalogByStatus, withoutKeys } from '../keys/foundation.ts';
+import { productKey, withoutKeys } from '../keys/foundation.ts';
+import {
+  indexPublishedListings,
+  loadSearchSnapshot,
+  readSearchSnapshotPointer,
+  type SearchSnapshotPointer,
+} from './search-snapshot.ts';
 
-/** Every published listing, page by page from the catalog index (GSI3 CATALOG#published). */
-export async function readPublishedListings(db: Db): Promise<Product[]> {
-  const { index, pk } = catalogByStatus('published');
-  const products: Product[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: index.indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) products.push(productSchema.parse(withoutKeys(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return products;
+interface Loaded {
+  readonly at: number;
+  readonly snapshot?: { readonly pointer: SearchSnapshotPointer; readonly index: SearchIndex };
+  readonly indexes: readonly SearchIndex[];
 }
 
 /**
- * The search index held in memory per container, rebuilt when older than `maxAgeMs`: at the scale
- * of a province (thousands of listings) one catalog read serves many searches. A new listing shows
- * up in search within `maxAgeMs` (see docs/decisions/0602-marketplace-search.md).
+ * The search index held per container (docs/decisions/0620-search-snapshot.md): the snapshot the
+ * indexer publishes, loaded once, plus the listings published since it, re-read every `maxAgeMs`
+ * together with the snapshot's pointer (one small GetItem and one Query). Before any snapshot exists
+ * (a new deployment) the whole catalogue is read instead, as for a small catalogue it costs little.
  */
 export function cachedSearchSource(
   db: Db,
-  options: { maxAgeMs?: number; now?: () => number } = {},
+  options: {
+    maxAgeMs?: number;
+    now?: () => number;
+    /** Told when the snapshot cannot be loaded and the catalogue is read instead. */
+    onSnapshotError?: (error: unknown) => void;
+  } = {},
 ): SearchIndexSource {
   const maxAgeMs = options.maxAgeMs ?? 30_000;
   const now = options.now ?? Date.now;
-  let built: { at: number; docs: Promise<readonly SearchDocument[]> } | undefined;
-  return {
-    documents() {
-      if (!built || now() - built.at > maxAgeMs) {
-        const docs = readPublishedListings(db).then((products) => products.map(toSearchDocument));
-        built = { at: now(), docs };
-        // A failed read must not be cached.
-        docs.catch(() => {
-          built = undefined;
-        });
+  let loaded: Loaded | undefined;
+  let loading: Promise<Loaded> | undefined;
+
+  const load = async (previous: Loaded | undefined): Promise<Loaded> => {
+    const at = now();
+    const pointer = await readSearchSnapshotPointer(db);
+    if (!pointer) return { at, indexes: [await indexPublishedListings(db)] };
+    let snapshot = previous?.snapshot;
+    if (snapshot?.pointer.version !== pointer.version) {
+      try {
+        snapshot = { pointer, index: await loadSearchSnapshot(db, pointer) };
+      } catch (error) {
+        // Never a partial index: the whole catalogue instead, until the indexer publishes a sound snapshot.
+        options.onSnapshotError?.(error);
+        return { at, indexes: [await indexPublishedListings(db)] };
       }
-      return built.docs;
+    }
+    const fresh = await indexPublishedListings(db, pointer.newest);
+    return { at, snapshot, indexes: fresh.size > 0 ? [fresh, snapshot.index] : [snapshot.index] };
+  };
+
+  return {
+    async indexes() {
+      if (!loaded || now() - loaded.at > maxAgeMs) {
+        loading ??= load(loaded).finally(() => {
+          loading = undefined;
+        });
+        try {
+          loaded = await loading;
+        } catch (error) {
+          // A failed refresh keeps serving the last index (and retries on the next search).
+          if (!loaded) throw error;
+        }
+      }
+      return loaded.indexes;
+    },
+
+    async listings(ids) {
+      if (ids.length === 0) return [];
+      const found = new Map<string, Product>();
+      for (const item of await batchGetItems(
+        db,
+        ids.map((id) => productKey(id)),
+      )) {
+        const product = productSchema.parse(withoutKeys(item));
+        if (product.status === 'published') found.set(product.id, product);
+      }
+      return ids.flatMap((id) => found.get(id) ?? []);
     },
   };
 }
