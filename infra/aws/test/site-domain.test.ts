@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, type Platform } from '../src/platform.ts';
 import { siteAddressFor } from '../src/site-address.ts';
 import { handlersOf } from '../src/stacks/api.ts';
+import { apiTemplate } from './support/api-template.ts';
 
 const DOMAIN = 'truyxuat.chophien.vn';
 const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/11111111-2222-3333-4444-555555555555';
@@ -73,7 +74,7 @@ describe('site address rules', () => {
 
 describe('with a custom domain', () => {
   it('gives functions SITE_URL as plain env and no parameter, extension or SSM grant', () => {
-    const api = Template.fromStack(platform.api);
+    const api = apiTemplate(platform);
     const siteUsers = [...handlersOf(routes).values()].filter(
       ({ uses }) =>
         uses.has('traceSigning') || uses.has('siteUrl') || uses.has('photos') || uses.has('photoUploads'),
@@ -119,7 +120,7 @@ describe('with a custom domain', () => {
   });
 
   it('names channel secrets per stage', () => {
-    const api = JSON.stringify(Template.fromStack(platform.api).toJSON());
+    const api = JSON.stringify(apiTemplate(platform).toJSON());
     expect(api).toContain('chophien/bank-channels/test/');
     expect(api).not.toContain('chophien/bank-channels/prod/');
   });
