@@ -234,6 +234,12 @@ const ownRecordsOnly: Record<string, string> = {
   'POST /review-queue/{reviewId}/assign':
     'review item’s vendor or its market’s manager (attribution-and-access.test.ts)',
   'POST /review-queue/{reviewId}/assign-fee': 'fee account’s market manager (fee-review.test.ts)',
+  'POST /review-queue/{reviewId}/refund':
+    'only the owner of the receiving account; stranger, other manager, buyer, admin refused (refunds.test.ts)',
+  'GET /refunds': 'the caller’s own refund cases, or those of the markets a manager holds (refunds.test.ts)',
+  'GET /refunds/{refundId}':
+    'the case’s owner, admin, the order’s buyer (state only), a stall’s manager; others 404 (refunds.test.ts)',
+  'POST /refunds/{refundId}/confirm': 'only the case’s owner, once (refunds.test.ts)',
 };
 
 beforeAll(async () => {

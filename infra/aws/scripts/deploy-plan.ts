@@ -52,6 +52,13 @@ export function deployPlan(
 }
 
 /** The smoke command for the deployed outputs (`SiteUrl` of the site stack, `ApiUrl` of the API). */
+/** The stage's table, from the deploy outputs: the data migrations run against it right after a deploy. */
+export function tableNameOf(outputs: Record<string, Record<string, string>>): string | undefined {
+  return Object.values(outputs)
+    .flatMap((stack) => Object.entries(stack))
+    .find(([name]) => name.includes('TableName'))?.[1];
+}
+
 export function smokeCommand(outputs: Record<string, Record<string, string>>): string | undefined {
   const find = (key: string) =>
     Object.values(outputs)

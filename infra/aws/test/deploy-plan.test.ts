@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployPlan, smokeCommand } from '../scripts/deploy-plan.ts';
+import { deployPlan, smokeCommand, tableNameOf } from '../scripts/deploy-plan.ts';
 
 describe('npm run deploy: the plan from the operator’s settings', () => {
   it('deploys every stack of the stage, asking a person before broadened permissions', () => {
@@ -43,6 +43,20 @@ describe('npm run deploy: the plan from the operator’s settings', () => {
       }),
     ).toBe(
       'npm run smoke -- --url https://d1.cloudfront.net --api https://abc.execute-api.ap-southeast-1.amazonaws.com',
+    );
+  });
+
+  it('names the table the data migrations run against after the deploy', () => {
+    const outputs = {
+      'chophien-prod-data': {
+        AlarmTopicArn: 'arn:aws:sns:x',
+        DataTableName1A2B3C4D: 'chophien-prod-DataTable-XYZ',
+      },
+      'chophien-prod-site': { SiteSiteUrl0E8D4A9C: 'https://d1.cloudfront.net' },
+    };
+    expect(tableNameOf(outputs)).toBe('chophien-prod-DataTable-XYZ');
+    expect(tableNameOf({ 'chophien-prod-site': { SiteSiteUrl0E8D4A9C: 'https://d1.cloudfront.net' } })).toBe(
+      undefined,
     );
   });
 });

@@ -5,7 +5,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { localMetrics, NOTIFICATION_METRIC } from '@chophien/core';
 import { marketsStore, orderRepository, rekeyLegacyPayments } from '@chophien/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runMigrateCommand } from '../../../infra/local/src/migrate-cli.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
 import { phones as marketplacePhones, TEA } from '../marketplace/fixtures.ts';
 import {
@@ -227,6 +228,11 @@ describe('re-keying legacy payment items (connected)', () => {
     });
     const redelivery = await deliver(api, channels.vendor1, { transactionId, amountVnd: 64_000, memo: '' });
     expect(redelivery.json.outcome).toBe('duplicate');
-    expect((await rekeyLegacyPayments(api.db)).rekeyed).toBe(0);
+    const again = await runMigrateCommand([], {
+      TABLE_NAME: api.db.tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoDbEndpoint'),
+    });
+    expect(again.code).toBe(0);
+    expect(again.lines).toContain('Giao dịch chuyển khóa / payments re-keyed: 0');
   });
 });
