@@ -85,6 +85,7 @@ function expectedCapabilityEnv(uses: ReadonlySet<Capability>): string[] {
   }
   if (uses.has('tillPush')) keys.add('TILL_WS_ENDPOINT');
   if (uses.has('alerts')) keys.add('ALERTS_SECRET_ARN');
+  if (uses.has('identityAdmin')) keys.add('USER_POOL_ID');
   return [...keys];
 }
 
@@ -524,6 +525,12 @@ describe('capabilities (uses): exactly the grants and env each function declares
       name: 'SMS',
       matches: (s) => actionsOf(s).includes('sns:Publish'),
       expected: (uses) => uses.has('sms') || uses.has('alerts'),
+    },
+    {
+      name: 'identity admin (the user pool only)',
+      matches: (s) =>
+        actionsOf(s).every((a) => a.startsWith('cognito-idp:Admin')) && mentions(s, 'IdentityUserPool'),
+      expected: (uses) => uses.has('identityAdmin'),
     },
   ];
   const apiFunctions = () => [
