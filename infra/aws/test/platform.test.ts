@@ -889,6 +889,15 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
   return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 
+/** What the Site stack gives its server about sign-in (src/stacks/site.ts), as stand-in values. */
+const SITE_IDENTITY_ENV = {
+  COGNITO_CLIENT_ID: 'test-client-id',
+  COGNITO_REGION: 'ap-southeast-1',
+  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
+  AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test/.well-known/jwks.json',
+  AUTH_AUDIENCE: 'test-client-id',
+};
+
 describe('post-confirmation trigger bundle', () => {
   it('imports as ESM and exports handler (no AWS call before the first event)', () => {
     const file = join(
@@ -957,6 +966,7 @@ describe('bundles load', () => {
         CHOPHIEN_MODE: 'aws',
         AWS_REGION: 'ap-southeast-1',
         API_URL: 'https://api.invalid',
+        ...SITE_IDENTITY_ENV,
       },
     );
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
@@ -1024,6 +1034,7 @@ describe('bundles load', () => {
         CHOPHIEN_MODE: 'aws',
         AWS_REGION: 'ap-southeast-1',
         API_URL: 'https://api.invalid',
+        ...SITE_IDENTITY_ENV,
         // Plain value: the bundle test has no Secrets Manager; on AWS only ORIGIN_VERIFY_SECRET_ARN is set.
         ORIGIN_VERIFY_SECRET: secret,
       },

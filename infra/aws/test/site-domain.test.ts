@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routes } from '@chophien/functions/routes';
+import { type ScheduleDefinition, schedules } from '@chophien/functions/schedules';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,10 +76,13 @@ describe('site address rules', () => {
 describe('with a custom domain', () => {
   it('gives functions SITE_URL as plain env and no parameter, extension or SSM grant', () => {
     const api = apiTemplate(platform);
-    const siteUsers = [...handlersOf(routes).values()].filter(
-      ({ uses }) =>
-        uses.has('traceSigning') || uses.has('siteUrl') || uses.has('photos') || uses.has('photoUploads'),
-    );
+    // Alerts link back to the site too (capabilities.ts needsSiteUrl), from routes and schedules alike.
+    const needsSite = (uses: readonly string[]) =>
+      ['traceSigning', 'siteUrl', 'photos', 'photoUploads', 'alerts'].some((use) => uses.includes(use));
+    const siteUsers = [
+      ...[...handlersOf(routes).values()].filter(({ uses }) => needsSite([...uses])),
+      ...schedules.filter((schedule) => needsSite((schedule as ScheduleDefinition).uses ?? [])),
+    ];
     expect(siteUsers.length).toBeGreaterThan(0);
     const withSiteUrl = functionsOf(api).filter(
       (fn) => (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['SITE_URL'],
