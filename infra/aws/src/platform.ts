@@ -58,6 +58,16 @@ export function defaultEnv(): Environment {
   };
 }
 
+/** Every stack's construct id, in deploy order: the same in both entry points (sst.config.ts names them so too). */
+export const platformStackIds = (): string[] => [
+  'Data',
+  'Identity',
+  'Api',
+  ...[...routesByArea(routeTable).keys()].map(areaStackId),
+  'Till',
+  'Site',
+];
+
 export function buildPlatform(options: PlatformOptions = {}): Platform {
   // No CDKMetadata resource: keeps the templates identical to the SST entry point's (and offline-pure).
   const app = options.app ?? new App({ analyticsReporting: false });

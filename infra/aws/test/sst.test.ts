@@ -6,22 +6,14 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { routes } from '@chophien/functions/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../src/paths.ts';
-import { areaStackId, routesByArea } from '../src/stacks/api-routes.ts';
+import { platformStackIds } from '../src/platform.ts';
 import { type AwsFake, startAwsFake } from './support/aws-fake.ts';
 
 const repoRoot = findRepoRoot();
 // One API stack per area of the route table (decision 0350), named the same by both entry points.
-const areas = [
-  'Data',
-  'Identity',
-  'Api',
-  ...[...routesByArea(routes).keys()].map(areaStackId),
-  'Till',
-  'Site',
-] as const;
+const areas = platformStackIds();
 const STAGE = 'ci';
 
 interface Run {
