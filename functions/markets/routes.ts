@@ -19,14 +19,15 @@ export const marketsRoutes = [
     method: 'POST',
     path: '/stalls/{stallId}/sales',
     handler: 'markets/create-sale',
-    auth: ['vendor'],
+    // A vendor's family helper sells at that vendor's stall (decision 0820); core checks the stall.
+    auth: ['vendor', 'stall_helper'],
     data: 'readwrite',
   },
   {
     method: 'GET',
     path: '/stalls/{stallId}/day',
     handler: 'markets/stall-day',
-    auth: ['vendor', 'market_manager', 'admin'],
+    auth: ['vendor', 'stall_helper', 'market_manager', 'admin'],
     data: 'read',
   },
   {

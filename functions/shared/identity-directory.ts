@@ -17,6 +17,7 @@ export const localIdentityDirectory = (): IdentityDirectory => ({
   ensureUser: async (phone) => devUserId(phone),
   syncRoles: async () => {},
   setEnabled: async () => {},
+  forget: async () => {},
 });
 
 const nameOf = (error: unknown) => (error instanceof Error ? error.name : '');
@@ -126,6 +127,15 @@ export function cognitoIdentityDirectory(
       await client.send(
         new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user.phone }),
       );
+    },
+    async forget(user) {
+      const { sdk, client } = await cognito();
+      try {
+        await client.send(new sdk.AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
+      } catch (error) {
+        // Asked twice (a retried erasure): the user is gone already.
+        if (nameOf(error) !== 'UserNotFoundException') throw error;
+      }
     },
   };
 }

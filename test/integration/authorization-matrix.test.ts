@@ -26,6 +26,9 @@ const actors = {
   officer1: { userId: seedId('officer', 1) },
   officer2: { userId: seedId('officer', 2) },
   admin: { userId: seedId('admin', 1) },
+  // Onboarding's roles (decision 0820): vendor 1's helper at stall 1; the digital team of xã Tân Cương.
+  helper1: { userId: seedId('helper', 1) },
+  digital1: { userId: seedId('digital', 1) },
 } as const;
 type ActorName = keyof typeof actors;
 const actorNames = Object.keys(actors) as ActorName[];
@@ -76,9 +79,12 @@ const cases: Record<string, Case> = {
   'POST /stalls/{stallId}/sales': {
     path: `/stalls/${stall1}/sales`,
     body: { amountVnd: 10_000 },
-    allowed: ['vendor1'],
+    allowed: ['vendor1', 'helper1'],
   },
-  'GET /stalls/{stallId}/day': { path: `/stalls/${stall1}/day`, allowed: ['vendor1', 'manager1', 'admin'] },
+  'GET /stalls/{stallId}/day': {
+    path: `/stalls/${stall1}/day`,
+    allowed: ['vendor1', 'helper1', 'manager1', 'admin'],
+  },
   'GET /stalls/{stallId}/standee': {
     path: `/stalls/${stall1}/standee`,
     allowed: ['vendor1', 'manager1', 'admin'],

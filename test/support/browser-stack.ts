@@ -22,10 +22,10 @@ export interface BrowserStack {
  * One local stack (own table, own ports, own data dir) and one Chromium for the suite, started before
  * its tests and disposed after them. Read the fields inside tests, not at module load.
  */
-export function useBrowserStack(tableName: string): BrowserStack {
+export function useBrowserStack(tableName: string, options: { readonly seed?: boolean } = {}): BrowserStack {
   const state: { stack?: TestStack; browser?: Browser; db?: Db } = {};
   beforeAll(async () => {
-    state.stack = await startTestStack(tableName);
+    state.stack = await startTestStack(tableName, options);
     // The stack has set TABLE_NAME and DYNAMODB_ENDPOINT for this process: the client follows them.
     state.db = createDb();
     state.browser = await launchChromium();

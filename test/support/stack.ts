@@ -16,7 +16,10 @@ export interface TestStack extends LocalStack {
  * The whole local platform (DynamoDB Local in memory, API, storefront) on free ports, for browser
  * tests: each file gets its own, so they can run side by side with a developer's `npm start`.
  */
-export async function startTestStack(tableName: string): Promise<TestStack> {
+export async function startTestStack(
+  tableName: string,
+  options: { readonly seed?: boolean } = {},
+): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), `chophien-${tableName}-`));
   const config = {
     ...readLocalConfig({}),
@@ -26,7 +29,7 @@ export async function startTestStack(tableName: string): Promise<TestStack> {
     dataDir,
     tableName,
   };
-  const stack = await startLocalStack(config, { inMemory: true, withSite: true });
+  const stack = await startLocalStack(config, { inMemory: true, withSite: true, ...options });
   return {
     ...stack,
     dataDir,

@@ -102,6 +102,8 @@ export const identityAdminActions = [
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminUserGlobalSignOut',
+  // Erasure of one's own account (decision 0822).
+  'cognito-idp:AdminDeleteUser',
 ];
 
 const tillOf = (resources: CapabilityResources) => {

@@ -104,7 +104,16 @@ describe('identity: passwordless phone sign-in (Cognito USER_AUTH + SMS_OTP)', (
       (group) => group.Properties.GroupName,
     );
     expect(groups.sort()).toEqual(
-      ['admin', 'buyer', 'commune_officer', 'farmer', 'market_manager', 'vendor'].sort(),
+      [
+        'admin',
+        'buyer',
+        'commune_officer',
+        'farmer',
+        'market_manager',
+        'vendor',
+        'stall_helper',
+        'digital_helper',
+      ].sort(),
     );
   });
 

@@ -11,6 +11,8 @@ export * from './money/bill.ts';
 export * from './money/vnd.ts';
 export * from './notify/index.ts';
 export * from './observability/index.ts';
+export * from './onboarding/index.ts';
+export * from './privacy/index.ts';
 export * from './refunds/index.ts';
 export * from './text/csv.ts';
 export * from './text/fold.ts';

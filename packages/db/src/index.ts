@@ -7,6 +7,8 @@ export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './migrate.ts';
 export * from './notify/notification-claims.ts';
+export * from './onboarding/index.ts';
+export * from './privacy/index.ts';
 export * from './product-repository.ts';
 export * from './refunds/refund-store.ts';
 export * from './table.ts';

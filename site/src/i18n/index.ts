@@ -52,6 +52,7 @@ const vi = {
   'footer.about': 'Chợ Phiên kết nối hộ nông dân, tiểu thương và người mua ở các tỉnh.',
   'footer.help': 'Cần hỗ trợ? Hỏi tổ công nghệ số cộng đồng ở xã, phường của bạn.',
   'footer.rights': 'Dữ liệu tỉnh, xã theo đơn vị hành chính từ 01/07/2025.',
+  'footer.privacy': 'Dữ liệu cá nhân của bạn: xem, tải về, rút lại đồng ý, xoá tài khoản',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -103,6 +104,7 @@ const en: Record<MessageKey, string> = {
   'footer.about': 'Chợ Phiên connects farming households, market vendors and buyers across the provinces.',
   'footer.help': 'Need help? Ask the community digital technology team in your commune.',
   'footer.rights': 'Provinces and communes follow the administrative units in force since 1 July 2025.',
+  'footer.privacy': 'Your personal data: see, download, withdraw consent, delete your account',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

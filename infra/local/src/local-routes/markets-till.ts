@@ -4,7 +4,7 @@
  * Streams push to the API Gateway WebSocket connections (docs/decisions/0702-markets-live-till.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tillMessage } from '@chophien/core';
+import { type Actor, tillEntriesOf, tillMessage, tillScopes } from '@chophien/core';
 import { marketsStore } from '@chophien/db';
 import { TOKEN_COOKIE, verifyToken } from '@chophien/http';
 import { services } from '../../../../functions/shared/services.ts';
@@ -33,17 +33,22 @@ function tokenOf(req: IncomingMessage, url: URL): string | undefined {
 async function till(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const token = tokenOf(req, url);
-  let vendorId: string;
+  let actor: Actor;
   try {
-    const actor = token ? await verifyToken(token) : undefined;
-    if (!actor?.roles.includes('vendor')) {
-      return sendJson(res, actor ? 403 : 401, { error: { code: actor ? 'forbidden' : 'unauthenticated' } });
+    const verified = token ? await verifyToken(token) : undefined;
+    // A vendor watches their stalls; a stall helper the stalls they help at (decision 0820).
+    if (!verified || !(verified.roles.includes('vendor') || verified.roles.includes('stall_helper'))) {
+      return sendJson(res, verified ? 403 : 401, {
+        error: { code: verified ? 'forbidden' : 'unauthenticated' },
+      });
     }
-    vendorId = actor.userId;
+    actor = verified;
   } catch {
     return sendJson(res, 401, { error: { code: 'unauthenticated' } });
   }
   const store = marketsStore(services().db);
+  // The stalls watched are fixed when the stream opens, as a WebSocket connection's are on AWS.
+  const scopes = await tillScopes(store, actor);
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -64,7 +69,7 @@ async function till(req: IncomingMessage, res: ServerResponse): Promise<void> {
   while (!closed) {
     try {
       const lookback = new Date(Date.parse(cursor) - LOOKBACK_MS).toISOString();
-      const entries = await store.tillFeed(vendorId, lookback);
+      const entries = await tillEntriesOf(store, scopes, lookback);
       for (const entry of entries) {
         if (seen.has(entry.id)) continue;
         seen.add(entry.id);

@@ -4,6 +4,7 @@ import { type Db, seedMarkerKey } from '@chophien/db';
 import { foundationSeedSets } from './foundation.ts';
 import { marketplaceSeedSets } from './marketplace.ts';
 import { marketsSeedSets } from './markets.ts';
+import { onboardingSeedSets } from './onboarding.ts';
 import { traceSeedSets } from './trace.ts';
 
 /**
@@ -21,6 +22,7 @@ export const seedSets: SeedSet[] = [
   ...traceSeedSets,
   ...marketplaceSeedSets,
   ...marketsSeedSets,
+  ...onboardingSeedSets,
 ];
 
 export interface SeedReport {

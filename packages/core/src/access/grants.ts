@@ -7,8 +7,10 @@ import { type Role, roles } from '../identity/roles.ts';
  * a vendor's stalls, a buyer's orders) need no scope: ownership is on the stored record (`farm.ownerId`,
  * `stall.vendorId`). Roles that act for others carry the place they act in: a market manager the market,
  * a commune officer the commune (and its province). An admin acts for the whole deployment.
- * Later roles fit the same shape: a vendor's family helper is `{ role: 'stall_helper', stallId }`, a
- * community digital team member `{ role: 'digital_helper', province, commune }` (docs/decisions/0800).
+ * A vendor's family helper acts at one stall *for the vendor who holds it* (`{ role: 'stall_helper', stallId,
+ * vendorId }`: the grant lapses by itself when the stall is vacated or given to someone else); a community
+ * digital team member acts in a commune like an officer (`{ role: 'digital_helper', province, commune }`).
+ * Decisions 0800 and 0820.
  */
 const id = z.string().trim().min(1).max(40);
 const place = {
@@ -23,12 +25,22 @@ export const grantSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('vendor') }),
   z.strictObject({ role: z.literal('market_manager'), marketId: id }),
   z.strictObject({ role: z.literal('commune_officer'), ...place }),
+  z.strictObject({ role: z.literal('stall_helper'), stallId: id, vendorId: id }),
+  z.strictObject({ role: z.literal('digital_helper'), ...place }),
 ]);
 export type Grant = z.infer<typeof grantSchema>;
-export type ScopedGrant = Extract<Grant, { role: 'market_manager' | 'commune_officer' }>;
+export type ScopedGrant = Extract<
+  Grant,
+  { role: 'market_manager' | 'commune_officer' | 'stall_helper' | 'digital_helper' }
+>;
 
 /** Roles whose grant names a place; every other role is held on one's own records. */
-export const scopedRoles = ['market_manager', 'commune_officer'] as const satisfies readonly Role[];
+export const scopedRoles = [
+  'market_manager',
+  'commune_officer',
+  'stall_helper',
+  'digital_helper',
+] as const satisfies readonly Role[];
 export const isScoped = (grant: Grant): grant is ScopedGrant =>
   (scopedRoles as readonly Role[]).includes(grant.role);
 
@@ -39,6 +51,10 @@ export function grantKey(grant: Grant): string {
       return `market_manager:market:${grant.marketId}`;
     case 'commune_officer':
       return `commune_officer:commune:${grant.province}/${grant.commune}`;
+    case 'stall_helper':
+      return `stall_helper:stall:${grant.stallId}:vendor:${grant.vendorId}`;
+    case 'digital_helper':
+      return `digital_helper:commune:${grant.province}/${grant.commune}`;
     default:
       return grant.role;
   }
@@ -73,7 +89,8 @@ export function grantsOfProfile(profile: {
   if (profile.grants) return [...profile.grants];
   const grants: Grant[] = [];
   for (const role of profile.roles) {
-    if (role === 'market_manager') continue;
+    // Scoped roles whose place was never on an older profile: nothing until granted again.
+    if (role === 'market_manager' || role === 'stall_helper' || role === 'digital_helper') continue;
     if (role === 'commune_officer') {
       if (profile.province && profile.commune)
         grants.push({ role, province: profile.province, commune: profile.commune });

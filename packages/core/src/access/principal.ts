@@ -10,13 +10,13 @@ import { grantsOfProfile, rolesOf } from './grants.ts';
  *
  * - no profile: the person signed themselves up and the profile is not written yet (Cognito's trigger):
  *   a buyer at most, whatever the token's groups say: every other role is given, never taken.
- * - deactivated: `undefined`, refused everywhere.
+ * - deactivated or erased: `undefined`, refused everywhere.
  */
 export function actorFromProfile(claims: Actor, profile: UserProfile | undefined): Actor | undefined {
   if (!profile) {
     return { ...claims, roles: claims.roles.filter((role) => role === 'buyer'), grants: [] };
   }
-  if (profile.status === 'deactivated') return undefined;
+  if (profile.status === 'deactivated' || profile.status === 'erased') return undefined;
   const grants = grantsOfProfile(profile);
   return {
     userId: claims.userId,

@@ -1,4 +1,4 @@
-import { DomainError, forbidden } from '../errors/domain-error.ts';
+import { DomainError, fieldError, forbidden } from '../errors/domain-error.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import type { Actor } from '../identity/user.ts';
 import { foldForSearch } from '../text/fold.ts';
@@ -35,9 +35,34 @@ export const managedMarketIds = (actor: Actor): string[] =>
     ? grantsOf(actor).flatMap((grant) => (grant.role === 'market_manager' ? [grant.marketId] : []))
     : [];
 
-/** The stall's own vendor (stall.vendorId as stored). */
+/** The stall's own vendor (stall.vendorId as stored; a vacant stall has none). */
 export const ownsStall = (actor: Actor, stall: { readonly vendorId: string }): boolean =>
-  actor.roles.includes('vendor') && stall.vendorId === actor.userId;
+  actor.roles.includes('vendor') && stall.vendorId !== '' && stall.vendorId === actor.userId;
+
+/**
+ * A family member the stall's vendor brought in: the grant names the stall and the vendor it helps, so it
+ * lapses by itself when the stall is vacated or given to another vendor (decision 0820).
+ */
+export const helpsAtStall = (
+  actor: Actor,
+  stall: { readonly id: string; readonly vendorId: string },
+): boolean =>
+  actor.roles.includes('stall_helper') &&
+  stall.vendorId !== '' &&
+  grantsOf(actor).some(
+    (grant) =>
+      grant.role === 'stall_helper' && grant.stallId === stall.id && grant.vendorId === stall.vendorId,
+  );
+
+/** Makes sales and watches the till at this stall: its vendor, or a helper of that vendor there. */
+export const sellsAtStall = (actor: Actor, stall: { readonly id: string; readonly vendorId: string }) =>
+  ownsStall(actor, stall) || helpsAtStall(actor, stall);
+
+/** The stalls a helper's grants name (each still to be checked against the stored stall: helpsAtStall). */
+export const helpedStallIds = (actor: Actor): string[] =>
+  actor.roles.includes('stall_helper')
+    ? grantsOf(actor).flatMap((grant) => (grant.role === 'stall_helper' ? [grant.stallId] : []))
+    : [];
 
 /** A commune officer of this place (both commune and province must match a grant). */
 export const servesCommune = (actor: Actor, place: Place): boolean =>
@@ -48,6 +73,20 @@ export const servesCommune = (actor: Actor, place: Place): boolean =>
       samePlace(grant.commune, place.commune) &&
       samePlace(grant.province, place.province),
   );
+
+/** A community digital team member of this place (decision 0820). */
+export const helpsInCommune = (actor: Actor, place: Place): boolean =>
+  actor.roles.includes('digital_helper') &&
+  grantsOf(actor).some(
+    (grant) =>
+      grant.role === 'digital_helper' &&
+      samePlace(grant.commune, place.commune) &&
+      samePlace(grant.province, place.province),
+  );
+
+/** May create a farming household's account on its behalf here: its commune's officer or digital team. */
+export const registersHouseholdsIn = (actor: Actor, place: Place): boolean =>
+  servesCommune(actor, place) || helpsInCommune(actor, place);
 
 /** The communes an officer serves, as granted. */
 export const servedCommunes = (actor: Actor): Array<{ province: string; commune: string }> =>
@@ -64,7 +103,9 @@ export const servedCommunes = (actor: Actor): Array<{ province: string; commune:
 export function householdRelation(actor: Actor, household: UserProfile): 'self' | 'officer' | undefined {
   if (!household.roles.includes('farmer')) return undefined;
   if (household.id === actor.userId && actor.roles.includes('farmer')) return 'self';
-  if (household.status === 'deactivated') return undefined;
+  if (household.status === 'deactivated' || household.status === 'erased') return undefined;
+  // A household that withdrew its consent to be helped is acted for by nobody but itself (decision 0821).
+  if (household.onBehalfConsent === 'withdrawn') return undefined;
   return servesCommune(actor, household) ? 'officer' : undefined;
 }
 
@@ -86,24 +127,17 @@ export const otherMarket = () =>
  */
 export function assertDeclaredCommune(actor: Actor, declared: Place, field = 'body.commune'): void {
   if (isAdmin(actor) || servesCommune(actor, declared)) return;
-  throw new DomainError(
+  throw declaredScope(field);
+}
+
+/** A commune the request names that the actor does not hold; the error names the field. */
+export const declaredScope = (field: string) =>
+  fieldError(
     'forbidden',
     'declared_scope',
-    {
-      vi: 'Bạn không phụ trách xã này.',
-      en: 'You are not responsible for this commune.',
-    },
-    {
-      fields: [
-        {
-          path: field,
-          code: 'declared_scope',
-          message: { vi: 'Không phải xã bạn phụ trách.', en: 'Not a commune you serve.' },
-        },
-      ],
-    },
+    { vi: 'Bạn không phụ trách xã này.', en: 'You are not responsible for this commune.' },
+    { path: field, message: { vi: 'Không phải xã bạn phụ trách.', en: 'Not a commune you serve.' } },
   );
-}
 
 export function assertManagesMarket(actor: Actor, marketId: string): void {
   if (!managesMarketId(actor, marketId)) throw otherMarket();

@@ -8,6 +8,7 @@ export * from './labels.ts';
 export * from './markets.ts';
 export * from './model.ts';
 export * from './people.ts';
+export * from './person-writes.ts';
 export * from './places.ts';
 export * from './ports.ts';
 export * from './provinces-2025.ts';

@@ -9,4 +9,6 @@ export const roleLabels: Record<Role, LocalizedMessage> = {
   market_manager: { vi: 'quản lý chợ', en: 'market manager' },
   commune_officer: { vi: 'cán bộ xã', en: 'commune officer' },
   admin: { vi: 'quản trị viên tỉnh', en: 'province administrator' },
+  stall_helper: { vi: 'người phụ bán hàng', en: 'stall helper' },
+  digital_helper: { vi: 'thành viên tổ công nghệ số cộng đồng', en: 'community digital team member' },
 };

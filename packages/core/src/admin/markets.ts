@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { distinctGrants, grantsOfProfile, rolesOf } from '../access/grants.ts';
+import { distinctGrants, grantsOfProfile } from '../access/grants.ts';
 import { assertAdmin } from '../access/rules.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
@@ -12,6 +12,7 @@ import { auditEntry } from './audit.ts';
 import { bankAccountInput } from './bank-account.ts';
 import type { ConsoleAuditEntry, Zone } from './model.ts';
 import { invitationText, personNameInput, phoneInput } from './people.ts';
+import { grantPerson } from './person-writes.ts';
 import { communeSchema, provinceSchema } from './places.ts';
 import type { ConsoleDeps, PersonWrite } from './ports.ts';
 
@@ -212,7 +213,8 @@ export const stallIdOf = (marketId: string, number: string): string =>
 /** A stall's public code: the market's code and the stall number (`TUCDUYEN-A01`), ASCII for bank memos. */
 export const stallCodeOf = (market: Pick<Market, 'code'>, number: string) => `${market.code}-${number}`;
 
-const stallFacts = (stall: Stall) => ({
+/** What the audit keeps of a stall (the declared account masked). */
+export const stallFacts = (stall: Stall) => ({
   marketId: stall.marketId,
   code: stall.code,
   zone: stall.zone,
@@ -237,6 +239,57 @@ export interface StallPlan {
   readonly invite?: UserProfile;
 }
 
+/** The vendor of a stall being planned: an existing person (given the vendor role if need be) or a new one. */
+export interface VendorPlan {
+  readonly vendorId: string;
+  readonly vendorName: string;
+  /** The person's write in the stall's transaction (none when they are a vendor already). */
+  readonly person?: PersonWrite;
+  /** A new person to text an invitation to once the write succeeded. */
+  readonly invite?: UserProfile;
+}
+
+/**
+ * The person who will hold a stall: `vendor` is whoever has this phone already. A deactivated or erased
+ * person cannot be given a stall. Shared by the console, the import and a manager's assignment, so a vendor
+ * is brought in the same way everywhere.
+ */
+export async function planVendor(
+  deps: Pick<ConsoleDeps, 'identity' | 'clock' | 'newId'>,
+  actorId: string,
+  given: { readonly name: string; readonly phone: string },
+  vendor: UserProfile | undefined,
+  /** The identity provider's id for a new vendor, when the caller already asked for it. */
+  newVendorId?: string,
+): Promise<VendorPlan> {
+  if (vendor?.status === 'deactivated' || vendor?.status === 'erased')
+    throw new DomainError('conflict', 'vendor_deactivated', {
+      vi: 'Người bán có số điện thoại này đang bị khoá.',
+      en: 'The vendor with this phone number is deactivated.',
+    });
+  if (vendor && grantsOfProfile(vendor).some((grant) => grant.role === 'vendor'))
+    return { vendorId: vendor.id, vendorName: vendor.name };
+  if (vendor) {
+    const { write } = await grantPerson(deps, {
+      actorId,
+      given,
+      existing: vendor,
+      grants: (current) => distinctGrants([...current, { role: 'vendor' }]),
+      action: 'grants_changed',
+    });
+    return { vendorId: vendor.id, vendorName: vendor.name, person: write };
+  }
+  const { person, write } = await grantPerson(deps, {
+    actorId,
+    given,
+    existing: undefined,
+    grants: () => [{ role: 'vendor' }],
+    action: 'person_invited',
+    ...(newVendorId ? { newPersonId: newVendorId } : {}),
+  });
+  return { vendorId: person.id, vendorName: given.name, invite: person, person: write };
+}
+
 /**
  * Plans one stall of a market's zone with its vendor. Shared by the console form and the import, so a
  * stall made either way is the same stall. `vendor` is the person with this phone, if any.
@@ -251,65 +304,13 @@ export async function planStall(
   /** The identity provider's id for a new vendor, when the caller already asked for it. */
   newVendorId?: string,
 ): Promise<StallPlan> {
-  const now = deps.clock.now().toISOString();
-  let vendorId: string;
-  let person: PersonWrite | undefined;
-  let invite: UserProfile | undefined;
-  if (vendor) {
-    if (vendor.status === 'deactivated')
-      throw new DomainError('conflict', 'vendor_deactivated', {
-        vi: 'Người bán có số điện thoại này đang bị khoá.',
-        en: 'The vendor with this phone number is deactivated.',
-      });
-    vendorId = vendor.id;
-    const grants = grantsOfProfile(vendor);
-    if (!grants.some((grant) => grant.role === 'vendor')) {
-      const nextGrants = distinctGrants([...grants, { role: 'vendor' }]);
-      const next: UserProfile = {
-        ...vendor,
-        grants: nextGrants,
-        roles: rolesOf(nextGrants),
-        version: (vendor.version ?? 0) + 1,
-        updatedAt: now,
-      };
-      person = {
-        kind: 'update',
-        profile: next,
-        expectedVersion: vendor.version ?? 0,
-        audit: auditEntry(
-          deps,
-          actorId,
-          'grants_changed',
-          { kind: 'person', id: vendor.id },
-          { roles: vendor.roles },
-          { roles: next.roles },
-        ),
-      };
-    }
-  } else {
-    vendorId = newVendorId ?? (await deps.identity.ensureUser(fields.vendorPhone));
-    invite = {
-      id: vendorId,
-      phone: fields.vendorPhone,
-      name: fields.vendorName,
-      roles: ['vendor'],
-      grants: [{ role: 'vendor' }],
-      status: 'invited',
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      invitedBy: actorId,
-    };
-    person = {
-      kind: 'create',
-      profile: invite,
-      audit: auditEntry(deps, actorId, 'person_invited', { kind: 'person', id: vendorId }, null, {
-        name: invite.name,
-        phone: invite.phone,
-        grants: ['vendor'],
-      }),
-    };
-  }
+  const { vendorId, vendorName, person, invite } = await planVendor(
+    deps,
+    actorId,
+    { name: fields.vendorName, phone: fields.vendorPhone },
+    vendor,
+    newVendorId,
+  );
   const stall: Stall = {
     id: stallIdOf(market.id, fields.number),
     marketId: market.id,
@@ -318,7 +319,7 @@ export async function planStall(
     zoneId: zone.id,
     number: fields.number,
     vendorId,
-    vendorName: vendor?.name ?? fields.vendorName,
+    vendorName,
     goods: fields.goods,
     ...(fields.monthlyFeeVnd !== undefined ? { monthlyFeeVnd: fields.monthlyFeeVnd } : {}),
     ...(fields.account ? { declaredAccount: fields.account } : {}),

@@ -21,10 +21,21 @@ export const auditActions = [
   'person_reactivated',
   'import_started',
   'import_finished',
+  // A market's manager at work (decision 0820).
+  'stall_assigned',
+  'stall_vacated',
+  'standees_printed',
+  'stall_helper_added',
+  'stall_helper_removed',
+  'standee_round_finished',
+  // Households through a helper and personal data (decisions 0821, 0822).
+  'household_registered',
+  'consent_withdrawn',
+  'person_erased',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetKind = 'market' | 'zone' | 'stall' | 'person' | 'import';
+export type AuditTargetKind = 'market' | 'zone' | 'stall' | 'person' | 'import' | 'round';
 
 /**
  * One change made through the console, the import or the first-admin command: who, what, when, and the

@@ -16,6 +16,7 @@ import { type Role, roles } from '../identity/roles.ts';
 import type { Actor } from '../identity/user.ts';
 import { auditEntry } from './audit.ts';
 import { roleLabels } from './labels.ts';
+import { withGrants } from './person-writes.ts';
 import { communeSchema, provinceSchema } from './places.ts';
 import type { ConsoleDeps } from './ports.ts';
 
@@ -43,7 +44,9 @@ export const personNameInput = z
   .min(2, bilingual('Cần ghi họ tên (ít nhất 2 ký tự).', 'Enter a name (at least 2 characters).'))
   .max(100);
 
-const invitableRoles = roles.filter((role) => role !== 'buyer') as Exclude<Role, 'buyer'>[];
+/** A stall helper is brought in by the stall's vendor, at the stall (onboarding/stall-helpers.ts), not here. */
+type InvitableRole = Exclude<Role, 'buyer' | 'stall_helper'>;
+const invitableRoles = roles.filter((role) => role !== 'buyer' && role !== 'stall_helper') as InvitableRole[];
 
 /**
  * An invitation as forms send it: the person, one role and the place it applies in. A market manager's
@@ -53,7 +56,7 @@ export const inviteInput = z
   .object({
     phone: phoneInput,
     name: personNameInput,
-    role: z.enum(invitableRoles as [Exclude<Role, 'buyer'>, ...Exclude<Role, 'buyer'>[]]),
+    role: z.enum(invitableRoles as [InvitableRole, ...InvitableRole[]]),
     marketId: z.string().trim().max(40).optional(),
     province: provinceSchema.optional(),
     commune: communeSchema.optional(),
@@ -64,7 +67,7 @@ export const inviteInput = z
     };
     if (input.role === 'market_manager')
       need('marketId', 'Cần chọn chợ người này quản lý.', 'Choose the market.');
-    if (input.role === 'commune_officer') {
+    if (input.role === 'commune_officer' || input.role === 'digital_helper') {
       need('province', 'Cần chọn tỉnh của xã.', 'Choose the province.');
       need('commune', 'Cần ghi xã người này phụ trách.', 'Enter the commune.');
     }
@@ -76,7 +79,8 @@ function grantOf(input: z.infer<typeof inviteInput>): Grant {
     case 'market_manager':
       return { role: 'market_manager', marketId: input.marketId ?? '' };
     case 'commune_officer':
-      return { role: 'commune_officer', province: input.province ?? '', commune: input.commune ?? '' };
+    case 'digital_helper':
+      return { role: input.role, province: input.province ?? '', commune: input.commune ?? '' };
     default:
       return { role: input.role };
   }
@@ -90,12 +94,16 @@ const mayNotGrant = () =>
 
 /**
  * Who may give which grant: an admin any; a market manager may bring in vendors (a vendor acts only at
- * stalls assigned to them); a commune officer may bring in households of their own commune.
+ * stalls assigned to them); a commune officer may bring in households and community digital team members
+ * of their own commune (decision 0820).
  */
 function assertMayGrant(actor: Actor, grant: Grant, place: { province?: string; commune?: string }): void {
   if (isAdmin(actor)) return;
   if (grant.role === 'vendor' && actor.roles.includes('market_manager')) return;
-  if (grant.role === 'farmer' && actor.roles.includes('commune_officer')) {
+  if (
+    (grant.role === 'farmer' || grant.role === 'digital_helper') &&
+    actor.roles.includes('commune_officer')
+  ) {
     assertDeclaredCommune(actor, place, 'body.commune');
     return;
   }
@@ -174,7 +182,9 @@ export async function invitePerson(
     grants: [grant],
     status: 'invited',
     version: 1,
-    ...(grant.role === 'commune_officer' ? { province: grant.province, commune: grant.commune } : place),
+    ...(grant.role === 'commune_officer' || grant.role === 'digital_helper'
+      ? { province: grant.province, commune: grant.commune }
+      : place),
     createdAt: now,
     updatedAt: now,
     invitedBy: actor.userId,
@@ -213,14 +223,9 @@ async function addGrant(
     });
   const current = grantsOfProfile(person);
   if (current.some((held) => grantKey(held) === grantKey(grant))) return { person, changed: false };
-  const grants = distinctGrants([...current, grant]);
   const next: UserProfile = {
-    ...person,
-    grants,
-    roles: rolesOf(grants),
-    version: (person.version ?? 0) + 1,
-    updatedAt: now,
-    ...(grant.role === 'commune_officer' && !person.commune
+    ...withGrants(person, distinctGrants([...current, grant]), now),
+    ...((grant.role === 'commune_officer' || grant.role === 'digital_helper') && !person.commune
       ? { province: grant.province, commune: grant.commune }
       : {}),
   };
@@ -254,7 +259,7 @@ export async function setGrants(
   const input = setGrantsInput.parse(raw);
   const grants = distinctGrants(
     input.grants.map((grant) =>
-      grant.role === 'commune_officer'
+      grant.role === 'commune_officer' || grant.role === 'digital_helper'
         ? {
             role: grant.role,
             province: provinceSchema.parse(grant.province),
@@ -271,13 +276,7 @@ export async function setGrants(
       en: 'You cannot remove your own administrator role.',
     });
   await assertGrantTargetsExist(deps, grants);
-  const next: UserProfile = {
-    ...person,
-    grants,
-    roles: rolesOf(grants),
-    version: (person.version ?? 0) + 1,
-    updatedAt: deps.clock.now().toISOString(),
-  };
+  const next = withGrants(person, grants, deps.clock.now().toISOString());
   const audit = auditEntry(
     deps,
     actor.userId,

@@ -89,6 +89,8 @@ export interface IdentityDirectory {
   /** Mirrors the roles as the provider's groups, so the token's groups agree with the table. */
   syncRoles(user: { readonly id: string; readonly phone: string }, roles: readonly Role[]): Promise<void>;
   setEnabled(user: { readonly id: string; readonly phone: string }, enabled: boolean): Promise<void>;
+  /** Removes the person from the provider (erasure, decision 0822): their phone may sign up afresh. */
+  forget(user: { readonly id: string; readonly phone: string }): Promise<void>;
 }
 
 export interface ConsoleDeps {

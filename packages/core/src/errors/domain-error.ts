@@ -65,6 +65,17 @@ export const forbidden = (code = 'forbidden'): DomainError =>
 export const conflict = (code: string, messages: LocalizedMessage, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, messages, details ? { details } : {});
 
+/** A domain error about one field of the request: its message, and the field's own (shown beside it). */
+export const fieldError = (
+  kind: DomainErrorKind,
+  code: string,
+  messages: LocalizedMessage,
+  field: { readonly path: string; readonly message: LocalizedMessage; readonly code?: string },
+): DomainError =>
+  new DomainError(kind, code, messages, {
+    fields: [{ path: field.path, code: field.code ?? code, message: field.message }],
+  });
+
 /** The store is busy (throttled, or a transaction kept losing races): the caller should retry soon. */
 export const storeBusy = (retryAfterSeconds = 5): DomainError =>
   new DomainError(

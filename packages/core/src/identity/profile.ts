@@ -3,14 +3,17 @@ import { grantSchema } from '../access/grants.ts';
 import { roles } from './roles.ts';
 import type { Actor } from './user.ts';
 
-/** `invited`: made by someone else, not signed in yet; `deactivated`: refused everywhere (decision 0800). */
-export const profileStatuses = ['invited', 'active', 'deactivated'] as const;
+/**
+ * `invited`: made by someone else, not signed in yet; `deactivated`: refused everywhere (decision 0800);
+ * `erased`: the person asked for deletion, the profile is anonymised and refused everywhere (decision 0822).
+ */
+export const profileStatuses = ['invited', 'active', 'deactivated', 'erased'] as const;
 export type ProfileStatus = (typeof profileStatuses)[number];
 
 export const userProfileSchema = z.object({
   id: z.string(),
-  /** E.164, as Cognito stores it: +84… */
-  phone: z.string().regex(/^\+84\d{9,10}$/),
+  /** E.164, as Cognito stores it: +84…; empty once the person's account is erased (decision 0822). */
+  phone: z.union([z.string().regex(/^\+84\d{9,10}$/), z.literal('')]),
   name: z.string().min(1).max(100),
   /** Derived from `grants` whenever grants are written (rolesOf); kept for indexes and older readers. */
   roles: z.array(z.enum(roles)),
@@ -24,6 +27,11 @@ export const userProfileSchema = z.object({
   createdAt: z.string(),
   invitedBy: z.string().optional(),
   updatedAt: z.string().optional(),
+  /**
+   * Set on a farming household created by a commune officer or digital team member with its recorded
+   * consent (decision 0821): `withdrawn` once the household takes it back, and then nobody acts for it.
+   */
+  onBehalfConsent: z.enum(['given', 'withdrawn']).optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 

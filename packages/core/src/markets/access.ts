@@ -3,7 +3,7 @@
  * them, an admin everything. The rules themselves live in the access module (../access/rules.ts); this
  * file loads the stored market or stall a use-case acts on and applies them.
  */
-import { isAdmin, managesMarketId, otherMarket, ownsStall } from '../access/rules.ts';
+import { isAdmin, managesMarketId, otherMarket, ownsStall, sellsAtStall } from '../access/rules.ts';
 import { forbidden, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/index.ts';
 import type { Market, PaymentAccount, Stall } from './model.ts';
@@ -24,25 +24,30 @@ export async function loadMarketFor(store: MarketsStore, actor: Actor, marketId:
   return market;
 }
 
-/** The stall, if the actor is its vendor or manages its market (the market the stored stall names). */
+/**
+ * The stall, if the actor is its vendor or manages its market (the market the stored stall names); with
+ * `helpers`, also a helper of the stall's vendor there (the day's sales and till, never the accounts).
+ */
 export async function loadStallFor(
   store: MarketsStore,
   actor: Actor,
   stallId: string,
+  options: { readonly helpers?: boolean } = {},
 ): Promise<{ stall: Stall; market: Market }> {
   const stall = await store.getStall(stallId);
   if (!stall) throw notFound(STALL);
   const market = await store.getMarket(stall.marketId);
   if (!market) throw notFound(MARKET);
-  if (!ownsStall(actor, stall) && !managesMarket(actor, market)) throw forbidden();
+  const seller = options.helpers ? sellsAtStall(actor, stall) : ownsStall(actor, stall);
+  if (!seller && !managesMarket(actor, market)) throw forbidden();
   return { stall, market };
 }
 
-/** Only the stall's own vendor sells at it. */
+/** Only the stall's own vendor, or a helper of that vendor at this stall, sells at it. */
 export async function loadOwnStall(store: MarketsStore, actor: Actor, stallId: string): Promise<Stall> {
   const stall = await store.getStall(stallId);
   if (!stall) throw notFound(STALL);
-  if (!ownsStall(actor, stall)) throw forbidden();
+  if (!sellsAtStall(actor, stall)) throw forbidden();
   return stall;
 }
 

@@ -41,6 +41,9 @@ export interface Stall {
    * until they confirm it through the account-change flow (issue #13.4).
    */
   readonly declaredAccount?: { readonly bin: string; readonly accountNumber: string };
+  /** The account whose standee was last printed for this stall: a standee is due while it differs from `accountId`. */
+  readonly standeeAccountId?: string;
+  readonly standeePrintedAt?: string;
 }
 
 export interface PaymentAccount {

@@ -106,7 +106,7 @@ export async function underpaidSalesOfDay(deps: Omit<SalesDeps, 'newId'>, actor:
 
 /** A stall's sales and takings for one Vietnamese day (default today): for its vendor or its manager. */
 export async function stallDay(deps: Omit<SalesDeps, 'newId'>, actor: Actor, stallId: string, day?: string) {
-  const { stall } = await loadStallFor(deps.store, actor, stallId);
+  const { stall } = await loadStallFor(deps.store, actor, stallId, { helpers: true });
   const date = day ?? vietnamDay(deps.clock.now());
   const [sales, ledger] = await Promise.all([
     deps.store.listSalesOfStall(stall.id, date),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor,
   actorFromProfile,
   assertDeclaredCommune,
   grantsOfProfile,
@@ -8,18 +7,8 @@ import {
   managesMarketId,
   ownsStall,
   servesCommune,
-  type UserProfile,
 } from '../../src/index.ts';
-
-const profile = (id: string, fields: Partial<UserProfile>): UserProfile => ({
-  id,
-  phone: '+84912000001',
-  name: `Người ${id}`,
-  roles: [],
-  createdAt: '2026-01-01T00:00:00Z',
-  ...fields,
-});
-const actor = (p: UserProfile): Actor => actorFromProfile({ userId: p.id, roles: [] }, p)!;
+import { actor, profile } from '../support/people.ts';
 
 const manager1 = profile('m1', {
   roles: ['market_manager'],

@@ -46,8 +46,8 @@ export const userKeys = (user: {
   ...(user.province && user.commune
     ? { GSI1PK: usersOfCommunePk(user.province, user.commune), GSI1SK: `USER#${user.id}` }
     : {}),
-  GSI2PK: `PHONE#${user.phone}`,
-  GSI2SK: 'USER',
+  // An erased profile has no phone (decision 0822): nobody finds it by one any more.
+  ...(user.phone ? { GSI2PK: `PHONE#${user.phone}`, GSI2SK: 'USER' } : {}),
   // Everyone, newest first: the province admin's list of people (decision 0800).
   ...(user.createdAt ? { GSI3PK: PEOPLE_PK, GSI3SK: `${user.createdAt}#${user.id}` } : {}),
 });

@@ -10,5 +10,7 @@ export * from './foundation.ts';
 export * from './marketplace.ts';
 export * from './markets.ts';
 export * from './notify.ts';
+export * from './onboarding.ts';
 export * from './payments.ts';
+export * from './privacy.ts';
 export * from './trace.ts';

@@ -22,9 +22,12 @@ export const stallKeys = (stall: {
   GSI1SK: `STALL#${stall.number}`,
   GSI2PK: `STALLCODE#${stall.code}`,
   GSI2SK: 'STALL',
-  GSI3PK: `VENDOR#${stall.vendorId}#STALLS`,
-  GSI3SK: `STALL#${stall.code}`,
+  // A vacant stall (no vendor, decision 0820) is in nobody's list.
+  ...(stall.vendorId === ''
+    ? {}
+    : { GSI3PK: `VENDOR#${stall.vendorId}#STALLS`, GSI3SK: `STALL#${stall.code}` }),
 });
+export const stallKey = (id: string) => ({ PK: `STALL#${id}`, SK: 'STALL' });
 export const stallsOfMarketKey = (marketId: string) => ({ GSI1PK: `MARKET#${marketId}#STALLS` });
 export const stallByCodeKey = (code: string) => ({ GSI2PK: `STALLCODE#${code}` });
 export const stallsOfVendorKey = (vendorId: string) => ({ GSI3PK: `VENDOR#${vendorId}#STALLS` });

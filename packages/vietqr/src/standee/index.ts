@@ -2,5 +2,5 @@
 
 export { escapeXml } from '../xml.ts';
 export { normalizeCheckCode, stallCheckCode, verifyStallCheckCode } from './check-code.ts';
-export { marketSheetHtml, marketSheetSvgs } from './sheet.ts';
+export { marketSheetHtml, marketSheetSvgs, standeeSheetHtml } from './sheet.ts';
 export { maskAccount, type StandeeInput, stallPayload, stallStandeeSvg } from './standee.ts';

@@ -8,7 +8,12 @@ import { escapeXml } from '../xml.ts';
 import { type StandeeInput, stallStandeeSvg } from './standee.ts';
 
 export function marketSheetHtml(title: string, stalls: readonly StandeeInput[]): string {
-  const pages = stalls.map((stall) => `<section class="page">\n${stallStandeeSvg(stall)}\n</section>`);
+  return standeeSheetHtml(title, stalls.map(stallStandeeSvg));
+}
+
+/** The same document from standees already drawn (SVG documents, e.g. as the platform's API serves them). */
+export function standeeSheetHtml(title: string, svgs: readonly string[]): string {
+  const pages = svgs.map((svg) => `<section class="page">\n${svg}\n</section>`);
   return [
     '<!doctype html>',
     '<html lang="vi">',

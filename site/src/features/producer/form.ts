@@ -68,6 +68,12 @@ export class FieldReader {
     return this.all.has(name);
   }
 
+  /** An uploaded file (multipart forms); undefined when none was chosen. */
+  file(name: string): File | undefined {
+    const value = this.all.get(name);
+    return value instanceof File && value.size > 0 ? value : undefined;
+  }
+
   /**
    * A whole number, by the one Vietnamese number rule (core text/vn-number.ts): "45.000" and "45 000"
    * read as 45000; "1,5" is refused as not whole (never silently 15).

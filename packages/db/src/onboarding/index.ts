@@ -1,0 +1,2 @@
+// Onboarding's repositories (implementing packages/core/src/onboarding ports).
+export * from './onboarding-store.ts';

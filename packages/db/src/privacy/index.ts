@@ -1,0 +1,2 @@
+// Personal data's repository (implementing packages/core/src/privacy ports).
+export * from './privacy-store.ts';
