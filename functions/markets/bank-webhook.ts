@@ -24,6 +24,11 @@ export const handler = createHandler(route('POST /webhooks/bank/{provider}/{chan
         header: (name) => header(event, name),
       },
     );
+    // An underpaid stall sale alerts its vendor (decision 1002); the alert code loads on the first one.
+    if (result.outcome === 'credited' && result.sale?.status === 'underpaid') {
+      const { alertStallSale } = await import('./stall-alerts.ts');
+      await alertStallSale(result, new Date().toISOString());
+    }
     // payOS-style services expect a 2xx with a success flag; duplicates are acknowledged so retries stop.
     return { success: true, ...result };
   },

@@ -1,3 +1,4 @@
+import { stallCeilingFrom } from '@chophien/core';
 import * as z from 'zod';
 import { loadedSecret } from '../shared/secrets.ts';
 
@@ -20,6 +21,8 @@ const marketsEnvSchema = z
     CHANNEL_SECRET_PREFIX: z.string().default('chophien/bank-channels/'),
     /** SePay's user API (transaction list for the missed-notification poll); locally the bank simulator's. */
     SEPAY_API_URL: z.url().default('https://my.sepay.vn'),
+    /** The most one stall amount (a sale, a line's unit price) may be, in đồng (money/amount-bounds.ts). */
+    STALL_CEILING_VND: z.string().optional(),
     /** Not env: the value behind STALL_CODE_SECRET_ARN. */
     loadedStallCodeSecret: z.string().min(16).optional(),
   })
@@ -36,7 +39,7 @@ const marketsEnvSchema = z
       env.STALL_CODE_SECRET ??
       loadedStallCodeSecret ??
       (env.CHOPHIEN_MODE === 'local' ? 'local-dev-stall-code-secret-not-for-aws' : undefined);
-    return { ...env, stallCodeSecret };
+    return { ...env, stallCodeSecret, stallCeilingVnd: stallCeilingFrom(env.STALL_CEILING_VND) };
   });
 
 export type MarketsConfig = z.infer<typeof marketsEnvSchema>;

@@ -55,6 +55,7 @@ function build() {
     codes,
     clock,
     newId: () => ulid(),
+    stallCeilingVnd: config.stallCeilingVnd,
     securityLog: {
       warn: (message: string, facts: Record<string, string>) =>
         logger.warn(message, { security: true, ...facts }),

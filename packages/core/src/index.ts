@@ -7,6 +7,7 @@ export * from './errors/index.ts';
 export * from './identity/index.ts';
 export * from './marketplace/index.ts';
 export * from './markets/index.ts';
+export * from './money/amount-bounds.ts';
 export * from './money/bill.ts';
 export * from './money/vnd.ts';
 export * from './notify/index.ts';

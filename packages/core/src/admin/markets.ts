@@ -7,6 +7,7 @@ import { bilingual } from '../errors/zod-issues.ts';
 import type { UserProfile } from '../identity/profile.ts';
 import type { Actor } from '../identity/user.ts';
 import { type Market, maskAccountNumber, type Stall } from '../markets/model.ts';
+import { AMOUNT_OF, DEFAULT_STALL_CEILING_VND, stallAmount } from '../money/amount-bounds.ts';
 import { removeDiacritics } from '../text/fold.ts';
 import { auditEntry } from './audit.ts';
 import { bankAccountInput } from './bank-account.ts';
@@ -30,11 +31,8 @@ const asciiCode = (max: number, vi: string, en: string) =>
     )
     .pipe(z.string().regex(new RegExp(`^[A-Z0-9]{1,${max}}$`), bilingual(vi, en)));
 
-export const feeInput = z
-  .number()
-  .int(bilingual('Phí tháng là số nguyên (đồng).', 'The monthly fee is a whole number of đồng.'))
-  .min(0, bilingual('Phí tháng không âm.', 'The monthly fee cannot be negative.'))
-  .max(50_000_000, bilingual('Phí tháng tối đa 50.000.000 ₫.', 'At most 50,000,000 ₫ a month.'));
+/** The monthly stall fee: the one amount rule (money/amount-bounds.ts); a market may charge none. */
+export const feeInput = stallAmount(AMOUNT_OF.monthlyFee, DEFAULT_STALL_CEILING_VND, { allowZero: true });
 
 export const marketInput = z.object({
   name: z.string().trim().min(2, bilingual('Cần ghi tên chợ.', 'Enter the market’s name.')).max(120),

@@ -92,3 +92,37 @@ export async function alertLowStock(
     });
   }
 }
+
+/** Where a vendor sells and sees underpaid sales (the sell screen). */
+export const sellLink = (siteUrl: string) => `${siteUrl.replace(/\/$/, '')}/ban-hang`;
+
+/**
+ * After a stall payment is credited (decision 1002): a sale the transfer left underpaid alerts the
+ * stall's vendor, the payment (`provider#transactionId`) being the event, so a redelivery is the same alert.
+ */
+export async function alertStallSaleOutcome(
+  deps: { vendorOfStall(stallId: string): Promise<string | undefined>; raise: RaiseAlert; siteUrl: string },
+  outcome: {
+    readonly outcome: string;
+    readonly stallId?: string;
+    readonly paymentId?: string;
+    readonly saleCode?: string;
+    readonly sale?: { readonly status: string; readonly amountVnd: number; readonly receivedVnd: number };
+  },
+  at: string,
+): Promise<void> {
+  if (outcome.outcome !== 'credited' || outcome.sale?.status !== 'underpaid') return;
+  if (!outcome.stallId || !outcome.paymentId || !outcome.saleCode) return;
+  const vendorId = await deps.vendorOfStall(outcome.stallId);
+  if (!vendorId) return;
+  await deps.raise({
+    kind: 'underpaid_transfer',
+    eventId: outcome.paymentId,
+    recipientId: vendorId,
+    at,
+    reference: outcome.saleCode,
+    paidVnd: outcome.sale.receivedVnd,
+    billVnd: outcome.sale.amountVnd,
+    link: sellLink(deps.siteUrl),
+  });
+}

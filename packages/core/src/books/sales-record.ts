@@ -3,9 +3,12 @@
  * verified bank money on a stall (`bank`), a recorded cash sale (`cash`, from the sell screen), or a paid
  * marketplace order (`order`). A new source adds a reader that produces these; the book does not change.
  */
+
+import { units } from '../catalog/units.ts';
 import type { Order } from '../marketplace/order.ts';
-import type { LedgerEntry } from '../markets/model.ts';
+import type { LedgerEntry, Sale } from '../markets/model.ts';
 import { vietnamDay } from '../markets/time.ts';
+import { formatVietnameseNumber } from '../text/vn-number.ts';
 
 export const salesSources = ['bank', 'cash', 'order'] as const;
 export type SalesSource = (typeof salesSources)[number];
@@ -42,6 +45,26 @@ export function recordFromLedgerEntry(entry: LedgerEntry, stallCode: string): Sa
     description: entry.saleCode
       ? `Bán hàng tại sạp ${stallCode}, chuyển khoản theo mã ${entry.saleCode}`
       : `Bán hàng tại sạp ${stallCode}, chuyển khoản`,
+  };
+}
+
+/** A cash sale recorded on the sell screen (paid when made, for its amount): the `cash` source. */
+export function recordFromCashSale(sale: Sale): SalesRecord | undefined {
+  if (sale.method !== 'cash' || sale.status !== 'paid') return undefined;
+  const lines = (sale.lines ?? []).map(
+    (line) => `${line.name} ${formatVietnameseNumber(line.quantity)} ${units[line.unit].vi}`,
+  );
+  return {
+    id: sale.id,
+    householdId: sale.vendorId,
+    source: 'cash',
+    at: sale.paidAt ?? sale.createdAt,
+    amountVnd: sale.amountVnd,
+    reference: sale.code,
+    description:
+      lines.length > 0
+        ? `Bán hàng thu tiền mặt, đơn ${sale.code}: ${lines.join('; ')}`
+        : `Bán hàng thu tiền mặt, đơn ${sale.code}`,
   };
 }
 

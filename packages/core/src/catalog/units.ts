@@ -17,6 +17,10 @@ export const units = {
   bottle: { vi: 'chai', en: 'bottle', maxStock: 100_000 },
   bag: { vi: 'túi', en: 'bag', maxStock: 100_000 },
   pack: { vi: 'gói', en: 'pack', maxStock: 100_000 },
+  // What a market stall sells by (issue #17.1): a live chicken or a fish is "con", eggs and fruit
+  // are sold by the "chục" (ten, or twelve/fourteen in some markets: the vendor's price says which).
+  head: { vi: 'con', en: 'head', maxStock: 100_000 },
+  ten: { vi: 'chục', en: 'ten', maxStock: 100_000 },
 } as const satisfies Record<string, LocalizedMessage & { maxStock: number }>;
 
 export type Unit = keyof typeof units;

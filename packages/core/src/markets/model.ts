@@ -1,4 +1,6 @@
 /** The 4.0-markets entities as stored and returned (money integer VND, times UTC ISO). */
+
+import type { Unit } from '../catalog/units.ts';
 import type { BankProvider, VerifiedPayment } from './bank-notifications.ts';
 
 export interface Market {
@@ -74,6 +76,19 @@ export interface Channel {
 /** open: nothing yet; underpaid: money arrived but not enough (the till warns); paid: covered. */
 export type SaleStatus = 'open' | 'underpaid' | 'paid';
 
+/** How the buyer pays: a dynamic VietQR (`qr`, the default of older sales) or notes handed over (`cash`). */
+export type SaleMethod = 'qr' | 'cash';
+
+/** One line of a sale: what, how much of it (in its unit, decimals allowed), at what unit price. */
+export interface SaleLine {
+  readonly name: string;
+  readonly unit: Unit;
+  readonly quantity: number;
+  readonly unitPriceVnd: number;
+  /** quantity × unit price, rounded to the đồng; the sale's amount is the sum of its lines. */
+  readonly lineTotalVnd: number;
+}
+
 export interface Sale {
   readonly id: string;
   /** Short code in 62.08 of the sale's dynamic QR, e.g. `BH7K3M9Q`; the balance QR carries it too. */
@@ -91,6 +106,9 @@ export interface Sale {
   /** Everything received when the sale became paid (≥ amountVnd; more = surplus shown to the vendor). */
   readonly paidAmountVnd?: number;
   readonly paidTransactionId?: string;
+  /** Absent on sales made before cash sales existed: those are QR sales. */
+  readonly method?: SaleMethod;
+  readonly lines?: readonly SaleLine[];
 }
 
 /** What a sale has received so far, whichever shape it was stored in. */

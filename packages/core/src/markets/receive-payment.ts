@@ -41,9 +41,13 @@ export type ReceiveOutcome =
       readonly outcome: 'credited';
       readonly stallId: string;
       readonly via: string;
+      /** The credited payment (`provider#transactionId`): the event an alert about it is raised for. */
+      readonly paymentId?: string;
       readonly saleCode?: string;
       /** With a sale: how this payment left it (underpaid until what arrived covers the amount). */
       readonly sale?: {
+        readonly amountVnd: number;
+        readonly receivedVnd: number;
         readonly status: Sale['status'];
         readonly shortfallVnd: number;
         readonly surplusVnd: number;
@@ -226,10 +230,13 @@ export async function creditPayment(
         outcome: 'credited',
         stallId: found.stall.id,
         via: found.via,
+        paymentId: entry.id,
         ...(found.sale ? { saleCode: found.sale.code } : {}),
-        ...(state
+        ...(state && saleCredit
           ? {
               sale: {
+                amountVnd: saleCredit.sale.amountVnd,
+                receivedVnd: saleCredit.credit.receivedAfter,
                 status: state.settled ? 'paid' : 'underpaid',
                 shortfallVnd: state.shortfallVnd,
                 surplusVnd: state.surplusVnd,

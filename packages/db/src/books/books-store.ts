@@ -7,8 +7,10 @@ import {
   type OnlineSellers,
   orderSchema,
   productStatuses,
+  recordFromCashSale,
   recordFromLedgerEntry,
   recordFromPaidOrder,
+  type Sale,
   type SalesRecord,
   type SalesRecordSource,
   vietnamDay,
@@ -16,6 +18,7 @@ import {
 import type { Db } from '../client.ts';
 import { ledgerOfStallDays, listingsOfStatus, ordersOfSellerCreated } from '../keys/books.ts';
 import { withoutKeys } from '../keys/foundation.ts';
+import { cashSalesOfVendorKey } from '../keys/markets.ts';
 import { payoutAccountRepository } from '../marketplace/payout-account-repository.ts';
 import { marketsStore } from '../markets/markets-store.ts';
 
@@ -34,6 +37,7 @@ export function booksStore(db: Db): Omit<BooksDeps, 'users' | 'clock'> &
   OnlineSellers & {
     bank: SalesRecordSource;
     orders: SalesRecordSource;
+    cash: SalesRecordSource;
   } {
   const markets = marketsStore(db);
   const payouts = payoutAccountRepository(db);
@@ -57,6 +61,20 @@ export function booksStore(db: Db): Omit<BooksDeps, 'users' | 'clock'> &
       `books query over ${MAX_PAGES} pages: ${JSON.stringify(input.ExpressionAttributeValues)}`,
     );
   }
+
+  /** Every item of one index partition whose sort key lies in [skFrom, skTo]. */
+  const queryIndexRange = (key: {
+    index: { indexName: string; partitionKey: string; sortKey: string };
+    pk: string;
+    skFrom: string;
+    skTo: string;
+  }) =>
+    queryAll({
+      IndexName: key.index.indexName,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': key.index.partitionKey, '#sk': key.index.sortKey },
+      ExpressionAttributeValues: { ':pk': key.pk, ':from': key.skFrom, ':to': key.skTo },
+    });
 
   const bank: SalesRecordSource = {
     source: 'bank',
@@ -86,12 +104,7 @@ export function booksStore(db: Db): Omit<BooksDeps, 'users' | 'clock'> &
     async recordsOf(farmerId, range) {
       const from = new Date(Date.parse(range.fromIso) - LONGEST_PAYMENT_WINDOW_MS).toISOString();
       const key = ordersOfSellerCreated(farmerId, from, range.toIso);
-      const items = await queryAll({
-        IndexName: key.index.indexName,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': key.index.partitionKey, '#sk': key.index.sortKey },
-        ExpressionAttributeValues: { ':pk': key.pk, ':from': key.skFrom, ':to': key.skTo },
-      });
+      const items = await queryIndexRange(key);
       const records: SalesRecord[] = [];
       for (const item of items) {
         const { type: _type, expiresAt: _expiresAt, ...rest } = withoutKeys(item) as Record<string, unknown>;
@@ -102,11 +115,27 @@ export function booksStore(db: Db): Omit<BooksDeps, 'users' | 'clock'> &
     },
   };
 
+  /** Cash sales recorded on the sell screen (issue #17.1): one query on the household's cash feed. */
+  const cash: SalesRecordSource = {
+    source: 'cash',
+    async recordsOf(vendorId, range) {
+      const key = cashSalesOfVendorKey(vendorId, range.fromIso, range.toIso);
+      const items = await queryIndexRange(key);
+      const records: SalesRecord[] = [];
+      for (const item of items) {
+        const { type: _type, ...sale } = withoutKeys(item) as Record<string, unknown>;
+        const record = recordFromCashSale(sale as unknown as Sale);
+        if (record && record.householdId === vendorId && inRange(record.at, range)) records.push(record);
+      }
+      return records;
+    },
+  };
+
   return {
     bank,
     orders,
-    // Cash sales (issue #17.1) join this list when the sell screen records them.
-    sources: [bank, orders],
+    cash,
+    sources: [bank, orders, cash],
     accounts: {
       async accountsOf(householdId) {
         const accounts: BusinessAccount[] = [];

@@ -1,4 +1,6 @@
 // Keys of the markets area (see docs/decisions/0002-table-design.md, section "4.0 markets").
+
+import { indexes } from '../table.ts';
 import type { ItemKeys } from './foundation.ts';
 
 export const marketKeys = (market: { id: string; code: string }): ItemKeys => ({
@@ -73,13 +75,22 @@ export const saleKeys = (sale: {
   vendorId: string;
   createdAt: string;
   day: string;
+  method?: 'qr' | 'cash';
 }): ItemKeys => ({
   PK: `SALE#${sale.code}`,
   SK: 'SALE',
   GSI1PK: `STALL#${sale.stallId}#SALES#${sale.day}`,
   GSI1SK: sale.createdAt,
-  GSI3PK: `VENDOR#${sale.vendorId}#OPENSALES`,
+  // A cash sale is paid when made: never open, it sits in the vendor's cash feed (the books' `cash` reader).
+  GSI3PK: sale.method === 'cash' ? `VENDOR#${sale.vendorId}#CASHSALES` : `VENDOR#${sale.vendorId}#OPENSALES`,
   GSI3SK: sale.createdAt,
+});
+/** A household's cash sales made in [fromIso, toIso] (GSI3, one query per book whatever the span). */
+export const cashSalesOfVendorKey = (vendorId: string, fromIso: string, toIso: string) => ({
+  index: indexes.byTime,
+  pk: `VENDOR#${vendorId}#CASHSALES`,
+  skFrom: fromIso,
+  skTo: toIso,
 });
 export const saleKey = (code: string) => ({ PK: `SALE#${code}`, SK: 'SALE' });
 export const salesOfStallDayKey = (stallId: string, day: string) => ({
