@@ -103,6 +103,9 @@ export default {
             traceSigningSecret: data!.traceSigningSecret,
             photosBucket: data!.photosBucket,
             stage,
+            // SST v2 keeps every stack in the app's region: the us-east-1 web ACL is the CDK app's Edge
+            // stack (`cdk deploy chophien-<stage>-edge`), attached by ARN (decision 0904).
+            ...(process.env.CHOPHIEN_WEB_ACL_ARN ? { webAclArn: process.env.CHOPHIEN_WEB_ACL_ARN } : {}),
           });
         },
         { id: 'Site' },

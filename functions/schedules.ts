@@ -12,6 +12,8 @@ export interface ScheduleDefinition {
   /** The module's export to call. */
   readonly export: string;
   readonly everyMinutes: number;
+  /** Also run once when the local runtime starts (pre-computed views a fresh `npm start` should show). */
+  readonly runAtStart?: boolean;
   readonly data: 'read' | 'readwrite';
   /** Resources beyond the table, as on routes (functions/route-definition.ts); CDK grants exactly these. */
   readonly uses?: readonly Capability[];
@@ -37,5 +39,14 @@ export const schedules = [
     everyMinutes: 15,
     data: 'readwrite',
     uses: ['channelSecretsRead'],
+  },
+  // Open data is read from pre-computed market days (decision 0901), never aggregated per request.
+  {
+    id: 'OpenDataDays',
+    handler: 'markets/refresh-open-data',
+    export: 'scheduledHandler',
+    everyMinutes: 10,
+    runAtStart: true,
+    data: 'readwrite',
   },
 ] as const satisfies readonly ScheduleDefinition[];

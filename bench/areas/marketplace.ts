@@ -114,28 +114,25 @@ export const area: BenchArea = {
         searchSamples.push(await timed(() => fetch(`${api}/search?q=${q}${filter}`)));
       }
 
-      // 20 buyers at once, 10 rounds, all after the same product (the worst case: one hot pool).
-      const phones = [
-        '+84987000001',
-        '+84987000011',
-        '+84987000012',
-        '+84987000013',
-        '+84987000014',
-        '+84987000021',
-        '+84987000022',
-        '+84987000031',
-        '+84987000041',
-        '+84912000002',
-      ];
+      // 20 buyers at once, 10 rounds, all after the same product (the worst case: one hot pool). Every
+      // checkout is a different buyer, signed up by phone: one buyer may hold only a few unpaid checkouts
+      // and place a few an hour (decision 0903), so one token reused would measure refusals.
+      const signUp = async (n: number) => {
+        const phone = `+8438${String(n).padStart(7, '0')}`;
+        const post = (path: string, payload: unknown) =>
+          fetch(`${api}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(payload),
+          }).then((response) => response.json() as Promise<{ devCode?: string; token?: string }>);
+        const { devCode } = await post('/dev/otp', { phone });
+        const { token } = await post('/dev/otp/verify', { phone, code: devCode });
+        if (!token) throw new Error(`bench: no buyer for ${phone}`);
+        return token;
+      };
       const tokens: string[] = [];
-      for (const phone of phones) {
-        const response = await fetch(`${api}/dev/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ phone }),
-        });
-        if (response.ok) tokens.push(((await response.json()) as { token: string }).token);
-      }
+      for (let n = 0; n < 200; n += 20)
+        tokens.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => signUp(n + i)))));
       const hot = products[0] as Product;
       const body = JSON.stringify({
         items: [{ productId: hot.id, packId: 'goi', quantity: 1 }],
@@ -152,7 +149,7 @@ export const area: BenchArea = {
                   method: 'POST',
                   headers: {
                     'content-type': 'application/json',
-                    authorization: `Bearer ${tokens[b % tokens.length]}`,
+                    authorization: `Bearer ${tokens[round * 20 + b]}`,
                   },
                   body,
                 }),

@@ -1,4 +1,5 @@
 import {
+  attemptCounter,
   cachedSearchSource,
   listingRepository,
   orderRepository,
@@ -36,6 +37,7 @@ function build() {
     products: productRepository(db),
     clock: { now: () => new Date() },
     paymentWindowMinutes: config.ORDER_PAYMENT_MINUTES,
+    attempts: attemptCounter(db),
   };
 }
 

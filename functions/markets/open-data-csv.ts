@@ -7,7 +7,7 @@ import { marketsServices } from './services.ts';
 export const handler = createHandler(route('GET /open-data/markets.csv'), {
   query: openDataQuery,
   handle: async ({ query }) => {
-    const rows = await openMarketData(marketsServices().store, query.from, query.to);
+    const rows = await openMarketData(marketsServices(), query.from, query.to);
     const csv = toCsv(
       OPEN_DATA_COLUMNS,
       rows.map((row) => OPEN_DATA_COLUMNS.map((column) => row[column])),

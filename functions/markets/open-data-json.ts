@@ -17,7 +17,7 @@ export const handler = createHandler(route('GET /open-data/markets.json'), {
         from: query.from,
         to: query.to,
         timezone: 'Asia/Ho_Chi_Minh',
-        rows: await openMarketData(marketsServices().store, query.from, query.to),
+        rows: await openMarketData(marketsServices(), query.from, query.to),
       },
       200,
       OPEN_DATA_HEADERS,

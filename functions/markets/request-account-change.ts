@@ -5,6 +5,6 @@ import { marketsServices } from './services.ts';
 
 export const handler = createHandler(route('POST /vendor/payment-account/changes'), {
   body: requestAccountChangeInput,
-  handle: async ({ actor, body }) =>
-    reply.created(await requestAccountChange(marketsServices(), actor, body)),
+  handle: async ({ actor, body, client }) =>
+    reply.created(await requestAccountChange(marketsServices(), actor, body, 'vendor', client)),
 });

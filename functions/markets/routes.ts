@@ -134,6 +134,14 @@ export const marketsRoutes = [
     auth: 'public',
     data: 'read',
   },
+  // Open data is served from pre-computed days (decision 0901); the schedule runs this every 10 minutes.
+  {
+    method: 'POST',
+    path: '/admin/open-data/refresh',
+    handler: 'markets/refresh-open-data',
+    auth: ['admin'],
+    data: 'readwrite',
+  },
   {
     method: 'GET',
     path: '/markets/{marketId}/fees',

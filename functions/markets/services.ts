@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ChannelSecrets, CodeSender } from '@chophien/core';
-import { marketsStore } from '@chophien/db';
+import { attemptCounter, marketsStore, openDataStore } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
 import { services } from '../shared/services.ts';
@@ -55,6 +55,8 @@ function build() {
     codes,
     clock,
     newId: () => ulid(),
+    attempts: attemptCounter(db),
+    openData: openDataStore(db),
     stallCeilingVnd: config.stallCeilingVnd,
     securityLog: {
       warn: (message: string, facts: Record<string, string>) =>

@@ -1,5 +1,5 @@
 import { type TraceDeps, traceConfig } from '@chophien/core';
-import { traceRepository } from '@chophien/db';
+import { attemptCounter, traceRepository } from '@chophien/db';
 import { services } from '../shared/services.ts';
 
 let deps: TraceDeps | undefined;
@@ -13,6 +13,7 @@ export const traceServices = (): TraceDeps => {
       users: shared.users,
       products: shared.products,
       config: traceConfig(),
+      attempts: attemptCounter(shared.db),
     };
   }
   return deps;

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { loadedSecret } from '@chophien/functions/shared/secrets';
 import type { MiddlewareHandler } from 'astro';
 import { splitLangPath } from './i18n/index.ts';
+import { bodyRefusal } from './lib/body-limit.ts';
 
 /**
  * The storefront ships no JavaScript, so the policy can forbid all scripts. Styles are inline
@@ -50,6 +51,8 @@ function withPhotoOrigin(csp: string): string {
 export const onRequest: MiddlewareHandler = async (context, next) => {
   if (!fromOurCdn(context.request)) return new Response('Forbidden', { status: 403 });
   const { lang, path } = splitLangPath(context.url.pathname);
+  const refused = await bodyRefusal(context.request, path);
+  if (refused) return refused;
   context.locals.lang = lang;
   context.locals.path = path;
   const response = lang === 'en' ? await next(`${path}${context.url.search}`) : await next();

@@ -1,10 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/local/src/config.ts';
+import { processAlive, waitForExit } from '../../infra/local/src/dynamodb-local.ts';
 import { assertPortFree } from '../../infra/local/src/ports.ts';
 import { checkHomePage } from '../../site/test-support/render-check.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -19,6 +23,35 @@ afterAll(async () => {
   if (running && groupAlive(running.child.pid!)) process.kill(-running.child.pid!, 'SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** SIGKILL to every process of `npm start`'s group but one (the JVM). */
+function killGroupExcept(groupId: number, spared: number) {
+  const listing = spawnSync('ps', ['-e', '-o', 'pid=,pgid='], { encoding: 'utf8' }).stdout;
+  for (const line of listing.trim().split('\n')) {
+    const [pid, pgid] = line.trim().split(/\s+/).map(Number);
+    if (pgid === groupId && pid !== spared && pid) process.kill(pid, 'SIGKILL');
+  }
+}
+
+const externalAddresses = () =>
+  Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address && !address.internal && address.family === 'IPv4')
+    .map((address) => address!.address);
+
+const connectable = (host: string, port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 
 async function stopAndCheckNothingLeft(platform: RunningPlatform) {
   const exit = await platform.interrupt();
@@ -90,6 +123,51 @@ describe('npm start (connected, real processes)', () => {
     const home = await (await fetch(`${running.siteUrl}/`)).text();
     expect(home.match(/<article class="card"/g)?.length ?? 0).toBe(firstRunCards);
     await stopAndCheckNothingLeft(running);
+  });
+
+  it('DynamoDB Local listens on 127.0.0.1 only, a kill -9 loses no data, and a JVM left behind is stopped by its recorded pid', async () => {
+    const pidFile = join(dataDir, 'dynamodb', 'dynamodb.pid');
+    const item = { PK: 'TEST#kill-9', SK: 'TEST', note: 'vẫn còn sau kill -9' };
+    const table = (port: number) =>
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({
+          endpoint: `http://127.0.0.1:${port}`,
+          region: 'ap-southeast-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+      );
+
+    running = await npmStart(dataDir);
+    const port = running.ports.dynamodb;
+    await expect(connectable('127.0.0.1', port)).resolves.toBe(true);
+    for (const address of externalAddresses()) await expect(connectable(address, port)).resolves.toBe(false);
+    await table(port).send(new PutCommand({ TableName: 'chophien', Item: item }));
+
+    // A hung JVM (stopped) survives a kill -9 of the rest of `npm start` and holds the port and data files…
+    const hung = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number };
+    process.kill(hung.pid, 'SIGSTOP');
+    killGroupExcept(running.child.pid!, hung.pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(processAlive(hung.pid)).toBe(true);
+    // …until the next start stops it by the pid it recorded; what was written before the kill -9 is there.
+    running = await npmStart(dataDir);
+    expect(running.output()).toMatch(
+      new RegExp(`Đã dừng DynamoDB Local còn sót từ lần chạy trước \\(pid ${hung.pid}\\)`),
+    );
+    expect(processAlive(hung.pid)).toBe(false);
+    const after = await table(running.ports.dynamodb).send(
+      new GetCommand({ TableName: 'chophien', Key: { PK: item.PK, SK: item.SK } }),
+    );
+    expect(after.Item?.note).toBe(item.note);
+
+    // A healthy JVM whose parent is killed -9 exits by itself (its stdin pipe closes): nothing is left.
+    const healthy = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number };
+    killGroupExcept(running.child.pid!, healthy.pid);
+    await expect(waitForExit(healthy.pid, 15_000)).resolves.toBe(true);
+    expect(groupAlive(running.child.pid!)).toBe(false);
+    for (const free of Object.values(running.ports))
+      await expect(assertPortFree(free, '127.0.0.1', 'PORT')).resolves.toBeUndefined();
+    running = undefined;
   });
 
   it('refuses to start on a port in use with a one-line hint', async () => {

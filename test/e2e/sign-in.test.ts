@@ -41,7 +41,8 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
   it('a wrong code is announced and the right one still works; a foreign next lands where the role works, on this site', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent('//evil.example/x')}`);
+    // `/.//host` resolves to `//host` (another site) once dot segments are removed.
+    await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent('/.//evil.example/x')}`);
     await page.getByLabel('Số điện thoại').fill('0987 000 011');
     await page.getByRole('button', { name: 'Gửi mã' }).click();
     await page.waitForLoadState();
@@ -59,6 +60,11 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
     // Never the foreign site: the vendor lands on their sell screen (decision 0412).
     expect(new URL(page.url()).href).toBe(`${env.site}/ban-hang`);
     expect((await context.cookies()).some((c) => c.name === 'cp_token')).toBe(true);
+    // Signed in, the page offers a "continue" link to next: never off-site either.
+    for (const foreign of ['/a/..//evil.example', '/%2e%2e//evil.example', '/\\evil.example']) {
+      await page.goto(`${env.site}/dang-nhap?next=${encodeURIComponent(foreign)}`);
+      await expect(page.getByRole('link', { name: 'Tiếp tục' }).getAttribute('href')).resolves.toBe('/');
+    }
     await context.close();
   });
 
@@ -82,6 +88,31 @@ describe('phone sign-in at /dang-nhap, without JavaScript (connected, Chromium)'
       },
     }).then((response) => response.json());
     expect(me).toMatchObject({ phone: '+84977123456', roles: ['buyer'], registered: true });
+    await context.close();
+  });
+
+  it('a fourth code to one phone within 15 minutes is refused in Vietnamese, and no code is sent', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const ask = async () => {
+      await page.goto(`${env.site}/dang-nhap`);
+      await page.getByLabel('Số điện thoại').fill('0987 000 014');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Gửi mã' }).click(),
+      ]);
+      await page.waitForLoadState();
+      return response.status();
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(await ask()).toBe(200);
+      await expect(page.getByTestId('dev-code').count()).resolves.toBe(1);
+    }
+    expect(await ask()).toBe(429);
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(
+      /^Số điện thoại này đã nhận nhiều mã đăng nhập\. Vui lòng đợi \d+ phút rồi thử lại\.$/,
+    );
+    await expect(page.getByTestId('dev-code').count()).resolves.toBe(0);
     await context.close();
   });
 

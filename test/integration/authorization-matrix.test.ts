@@ -221,6 +221,7 @@ const ownRecordsOnly: Record<string, string> = {
   'POST /seller/payout-account/changes': 'the farmer’s own account',
   'POST /seller/payout-account/changes/{changeId}/confirm': 'the farmer’s own pending change',
   'POST /admin/orders/sweep': 'admin only, no scope',
+  'POST /admin/open-data/refresh': 'admin only, no scope (console-and-open-data.test.ts)',
   'POST /listings': 'own listing, or onBehalfOf checked below as a declared scope',
   'POST /listings/{id}/photos/uploads': 'same editableListing check as GET /listings/{id}/photos',
   'POST /listings/{id}/photos': 'same editableListing check as GET /listings/{id}/photos',

@@ -255,7 +255,7 @@ describe('the step cookie carries the sign-up between the two posts', () => {
       get: (name: string) => (jar.has(name) ? { value: jar.get(name)!.value } : undefined),
     } as unknown as Parameters<typeof readPendingSignIn>[0];
 
-    setPendingSignIn(cookies, signingUp, true);
+    setPendingSignIn(cookies, signingUp, new URL('https://chophien.vn/dang-nhap'));
     expect(jar.get(PENDING_COOKIE)!.options).toMatchObject({ httpOnly: true, secure: true, maxAge: 300 });
     expect(readPendingSignIn(cookies)).toEqual(signingUp);
 

@@ -205,8 +205,9 @@ function acknowledgeSite(site: Site): void {
     {
       id: 'AwsSolutions-CFR2',
       reason:
-        'No WAF web ACL yet (fixed monthly cost): the HTTP API stage is throttled and the storefront accepts ' +
-        'only requests carrying the origin secret. Add AWS WAF with rate-based rules when abuse shows in the logs.',
+        'The web ACL (src/rate-limits.ts, us-east-1 Edge stack) is attached by ARN when CHOPHIEN_WEB_ACL_ARN ' +
+        'is set (decision 0904); a first deploy before the Edge stack exists has none, and the app throttles ' +
+        '(packages/core/src/limits) and the SMS route throttles still hold.',
     },
     {
       id: 'AwsSolutions-CFR4',

@@ -9,6 +9,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { applyNag } from './nag.ts';
 import { AlarmsNotify } from './operations.ts';
 import { findRepoRoot } from './paths.ts';
+import { EdgeStack } from './rate-limits.ts';
 import { DEFAULT_REGION } from './region.ts';
 import { photoUploadOrigins, type SiteAddress, siteAddressFor } from './site-address.ts';
 import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
@@ -45,6 +46,8 @@ export interface Platform {
   readonly apiFunctions: ReadonlyMap<string, NodejsFunction>;
   readonly till: TillStack;
   readonly site: SiteStack;
+  /** us-east-1: the storefront's web ACL (CloudFront's WAF lives there). */
+  readonly edge: EdgeStack;
 }
 
 /**
@@ -133,6 +136,14 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     repoRoot,
     table: data.data.table,
   });
+  // CloudFront's web ACLs live in us-east-1; the site attaches it by ARN (CHOPHIEN_WEB_ACL_ARN, the
+  // Edge stack's output), as it does the us-east-1 certificate (decision 0904).
+  const edge = new EdgeStack(app, 'Edge', {
+    env: { ...env, region: 'us-east-1' },
+    stackName: name('edge'),
+    description: 'chophien edge rate limits (AWS WAF for CloudFront, us-east-1)',
+  });
+  const webAclArn = process.env.CHOPHIEN_WEB_ACL_ARN;
   const site = new SiteStack(app, 'Site', {
     env,
     stackName: name('site'),
@@ -147,8 +158,9 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     traceSigningSecret: data.data.traceSigningSecret,
     photosBucket: data.data.photosBucket,
     stage,
+    ...(webAclArn ? { webAclArn } : {}),
   });
   Aspects.of(app).add(new AlarmsNotify(data.data.alarmTopic));
   if (options.nag ?? true) applyNag(app);
-  return { app, data, identity, api, apiRoutes, apiFunctions, till, site };
+  return { app, data, identity, api, apiRoutes, apiFunctions, till, site, edge };
 }

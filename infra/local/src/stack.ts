@@ -7,11 +7,17 @@ import { schedules } from '@chophien/functions/schedules';
 import { createApiServer, type LocalRoute, sendJson } from './api-server.ts';
 import { type LocalConfig, repoRoot } from './config.ts';
 import { createDevIdentity, devOtpRoutes, mintForRequest } from './dev-identity.ts';
-import { assertJava, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import {
+  assertJava,
+  DYNAMODB_PID_FILE,
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+  stopOrphanDynamoDb,
+} from './dynamodb-local.ts';
 import { areaLocalRoutes } from './local-routes/index.ts';
 import { localPhotosDir } from './photos/routes.ts';
 import { assertPortFree } from './ports.ts';
-import { startSchedules } from './schedules.ts';
+import { runStartupSchedules, startSchedules } from './schedules.ts';
 import { seed } from './seed/index.ts';
 import { ensureSiteBuilt, startSiteServer } from './site.ts';
 
@@ -49,6 +55,16 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
   const log = options.log ?? (() => undefined);
   const withSite = options.withSite ?? true;
   if (!options.dynamoDbEndpoint) assertJava();
+  // A DynamoDB Local an earlier start left behind holds the port and the data files: stopped first.
+  const dynamoDataDir = join(config.dataDir, 'dynamodb');
+  const pidFile = join(dynamoDataDir, DYNAMODB_PID_FILE);
+  if (!options.dynamoDbEndpoint && !options.inMemory) {
+    const orphan = await stopOrphanDynamoDb(pidFile);
+    if (orphan)
+      log(
+        `Đã dừng DynamoDB Local còn sót từ lần chạy trước (pid ${orphan}) / stopped a leftover DynamoDB Local`,
+      );
+  }
   await assertPortFree(config.apiPort, config.host, 'API_PORT');
   if (withSite) await assertPortFree(config.sitePort, config.host, 'SITE_PORT');
   if (!options.dynamoDbEndpoint) await assertPortFree(config.dynamoDbPort, '127.0.0.1', 'DYNAMODB_PORT');
@@ -76,7 +92,7 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     if (!options.dynamoDbEndpoint) {
       dynamo = await startDynamoDbLocal({
         port: config.dynamoDbPort,
-        ...(options.inMemory ? {} : { dataDir: join(config.dataDir, 'dynamodb') }),
+        ...(options.inMemory ? {} : { dataDir: dynamoDataDir, pidFile }),
       });
       log(`DynamoDB Local: ${dynamo.endpoint}`);
     }
@@ -149,9 +165,10 @@ export async function startLocalStack(config: LocalConfig, options: StartOptions
     await listen(api, config.apiPort, config.host);
     servers.push(api);
 
-    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), (id, error) =>
-      console.error(`[schedule ${id}] failed:`, error),
-    );
+    const reportScheduleError = (id: string, error: unknown) =>
+      console.error(`[schedule ${id}] failed:`, error);
+    await runStartupSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
+    stopSchedules = startSchedules(schedules, join(repoRoot, 'functions'), reportScheduleError);
 
     if (withSite) {
       ensureSiteBuilt(log);

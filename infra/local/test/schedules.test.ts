@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { schedules } from '@chophien/functions/schedules';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../src/config.ts';
-import { startSchedules } from '../src/schedules.ts';
+import { runStartupSchedules, startSchedules } from '../src/schedules.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -34,6 +34,24 @@ describe('local schedules (offline)', () => {
     await vi.advanceTimersByTimeAsync(180_000);
     expect(calls.n).toBe(3);
     expect(failures).toEqual(['Job']);
+  });
+
+  it('runs the schedules marked runAtStart once, to the end, and only those', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chophien-startup-'));
+    writeFileSync(
+      join(dir, 'job.ts'),
+      'export const calls = { a: 0, b: 0 }; export const a = async () => { await new Promise((r) => setTimeout(r, 50)); calls.a++; }; export const b = async () => { calls.b++; };',
+    );
+    await runStartupSchedules(
+      [
+        { id: 'A', handler: 'job', export: 'a', everyMinutes: 10, runAtStart: true, data: 'read' },
+        { id: 'B', handler: 'job', export: 'b', everyMinutes: 1, data: 'read' },
+      ],
+      dir,
+      () => undefined,
+    );
+    const { calls } = (await import(join(dir, 'job.ts'))) as { calls: { a: number; b: number } };
+    expect(calls).toEqual({ a: 1, b: 0 });
   });
 
   it('every schedule names an export its module really has', async () => {

@@ -3,6 +3,7 @@ export * from './alerts/index.ts';
 export * from './books/index.ts';
 export * from './client.ts';
 export * from './keys/index.ts';
+export * from './limits/attempt-counter.ts';
 export * from './marketplace/index.ts';
 export * from './markets/index.ts';
 export * from './migrate.ts';

@@ -30,6 +30,8 @@ export interface HandlerInput<B, Q, P, A> {
   readonly requestId: string;
   readonly language: Language;
   readonly event: HttpEvent;
+  /** The caller's network address as API Gateway saw it: the subject of per-client throttles. */
+  readonly client: string | undefined;
 }
 
 export interface HandlerSpec<BS, QS, PS, A> {
@@ -109,6 +111,7 @@ export function createHandler<
       requestId: state.requestId,
       language: state.language,
       event,
+      client: event.requestContext?.http?.sourceIp,
     });
     const result = toResult(value);
     logger.info('request handled', { statusCode: result.statusCode });

@@ -9,15 +9,19 @@ export const statusOfKind: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 
-/** Headers a kind of error carries: a 503 tells the caller when to retry (payment providers honour it). */
+/**
+ * Headers a kind of error carries: a 503 (busy) or a 429 (a throttle, core/limits) tells the caller when to
+ * retry (payment providers and browsers honour it).
+ */
 export function headersOfError(
   kind: DomainErrorKind,
   details?: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
-  if (kind !== 'unavailable') return {};
+  if (kind !== 'unavailable' && kind !== 'rate_limited') return {};
   const seconds = Number(details?.retryAfterSeconds);
   return { 'retry-after': String(Number.isInteger(seconds) && seconds > 0 ? seconds : 5) };
 }

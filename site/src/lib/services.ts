@@ -1,4 +1,9 @@
-import { type CategorySlug, type Product, type SearchIndexSource, searchListings } from '@chophien/core';
+import {
+  type CategorySlug,
+  type PublicProduct,
+  type SearchIndexSource,
+  searchListings,
+} from '@chophien/core';
 import { cachedSearchSource, createDb, type Db } from '@chophien/db';
 
 /**
@@ -24,7 +29,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 export type HomeProducts =
-  | { ok: true; products: Product[]; total: number; page: number; pages: number }
+  | { ok: true; products: PublicProduct[]; total: number; page: number; pages: number }
   | { ok: false; products: []; total: 0; page: number; pages: 1 };
 
 let catalog: SearchIndexSource | undefined;

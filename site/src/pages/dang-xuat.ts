@@ -1,11 +1,6 @@
 import type { APIRoute } from 'astro';
 import { safeNextPath } from '../features/auth/next-path.ts';
-import {
-  clearPendingSignIn,
-  clearRefreshCookie,
-  clearTokenCookie,
-  isSecureSite,
-} from '../features/auth/session.ts';
+import { clearPendingSignIn, clearRefreshCookie, clearTokenCookie } from '../features/auth/session.ts';
 import { localizePath, requestLang } from '../i18n/index.ts';
 
 /**
@@ -14,10 +9,9 @@ import { localizePath, requestLang } from '../i18n/index.ts';
  */
 export const POST: APIRoute = async ({ request, cookies, locals, url, redirect }) => {
   const { lang } = requestLang(locals, url);
-  const secure = isSecureSite(url);
-  clearTokenCookie(cookies, secure);
-  clearRefreshCookie(cookies, secure);
-  clearPendingSignIn(cookies, secure);
+  clearTokenCookie(cookies, url);
+  clearRefreshCookie(cookies, url);
+  clearPendingSignIn(cookies, url);
   const form = await request.formData().catch(() => undefined);
   const next = safeNextPath(form?.get('next') ?? url.searchParams.get('next'));
   const response = redirect(next === '/' ? localizePath(lang, '/') : next, 303);

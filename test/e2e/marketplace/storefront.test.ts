@@ -165,4 +165,73 @@ describe('storefront: product → cart → checkout → order status, without Ja
     expect((await page.goto(`${env.site}/danh-muc/xe-may`))?.status()).toBe(404);
     await context.close();
   });
+
+  it('a form post of megabytes is refused with 413 before any page reads it (the photo page keeps its own cap)', async () => {
+    const big = `productId=x&packId=y&quantity=1&pad=${'a'.repeat(3 * 1024 * 1024)}`;
+    const post = (path: string, body: string) =>
+      fetch(`${env.site}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.site },
+        body,
+        redirect: 'manual',
+      });
+    const refused = await post('/gio-hang', big);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toMatch(/^Nội dung gửi lên quá lớn/);
+    // An ordinary cart post still works, and its cookie is HttpOnly and SameSite=Lax (Secure only over HTTPS).
+    const ok = await post('/gio-hang', 'productId=x&packId=y&quantity=1&action=add');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('set-cookie')).toMatch(/^cp_cart=.*; HttpOnly; SameSite=Lax/);
+    expect(ok.headers.get('set-cookie')).not.toMatch(/Secure/);
+    // The photo page answers this size itself (sign-in needed), not with the form cap.
+    expect((await post('/nong-dan/san-pham/01ARZ3NDEKTSV4RRFFQ69G5FAV/anh', big)).status).not.toBe(413);
+  });
+
+  it('hostile producer text stays text in the HTML, <title>, <meta> and JSON-LD of a real product page', async () => {
+    const { productRepository } = await import('@chophien/db');
+    const titles = [
+      '</script><script>window.pwned=1</script>Chè',
+      '"><img src=x onerror="window.pwned=1">Vải',
+      "Na dai' onmouseover='window.pwned=1",
+      'Miến <!-- dong --> \u2028 & "ngon"',
+      '\u202eGạo nếp cái hoa vàng',
+    ];
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    for (const [i, title] of titles.entries()) {
+      const id = `01HOSTILEPRODUCT00000000${String(i).padStart(2, '0')}`;
+      const now = new Date().toISOString();
+      await productRepository(env.db).put({
+        id,
+        slug: `hostile-${i}`,
+        farmerId: '01SEEDFARMER00000000000001',
+        title: { vi: title },
+        description: { vi: `Mô tả: ${title}` },
+        category: 'dac-san-che-bien',
+        baseUnit: 'piece',
+        packs: [{ id: 'goi', label: { vi: `Gói ${title}` }, size: 1, priceVnd: 10_000 }],
+        stock: 5,
+        province: 'Thái Nguyên',
+        imageUrls: [],
+        lotIds: [],
+        status: 'published',
+        createdAt: now,
+        updatedAt: now,
+      });
+      expect((await page.goto(`${env.site}/san-pham/hostile-${i}`))?.status()).toBe(200);
+      // With JavaScript on: any injected script or handler would have run.
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      await expect(page.locator('h1').textContent()).resolves.toBe(title);
+      await expect(page.title()).resolves.toContain(title.slice(0, 12));
+      await expect(page.locator('meta[name="description"]').getAttribute('content')).resolves.toBe(
+        `Mô tả: ${title}`,
+      );
+      const scripts = page.locator('script');
+      await expect(scripts.count()).resolves.toBe(1);
+      const ld = JSON.parse((await scripts.first().textContent()) ?? '{}');
+      expect(ld).toMatchObject({ '@type': 'Product', name: title, description: `Mô tả: ${title}` });
+      await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    }
+    await context.close();
+  });
 });

@@ -3,6 +3,7 @@ import type { Product } from '@chophien/core';
 import { type Db, productKey, productRepository } from '@chophien/db';
 import { ulid } from 'ulid';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
+import type { TestApi } from '../../support/api.ts';
 
 export const phones = {
   farmer1: '+84912000001',
@@ -70,4 +71,22 @@ export interface OrderJson {
 export interface FieldJson {
   path: string;
   message?: unknown;
+}
+
+let buyersMade = 0;
+/**
+ * A new buyer, signed up the way a person is (phone + one-time code at the dev identity provider). Each
+ * real buyer may hold only a few unpaid checkouts and place a few an hour (decision 0903), so tests that
+ * leave orders unpaid, or race many checkouts, give each checkout its own buyer, as the real world does.
+ */
+export async function newBuyerToken(api: TestApi): Promise<string> {
+  buyersMade += 1;
+  const phone = `+8439${String(process.pid % 1000).padStart(3, '0')}${String(buyersMade).padStart(4, '0')}`;
+  const asked = await api.request('POST', '/dev/otp', { body: { phone } });
+  if (asked.status !== 200) throw new Error(`no code for ${phone}: ${asked.text}`);
+  const verified = await api.request('POST', '/dev/otp/verify', {
+    body: { phone, code: asked.json.devCode },
+  });
+  if (verified.status !== 200) throw new Error(`no sign-up for ${phone}: ${verified.text}`);
+  return verified.json.token as string;
 }

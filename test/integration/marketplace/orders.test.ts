@@ -1,3 +1,5 @@
+import { recordOrderPayment } from '@chophien/core';
+import { orderRepository } from '@chophien/db';
 import { parseVietQR } from '@chophien/vietqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -6,6 +8,7 @@ import {
   contact,
   type FieldJson,
   freshProduct,
+  newBuyerToken,
   type OrderJson,
   phones,
   stockOf,
@@ -80,10 +83,10 @@ describe('checkout (connected)', () => {
 
   it('50 parallel checkouts for 10 units: exactly 10 succeed and stock ends at zero, never below', async () => {
     const product = await freshProduct(api.db, 10, [['mot-goi', 1, 30_000]]);
+    // Fifty people, not one: a buyer may hold only a few unpaid checkouts (decision 0903).
+    const buyers = await Promise.all(Array.from({ length: 50 }, () => newBuyerToken(api)));
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        checkout(buyer, [{ productId: product.id, packId: 'mot-goi', quantity: 1 }]),
-      ),
+      buyers.map((token) => checkout(token, [{ productId: product.id, packId: 'mot-goi', quantity: 1 }])),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
@@ -97,9 +100,10 @@ describe('checkout (connected)', () => {
       ['le', 1, 10_000],
       ['bo-ba', 3, 28_000],
     ]);
+    const buyers = await Promise.all(Array.from({ length: 30 }, () => newBuyerToken(api)));
     const responses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        checkout(buyer, [{ productId: product.id, packId: i % 2 ? 'le' : 'bo-ba', quantity: 1 }]),
+      buyers.map((token, i) =>
+        checkout(token, [{ productId: product.id, packId: i % 2 ? 'le' : 'bo-ba', quantity: 1 }]),
       ),
     );
     const sold = responses
@@ -167,6 +171,98 @@ describe('checkout (connected)', () => {
       body: { items: [], fulfilment: 'pickup', contact },
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('stock hoarding: what one buyer may hold unpaid (decision 0903)', () => {
+  const one = (productId: string, quantity = 1, packId = 'mot-goi') => [{ productId, packId, quantity }];
+  const pay = (order: { code: string; totalVnd: number }) =>
+    recordOrderPayment(
+      { orders: orderRepository(api.db) },
+      {
+        provider: 'sepay',
+        providerTransactionId: `hoard-${order.code}`,
+        amountVnd: order.totalVnd,
+        memo: order.code,
+        receivedAt: new Date().toISOString(),
+        receivingAccount: { bin: '970436', accountNumber: '1023456003' },
+        orderCode: order.code,
+      },
+    );
+
+  it('a fourth unpaid checkout is refused, in the buyer’s words; paying one frees its place', async () => {
+    const token = await newBuyerToken(api);
+    const product = await freshProduct(api.db, 100, [['mot-goi', 1, 30_000]]);
+    const placed = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await checkout(token, one(product.id));
+      expect(response.status).toBe(201);
+      placed.push(response.json.orders[0]);
+    }
+    const fourth = await checkout(token, one(product.id));
+    expect(fourth.status).toBe(409);
+    expect(fourth.json.error.code).toBe('too_many_unpaid_orders');
+    expect(fourth.json.error.message).toBe(
+      'Bạn đang có 3 đơn hàng chưa thanh toán. Hãy thanh toán hoặc huỷ bớt một đơn trước khi đặt đơn mới.',
+    );
+    expect(await stockOf(api.db, product.id)).toBe(97);
+    expect((await pay(placed[0])).kind).toBe('paid');
+    expect((await checkout(token, one(product.id))).status).toBe(201);
+  });
+
+  it('simultaneous checkouts of one buyer cannot take more than three places', async () => {
+    const token = await newBuyerToken(api);
+    const product = await freshProduct(api.db, 100, [['mot-goi', 1, 30_000]]);
+    const responses = await Promise.all(Array.from({ length: 6 }, () => checkout(token, one(product.id))));
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(await stockOf(api.db, product.id)).toBe(97);
+  });
+
+  it('one unpaid checkout may hold at most the farmer’s share of what is left (default 50 %)', async () => {
+    const token = await newBuyerToken(api);
+    const product = await freshProduct(api.db, 10, [['mot-goi', 1, 30_000]]);
+    const greedy = await checkout(token, one(product.id, 6));
+    expect(greedy.status).toBe(422);
+    expect(greedy.json.error.code).toBe('order_share_exceeded');
+    expect(greedy.json.error.message).toMatch(
+      /^Mỗi đơn chưa thanh toán chỉ được giữ tối đa 5 quả "Miến dong thử nghiệm" \(50% số hàng còn lại\)/,
+    );
+    expect(await stockOf(api.db, product.id)).toBe(10);
+    expect((await checkout(token, one(product.id, 5))).status).toBe(201);
+  });
+
+  it('the farmer sets the share on the listing; a small pool still sells its smallest pack', async () => {
+    const farmer = await api.tokenFor({ phone: phones.farmer3 });
+    const product = await freshProduct(api.db, 2, [['mot-goi', 1, 30_000]]);
+    expect((await checkout(await newBuyerToken(api), one(product.id, 1))).status).toBe(201);
+    const whole = await freshProduct(api.db, 8, [['mot-goi', 1, 30_000]]);
+    const patched = await api.request('PATCH', `/listings/${whole.id}`, {
+      token: farmer,
+      body: { maxOrderSharePercent: 100 },
+    });
+    expect(patched.status).toBe(200);
+    expect((await checkout(await newBuyerToken(api), one(whole.id, 8))).status).toBe(201);
+    const bad = await api.request('PATCH', `/listings/${whole.id}`, {
+      token: farmer,
+      body: { maxOrderSharePercent: 0 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields[0].path).toBe('body.maxOrderSharePercent');
+  });
+
+  it('checkouts are throttled per buyer: the eleventh in an hour is 429 with a reason', async () => {
+    const token = await newBuyerToken(api);
+    const product = await freshProduct(api.db, 1000, [['mot-goi', 1, 30_000]]);
+    for (let i = 0; i < 10; i++) {
+      // Each paid at once, so no place is held: only the rate counts.
+      const response = await checkout(token, one(product.id));
+      expect(response.status, `checkout ${i + 1}`).toBe(201);
+      expect((await pay(response.json.orders[0])).kind).toBe('paid');
+    }
+    const eleventh = await checkout(token, one(product.id));
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.json.error.message).toMatch(/^Bạn đã đặt nhiều đơn trong một giờ qua/);
+    expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { vietnamDay } from '@chophien/core';
+import { marketsStore } from '@chophien/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../infra/local/src/seed/ids.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
@@ -14,6 +15,8 @@ beforeAll(async () => {
   tokens.vendor2 = await api.tokenFor({ phone: phones.vendor2 });
   tokens.manager1 = await api.tokenFor({ userId: seedId('manager', 1) });
   tokens.manager2 = await api.tokenFor({ userId: seedId('manager', 2) });
+  tokens.admin = await api.tokenFor({ userId: seedId('admin', 1) });
+  await creditPastDays();
   for (const [channel, amountVnd, memo] of [
     [channels.vendor1, 50_000, 'Nguyen Van A chuyen tien'],
     [channels.vendor1, 25_000, ''],
@@ -27,6 +30,50 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.stop();
 });
+
+/**
+ * Two past days in market 1 written through the real credit transaction: two vendors, then three. Market 1
+ * has two vendors in the seed, so the entries name vendors 1–3 on stalls A02 and B01 for this test only
+ * (stall A01's ledger stays the seed's: the reconciliation test reads it whole).
+ */
+const TWO_VENDOR_DAY = '2026-06-01';
+const THREE_VENDOR_DAY = '2026-06-02';
+async function credit(day: string, stallId: string, vendorId: string, amountVnd: number) {
+  const transactionId = txId('past');
+  const receivedAt = `${day}T03:00:00.000Z`;
+  const result = await marketsStore(api.db).recordCredit({
+    payment: {
+      provider: 'sepay',
+      providerTransactionId: transactionId,
+      amountVnd,
+      memo: '',
+      receivedAt,
+      channelId: 'ch-open-data',
+      receivingAccount: { bin: '970436', accountNumber: '0' },
+    },
+    entry: {
+      id: transactionId,
+      stallId,
+      marketId: ids.market1,
+      vendorId,
+      amountVnd,
+      memo: '',
+      via: 'stall_code',
+      provider: 'sepay',
+      providerTransactionId: transactionId,
+      receivedAt,
+      creditedAt: receivedAt,
+    },
+  });
+  expect(result).toBe('recorded');
+}
+async function creditPastDays() {
+  await credit(TWO_VENDOR_DAY, ids.stallTdB01, ids.vendor1, 60_000);
+  await credit(TWO_VENDOR_DAY, ids.stallTdA02, ids.vendor2, 70_000);
+  await credit(THREE_VENDOR_DAY, ids.stallTdB01, ids.vendor1, 60_000);
+  await credit(THREE_VENDOR_DAY, ids.stallTdA02, ids.vendor2, 70_000);
+  await credit(THREE_VENDOR_DAY, ids.stallTdB01, ids.vendor3, 80_000);
+}
 
 describe('manager console', () => {
   it('shows the market day: QR share, cashless count and value, active vendors, busiest hours', async () => {
@@ -79,31 +126,99 @@ describe('manager console', () => {
 });
 
 describe('open data', () => {
-  it('serves per-market, per-day aggregates with a licence and no personal data (JSON)', async () => {
-    const response = await api.request('GET', `/open-data/markets.json?from=${today}&to=${today}`);
-    expect(response.status).toBe(200);
-    expect(response.json.licence.name).toMatch(/CC BY 4\.0/);
-    const row = response.json.rows.find((entry: { market_code: string }) => entry.market_code === 'TUCDUYEN');
-    expect(row).toMatchObject({
-      day: today,
-      cashless_transactions: 3,
-      cashless_value_vnd: 115_000,
-      active_vendors: 2,
+  const refresh = async (body?: { from: string; to: string }) => {
+    const response = await api.request('POST', '/admin/open-data/refresh', {
+      token: tokens.admin!,
+      ...(body ? { body } : {}),
     });
-    const text = response.text;
-    for (const personal of ['+849', 'Vũ Thị Hạnh', '100870001234', 'Nguyen Van A', seedId('vendor', 1)])
-      expect(text).not.toContain(personal);
+    expect(response.status).toBe(200);
+    return response.json;
+  };
+  const rowOf = (rows: { market_code: string; day: string }[], day: string) =>
+    rows.find((entry) => entry.market_code === 'TUCDUYEN' && entry.day === day);
+
+  it('is served from pre-computed days: a payment shows only after the job has run', async () => {
+    const read = async () =>
+      rowOf(
+        (await api.request('GET', `/open-data/markets.json?from=${THREE_VENDOR_DAY}&to=${THREE_VENDOR_DAY}`))
+          .json.rows,
+        THREE_VENDOR_DAY,
+      );
+    expect(await read()).toBeUndefined();
+    await refresh({ from: THREE_VENDOR_DAY, to: THREE_VENDOR_DAY });
+    expect(await read()).toMatchObject({ cashless_transactions: 3 });
+    await credit(THREE_VENDOR_DAY, ids.stallTdA02, ids.vendor2, 10_000);
+    // Not recomputed per request: the new payment is not there yet…
+    expect(await read()).toMatchObject({ cashless_transactions: 3 });
+    // …until the job (every 10 minutes, or an admin) recomputes the day.
+    expect(await refresh({ from: THREE_VENDOR_DAY, to: THREE_VENDOR_DAY })).toMatchObject({ days: 1 });
+    expect(await read()).toMatchObject({ cashless_transactions: 4, cashless_value_vnd: 220_000 });
   });
 
-  it('serves the same as CSV', async () => {
-    const response = await api.request('GET', `/open-data/markets.csv?from=${today}&to=${today}`);
+  it('never reveals one or two vendors’ takings: those cells are suppressed (JSON)', async () => {
+    await refresh({ from: TWO_VENDOR_DAY, to: THREE_VENDOR_DAY });
+    const response = await api.request(
+      'GET',
+      `/open-data/markets.json?from=${TWO_VENDOR_DAY}&to=${THREE_VENDOR_DAY}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.json.licence.name).toMatch(/CC BY 4\.0/);
+    expect(rowOf(response.json.rows, TWO_VENDOR_DAY)).toEqual({
+      market_code: 'TUCDUYEN',
+      market_name: expect.any(String),
+      province: expect.any(String),
+      commune: expect.any(String),
+      day: TWO_VENDOR_DAY,
+      stalls: 3,
+      stalls_with_qr_share: 1,
+      cashless_transactions: null,
+      cashless_value_vnd: null,
+      active_vendors: 2,
+      suppressed: true,
+    });
+    expect(rowOf(response.json.rows, THREE_VENDOR_DAY)).toMatchObject({
+      cashless_transactions: 4,
+      cashless_value_vnd: 60_000 + 70_000 + 80_000 + 10_000,
+      active_vendors: 3,
+      suppressed: false,
+    });
+    const text = response.text;
+    for (const hidden of [
+      '60000',
+      '130000',
+      '+849',
+      'Vũ Thị Hạnh',
+      '100870001234',
+      'Nguyen Van A',
+      seedId('vendor', 1),
+    ])
+      expect(text).not.toContain(hidden);
+  });
+
+  it('serves the same as CSV, suppressed cells empty', async () => {
+    const response = await api.request(
+      'GET',
+      `/open-data/markets.csv?from=${TWO_VENDOR_DAY}&to=${THREE_VENDOR_DAY}`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('link')).toMatch(/creativecommons/);
     const [header, ...rows] = response.text.trim().split('\r\n');
     expect(header).toBe(
-      'market_code,market_name,province,commune,day,stalls,stalls_with_qr_share,cashless_transactions,cashless_value_vnd,active_vendors',
+      'market_code,market_name,province,commune,day,stalls,stalls_with_qr_share,cashless_transactions,cashless_value_vnd,active_vendors,suppressed',
     );
-    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.startsWith('TUCDUYEN') && row.includes(TWO_VENDOR_DAY))).toMatch(
+      /,,,2,true$/,
+    );
+    expect(rows.find((row) => row.startsWith('TUCDUYEN') && row.includes(THREE_VENDOR_DAY))).toMatch(
+      /,4,220000,3,false$/,
+    );
+  });
+
+  it('only an admin may run the job by hand', async () => {
+    for (const token of [tokens.manager1, tokens.vendor1, undefined])
+      expect((await api.request('POST', '/admin/open-data/refresh', token ? { token } : {})).status).toBe(
+        token ? 403 : 401,
+      );
   });
 
   it('refuses a range over 31 days and a bad date with 400', async () => {

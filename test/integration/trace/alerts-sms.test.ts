@@ -34,12 +34,20 @@ const sentTo = (serial: string) =>
         .filter((m) => m.text.includes(serial))
     : [];
 
-const scan = (serial: string, extra: { region?: string; at?: Date } = {}) => {
+/** A scan from a network (clone evidence counts networks, decision 0905), optionally located by the edge. */
+let nextNetwork = 0;
+const scan = (
+  serial: string,
+  extra: { region?: string; at?: Date; address?: string; observedRegion?: string } = {},
+) => {
   const code = codeOfLot(tea, serial);
   const withClock = extra.at ? { ...deps, now: () => extra.at! } : deps;
+  nextNetwork += 1;
   return viewTrace(withClock, code, {
     token: serialToken(deps.config.signingSecret, code),
+    clientAddress: extra.address ?? `10.${Math.floor(nextNetwork / 250)}.${nextNetwork % 250}.7`,
     ...(extra.region ? { region: extra.region } : {}),
+    ...(extra.observedRegion ? { observedRegion: extra.observedRegion } : {}),
   });
 };
 
@@ -48,7 +56,7 @@ describe('clone warning SMS to the producer', () => {
     expect(outbox).toMatch(/chophien-api-.*\/outbox\.jsonl$/);
   });
 
-  it('scanning past the threshold appends exactly one line, even under 10 parallel scans', async () => {
+  it('scanning from more networks than the threshold appends exactly one line, even under 10 parallel scans', async () => {
     const serial = seedTeaSerials[2]!;
     for (let i = 0; i < 20; i++) await scan(serial);
     expect(sentTo(serial)).toHaveLength(0);
@@ -61,7 +69,7 @@ describe('clone warning SMS to the producer', () => {
     expect(sent[0]!.to).toBe(farmers[0]!.phone);
     expect(sent[0]!.text).toContain('Chè Thái Nguyên búp Tân Cương');
     expect(sent[0]!.text).toContain(`lô ${tea.lotCode}, sê-ri ${serial}`);
-    expect(sent[0]!.text).toMatch(/đã bị quét \d+ lần/);
+    expect(sent[0]!.text).toMatch(/đã được quét từ \d+ mạng Internet khác nhau/);
     expect(sent[0]!.text).toContain('/nong-dan');
     // More scans within the hour: still one message.
     await Promise.all(Array.from({ length: 10 }, () => scan(serial)));
@@ -75,14 +83,19 @@ describe('clone warning SMS to the producer', () => {
     expect(sentTo(serial)).toHaveLength(2);
   });
 
-  it('two provinces within an hour: the message names them', async () => {
+  it('two places the edge observed within an hour: the message says so and names the provinces buyers gave', async () => {
     const serial = seedTeaSerials[3]!;
-    await scan(serial, { region: 'Thái Nguyên' });
+    await scan(serial, { region: 'Thái Nguyên', observedRegion: 'VN-TN' });
     expect(sentTo(serial)).toHaveLength(0);
-    await Promise.all([scan(serial, { region: 'Cà Mau' }), scan(serial, { region: 'Cà Mau' })]);
+    await Promise.all([
+      scan(serial, { region: 'Cà Mau', observedRegion: 'VN-CM' }),
+      scan(serial, { region: 'Cà Mau', observedRegion: 'VN-CM' }),
+    ]);
     const sent = sentTo(serial);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.text).toContain('được quét ở Thái Nguyên, Cà Mau trong thời gian ngắn');
+    expect(sent[0]!.text).toContain(
+      'được quét ở nhiều tỉnh khác nhau trong thời gian ngắn (người mua cho biết: Thái Nguyên, Cà Mau)',
+    );
     // The stored alert (GET /trace/alerts) is still there for the dashboard.
     const alerts = await api.request('GET', '/trace/alerts', {
       token: await api.tokenFor({ phone: farmers[0]!.phone }),

@@ -9,7 +9,7 @@ import {
   traceConfig,
   viewTrace,
 } from '@chophien/core';
-import { productRepository, traceRepository, userRepository } from '@chophien/db';
+import { attemptCounter, productRepository, traceRepository, userRepository } from '@chophien/db';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ beforeAll(async () => {
     users: userRepository(api.db),
     products: productRepository(api.db),
     config: traceConfig(),
+    attempts: attemptCounter(api.db),
   };
   ownerToken = await api.tokenFor({ phone: farmers[0]!.phone });
 });
@@ -223,26 +224,67 @@ describe('authenticity: signed serials, scan log, clone warning, scratch PIN', (
     expect(third.authenticity.scanCount).toBe(3);
   });
 
-  it('the same serial in two provinces within an hour shows a clone warning and alerts the producer once', async () => {
-    const serial = seedTeaSerials[1]!;
-    await viewTrace(deps, code(serial), { token: token(serial), region: 'Thái Nguyên' });
-    const view = await viewTrace(deps, code(serial), { token: token(serial), region: 'Cà Mau' });
+  const cloneOf = (view: Awaited<ReturnType<typeof viewTrace>>) => {
     if (view.status !== 'found' || view.authenticity.kind !== 'serial')
       throw new Error('expected serial view');
-    expect(view.authenticity.clone).toBe('implausible_places');
-    await viewTrace(deps, code(serial), { token: token(serial), region: 'Cà Mau' });
-    const alerts = await api.request('GET', '/trace/alerts', { token: ownerToken });
-    expect(alerts.status).toBe(200);
-    expect(alerts.json.alerts.filter((a: { serial: string }) => a.serial === serial)).toHaveLength(1);
+    return view.authenticity.clone;
+  };
+  const alertsFor = async (serial: string) =>
+    (await api.request('GET', '/trace/alerts', { token: ownerToken })).json.alerts.filter(
+      (a: { serial: string }) => a.serial === serial,
+    );
+
+  it('a stranger typing made-up provinces (?vung=) cannot make a genuine code look cloned', async () => {
+    const serial = seedTeaSerials[1]!;
+    const provinces = ['Thái Nguyên', 'Cà Mau', 'Lai Châu', 'Hà Nội', 'Điện Biên', 'An Giang'];
+    for (let i = 0; i < 30; i++) {
+      const view = await viewTrace(deps, code(serial), {
+        token: token(serial),
+        region: provinces[i % provinces.length],
+        clientAddress: '203.0.113.9',
+      });
+      expect(cloneOf(view)).toBeUndefined();
+    }
+    expect(await alertsFor(serial)).toHaveLength(0);
   });
 
-  it('a serial scanned more than 20 times shows a clone warning', async () => {
+  it('two places the edge observed within an hour, from two networks, show a warning and alert the producer once', async () => {
+    const serial = seedTeaSerials[1]!;
+    await viewTrace(deps, code(serial), {
+      token: token(serial),
+      clientAddress: '198.51.100.20',
+      observedRegion: 'VN-TN',
+    });
+    const view = await viewTrace(deps, code(serial), {
+      token: token(serial),
+      clientAddress: '192.0.2.44',
+      observedRegion: 'VN-CM',
+    });
+    expect(cloneOf(view)).toBe('implausible_places');
+    await viewTrace(deps, code(serial), {
+      token: token(serial),
+      clientAddress: '192.0.2.45',
+      observedRegion: 'VN-CM',
+    });
+    expect(await alertsFor(serial)).toHaveLength(1);
+  });
+
+  it('a thousand reloads from one network are one network; more than 20 networks show a warning', async () => {
     const serial = seedTeaSerials[2]!;
     let last: Awaited<ReturnType<typeof viewTrace>> | undefined;
-    for (let i = 0; i < 21; i++) last = await viewTrace(deps, code(serial), { token: token(serial) });
-    if (last?.status !== 'found' || last.authenticity.kind !== 'serial')
-      throw new Error('expected serial view');
-    expect(last.authenticity.clone).toBe('too_many_scans');
+    for (let i = 0; i < 25; i++)
+      last = await viewTrace(deps, code(serial), { token: token(serial), clientAddress: `203.0.113.${i}` });
+    expect(cloneOf(last!)).toBeUndefined();
+    // Simultaneous scans from one new network count it once.
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        viewTrace(deps, code(serial), { token: token(serial), clientAddress: '100.64.1.1' }),
+      ),
+    );
+    for (let n = 0; n < 19; n++)
+      last = await viewTrace(deps, code(serial), { token: token(serial), clientAddress: `100.65.${n}.1` });
+    // 1 + 1 + 19 = 21 networks: past the limit of 20.
+    expect(cloneOf(last!)).toBe('too_many_scans');
   });
 
   it('the first correct scratch PIN marks the item sold; later checks say when; concurrent checks sell it once', async () => {

@@ -1,6 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFarmId, seedLotId } from '../../../infra/local/src/seed/trace.ts';
+import { seedId } from '../../../infra/local/src/seed/ids.ts';
+import { seedFarmId, seedLotId, seedTeaGtin } from '../../../infra/local/src/seed/trace.ts';
 import { farmers, staff } from '../../../infra/local/src/seed/users.ts';
 import { startTestApi, type TestApi } from '../../support/api.ts';
 
@@ -39,6 +40,23 @@ const countItems = async (prefix: string) =>
       }),
     )
   ).Count ?? 0;
+
+/** A listing of the caller's carrying `gtin`: how a household's GTIN becomes theirs (decision 0902). */
+const listWithGtin = (token: string, gtin: string, extra: Record<string, unknown> = {}) =>
+  api.request('POST', '/listings', {
+    token,
+    body: {
+      title: { vi: `Chè có mã GTIN ${gtin}` },
+      description: { vi: 'Chè đóng gói có mã vạch riêng của hộ.' },
+      category: 'che-ca-phe',
+      baseUnit: 'g',
+      stock: 1000,
+      packs: [{ id: '100g', label: { vi: 'Gói 100 g' }, size: 100, priceVnd: 45_000 }],
+      province: 'Thái Nguyên',
+      gtin,
+      ...extra,
+    },
+  });
 
 const lotBody = (extra: Record<string, unknown> = {}) => ({
   productName: { vi: 'Chè búp Tân Cương', en: 'Tan Cuong bud tea' },
@@ -133,6 +151,8 @@ describe('lot input is checked field by field, and a bad request writes nothing'
   });
 
   it('a lot code already used for the same GTIN is a 409; the same code under another GTIN is fine', async () => {
+    for (const gtin of ['8934588012228', '8935049500537'])
+      expect((await listWithGtin(tokens.owner!, gtin)).status).toBe(201);
     const first = await api.request('POST', `/trace/farms/${teaFarm}/lots`, {
       token: tokens.owner,
       body: lotBody({ lotCode: 'DUP-01', gtin: '8934588012228' }),
@@ -368,4 +388,78 @@ describe("listing a household's farms and lots", () => {
       expect(res.status).toBe(403);
     },
   );
+});
+
+describe('a GTIN belongs to one producer (decision 0902)', () => {
+  const lotOn = (token: string, farmId: string, gtin: string, lotCode: string) =>
+    api.request('POST', `/trace/farms/${farmId}/lots`, { token, body: lotBody({ gtin, lotCode }) });
+
+  it('a farmer cannot create a lot under another producer’s GTIN (the seeded tea GTIN is farmer 1’s)', async () => {
+    const before = await countItems('LOT');
+    const res = await lotOn(tokens.otherFarmer!, lycheeFarm, seedTeaGtin, 'FAKE-TEA-1');
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('gtin_not_yours');
+    expect(res.json.error.fields.map((f: { path: string }) => f.path)).toEqual(['gtin']);
+    expect(res.json.error.message).toMatch(/thuộc về một nhà sản xuất khác/);
+    expect(await countItems('LOT')).toBe(before);
+  });
+
+  it('an officer writing for a household is held to that household’s GTINs', async () => {
+    expect((await lotOn(tokens.officer!, teaFarm, seedTeaGtin, 'OFFICER-TEA-1')).status).toBe(201);
+    const res = await lotOn(tokens.officer!, teaFarm, '8930000000019', 'OFFICER-GTIN-1');
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('gtin_not_listed');
+  });
+
+  it('a GTIN no listing of the household carries is refused, field by field, in both languages', async () => {
+    const res = await lotOn(tokens.owner!, teaFarm, '8930000000026', 'UNLISTED-1');
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({
+      code: 'gtin_not_listed',
+      messages: {
+        vi: expect.stringMatching(/Hãy ghi GTIN vào sản phẩm/),
+        en: expect.stringMatching(/Add it to the listing/),
+      },
+    });
+  });
+
+  it('once the household lists the product with its GTIN, lots under it are accepted', async () => {
+    expect((await listWithGtin(tokens.owner!, '8930000000033')).status).toBe(201);
+    expect((await lotOn(tokens.owner!, teaFarm, '8930000000033', 'LISTED-1')).status).toBe(201);
+  });
+
+  it('a listing cannot claim another producer’s GTIN (409), and the GTIN stays theirs', async () => {
+    const res = await listWithGtin(tokens.otherFarmer!, seedTeaGtin, { province: 'Hải Phòng' });
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe('gtin_taken');
+    const patch = await api.request('PATCH', `/listings/${seedId('prod', 13)}`, {
+      token: tokens.otherFarmer!,
+      body: { gtin: seedTeaGtin },
+    });
+    expect(patch.status).toBe(409);
+    expect((await lotOn(tokens.owner!, teaFarm, seedTeaGtin, 'STILL-MINE-1')).status).toBe(201);
+  });
+
+  it('a lot may point its "buy" link only at the household’s own listing', async () => {
+    const other = await api.request('POST', `/trace/farms/${teaFarm}/lots`, {
+      token: tokens.owner!,
+      body: lotBody({ productId: seedId('prod', 13) }), // farmer 5's lychee
+    });
+    expect(other.status).toBe(422);
+    expect(other.json.error.code).toBe('product_not_yours');
+    const own = await api.request('POST', `/trace/farms/${teaFarm}/lots`, {
+      token: tokens.owner!,
+      body: lotBody({ productId: seedId('prod', 1) }),
+    });
+    expect(own.status).toBe(201);
+  });
+
+  it('two producers claiming one new GTIN at the same moment: exactly one gets it', async () => {
+    const gtin = '8930000000040';
+    const [a, b] = await Promise.all([
+      listWithGtin(tokens.owner!, gtin),
+      listWithGtin(tokens.otherFarmer!, gtin, { province: 'Hải Phòng' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+  });
 });

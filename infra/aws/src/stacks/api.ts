@@ -4,7 +4,7 @@
  * (stacks/api-routes.ts, decision 0350). No per-route code.
  */
 import { join } from 'node:path';
-import { handlerId, type RouteDefinition } from '@chophien/functions/routes';
+import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
 import { type ScheduleDefinition, schedules as scheduleTable } from '@chophien/functions/schedules';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -38,6 +38,7 @@ import {
 } from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
 import { deadLetterQueue } from '../operations.ts';
+import { throttleSmsRoutes } from '../rate-limits.ts';
 import { grantTableAccess } from '../table-access.ts';
 import type { Identity } from './identity.ts';
 
@@ -180,6 +181,8 @@ export class Api extends Construct {
     // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
     // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
     this.url = this.httpApi.apiEndpoint;
+    // The stage's per-route limits name routes of every area's stack (decision 0350).
+    throttleSmsRoutes(this.stage, routeTable);
 
     // Created here, once, rather than by HttpJwtAuthorizer's first bind: that would put it in whichever
     // area stack binds first and make every other area depend on that one.

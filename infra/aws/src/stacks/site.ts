@@ -80,6 +80,8 @@ export interface SiteProps {
   readonly identity?: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient' | 'userPool'>;
   /** The brand domain, or the SSM parameter this stack publishes its URL in (src/site-address.ts). */
   readonly siteAddress: SiteAddress;
+  /** The us-east-1 web ACL with the edge rate rules (src/rate-limits.ts, EdgeStack), by ARN. */
+  readonly webAclArn?: string;
   /** The trace pages verify serial tokens and PINs with it (decision 0501). */
   readonly traceSigningSecret: ISecret;
   /** Listing photos (stacks/data.ts): served at `/photos/*`, written by the no-JS photo page. */
@@ -347,6 +349,7 @@ export class Site extends Construct {
 
     this.distribution = new Distribution(this, 'Cdn', {
       comment: 'chophien storefront',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_200, // includes edge locations in Viet Nam
       ...(address.kind === 'domain' && {

@@ -1,6 +1,11 @@
 import { type CategorySlug, type Pack, type Product, slugify } from '@chophien/core';
+import { gtinCheckDigit } from '@chophien/gs1';
 import { seedId } from './ids.ts';
 import { farmers } from './users.ts';
+
+/** A fictional household company prefix under GS1 Vietnam's 893 (the tea farm registered its own GCP). */
+const teaBase = '0893800012345';
+export const seedTeaGtin = `${teaBase}${gtinCheckDigit(teaBase)}`;
 
 interface ProductSeed {
   farmer: number;
@@ -12,6 +17,7 @@ interface ProductSeed {
   stock: number;
   packs: Array<[label: string, labelEn: string, size: number, priceVnd: number]>;
   ocop?: 3 | 4 | 5;
+  gtin?: string;
 }
 
 const seeds: ProductSeed[] = [
@@ -30,6 +36,7 @@ const seeds: ProductSeed[] = [
       ['Túi 1 kg', '1 kg bag', 1000, 400_000],
     ],
     ocop: 4,
+    gtin: seedTeaGtin,
   },
   {
     farmer: 1,
@@ -298,6 +305,7 @@ export const seedProducts: Product[] = seeds.map((seed, index) => {
     province: farmer.province!,
     ...(farmer.commune ? { commune: farmer.commune } : {}),
     ...(seed.ocop ? { ocopStars: seed.ocop } : {}),
+    ...(seed.gtin ? { gtin: seed.gtin } : {}),
     imageUrls: [],
     lotIds: [],
     status: 'published',

@@ -1,17 +1,14 @@
 import type { Farm, Lot, TraceEvent, TraceEventData } from '@chophien/core';
-import { type Db, traceRepository } from '@chophien/db';
-import { gtinCheckDigit } from '@chophien/gs1';
+import { type Db, listingRepository, traceRepository } from '@chophien/db';
 import { seedId } from './ids.ts';
 import type { SeedSet } from './index.ts';
-import { seedProducts } from './products.ts';
+import { seedProducts, seedTeaGtin } from './products.ts';
 import { farmers, staff } from './users.ts';
 
 const CREATED = '2026-10-01T02:00:00.000Z';
 const officer = staff.find((user) => user.roles.includes('commune_officer'))!;
 
-/** A fictional household company prefix under GS1 Vietnam's 893 (the tea farm registered its own GCP). */
-const teaBase = '0893800012345';
-export const seedTeaGtin = `${teaBase}${gtinCheckDigit(teaBase)}`;
+export { seedTeaGtin } from './products.ts';
 
 const farmer = (n: number) => farmers[n - 1]!;
 
@@ -305,6 +302,10 @@ async function applyTrace(db: Db): Promise<number> {
       items++;
     }
   }
+  // The seeded listings' GTINs are their producers' (decision 0902): claimed before any lot uses one.
+  for (const product of seedProducts)
+    if (product.gtin && (await listingRepository(db).claimGtin(product.gtin, product.farmerId, product.id)))
+      items++;
   for (const lot of seedLots) if (await repo.createLot(lot)) items += 2;
   for (const [lotNumber, events] of eventSeeds) {
     const lotId = seedLotId(lotNumber);

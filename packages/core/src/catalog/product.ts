@@ -39,6 +39,11 @@ export const productSchema = z.object({
   slug: z.string(),
   farmerId: z.string(),
   farmId: z.string().optional(),
+  /** GTIN-14 of the producer's own GS1 prefix; it belongs to this producer alone (decision 0902). */
+  gtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
   title: localizedText(120),
   description: localizedText(4000),
   category: z.enum(categorySlugs),
@@ -46,6 +51,8 @@ export const productSchema = z.object({
   packs: z.array(packSchema).min(1).max(10),
   /** Remaining stock in base units; reserved on order creation, never negative. */
   stock: z.number().int().min(0),
+  /** The most one unpaid order may hold, in % of what is left (the farmer sets it; default 50). */
+  maxOrderSharePercent: z.number().int().min(1).max(100).optional(),
   province: z.string(),
   commune: z.string().optional(),
   ocopStars: z.number().int().min(3).max(5).optional(),

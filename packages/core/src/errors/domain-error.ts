@@ -10,6 +10,8 @@ export type DomainErrorKind =
   | 'conflict'
   | 'gone'
   | 'unprocessable'
+  /** A throttle or attempt limit is full (packages/core/src/limits): 429 with Retry-After. */
+  | 'rate_limited'
   /** Busy or contended: retry later (HTTP 503 + Retry-After from `details.retryAfterSeconds`). */
   | 'unavailable';
 

@@ -4,7 +4,20 @@ import { type Product, packsAvailable } from '../catalog/product.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/user.ts';
+import type { AttemptCounter } from '../limits/attempts.ts';
+import { enforceThrottles } from '../limits/throttle.ts';
+import { THROTTLES } from '../limits/throttles.ts';
 import { MAX_TRANSFER_VND } from '../money/vnd.ts';
+import {
+  type BuyerKind,
+  freeHoldSlot,
+  HOLD_RULES,
+  type HoldClaim,
+  holdMinutes,
+  maxUnitsPerCheckout,
+  shareExceeded,
+  tooManyUnpaid,
+} from './holds.ts';
 import { contactSchema, fulfilmentMethods, type Order, type OrderLine } from './order.ts';
 import { generateOrderCode } from './order-code.ts';
 import { type OrderView, toOrderView } from './order-view.ts';
@@ -48,7 +61,14 @@ export interface CheckoutDeps {
   readonly clock: MarketplaceClock;
   /** How long a buyer has to pay before the order expires and its stock returns. */
   readonly paymentWindowMinutes: number;
+  /** Checkout throttles (core/limits). */
+  readonly attempts: AttemptCounter;
   readonly newCode?: () => string;
+}
+
+/** Whether the cart is anonymous (a guest checkout holds for less time, one at a time). */
+export interface CheckoutRequest {
+  readonly buyerKind?: BuyerKind;
 }
 
 export interface CheckoutResult {
@@ -94,7 +114,18 @@ export async function placeOrders(
   deps: CheckoutDeps,
   actor: Actor,
   input: CheckoutInput,
+  request: CheckoutRequest = {},
 ): Promise<CheckoutResult> {
+  const kind = request.buyerKind ?? 'account';
+  const rules = HOLD_RULES[kind];
+  const now = deps.clock.now();
+  // Per buyer only: a market's Wi-Fi or a carrier's shared address carries many honest buyers, and making
+  // many buyers already takes many phones (sign-in codes are throttled per network).
+  await enforceThrottles(
+    deps.attempts,
+    [{ throttle: THROTTLES.checkoutPerBuyer, subject: actor.userId }],
+    now,
+  );
   const productIds = [...new Set(input.items.map((item) => item.productId))];
   const products = new Map<string, Product>();
   for (const id of productIds) {
@@ -137,10 +168,14 @@ export async function placeOrders(
       short.map(([id]) => products.get(id) as Product),
       packOf,
     );
+  for (const [id, units] of wanted) {
+    const product = products.get(id) as Product;
+    const most = maxUnitsPerCheckout(product);
+    if (units > most) throw shareExceeded(product, most);
+  }
 
-  const now = deps.clock.now();
   const at = now.toISOString();
-  const payBy = new Date(now.getTime() + deps.paymentWindowMinutes * 60_000).toISOString();
+  const payBy = new Date(now.getTime() + holdMinutes(kind, deps.paymentWindowMinutes) * 60_000).toISOString();
   const checkoutId = ulid();
   const payToken = newPayToken();
   const newCode = deps.newCode ?? (() => generateOrderCode());
@@ -187,16 +222,26 @@ export async function placeOrders(
     });
   }
 
-  // A code collision (1 in ~10^9 per pair) only costs a retry with fresh codes.
+  // A code collision (1 in ~10^9 per pair), or a simultaneous checkout of the same buyer taking the same
+  // hold slot, only costs a retry: fresh codes, slots read again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    const free = await freeHoldSlot(deps.orders, actor.userId, rules, now);
+    if (!free) throw tooManyUnpaid(rules);
     const orders: Order[] = drafts.map((draft) => ({ ...draft, code: newCode() }));
-    const result = await deps.orders.create(orders);
+    const hold: HoldClaim = {
+      buyerId: actor.userId,
+      ...free,
+      checkoutId,
+      orderIds: orders.map((order) => order.id),
+      payBy,
+    };
+    const result = await deps.orders.create(orders, hold);
     if (result.ok) return { checkoutId, payToken, orders: orders.map(toOrderView) };
-    if (!result.codeTaken) {
+    if (!result.codeTaken && !result.holdTaken) {
       // Someone else bought meanwhile: re-read what is left so the message tells the truth.
-      const now = await Promise.all(result.shortages.map((s) => deps.products.getById(s.productId)));
+      const left = await Promise.all(result.shortages.map((s) => deps.products.getById(s.productId)));
       throw outOfStock(
-        now.map((p, i) => p ?? (products.get(result.shortages[i]?.productId ?? '') as Product)),
+        left.map((p, i) => p ?? (products.get(result.shortages[i]?.productId ?? '') as Product)),
         packOf,
       );
     }

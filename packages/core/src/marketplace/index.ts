@@ -1,6 +1,7 @@
 // The marketplace area's domain: schemas, rules, use-cases, ports.
 export * from './checkout.ts';
 export * from './expire-orders.ts';
+export * from './holds.ts';
 export * from './listings.ts';
 export * from './order.ts';
 export * from './order-code.ts';

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { householdRelation } from '../access/rules.ts';
 import { categorySlugs } from '../catalog/categories.ts';
+import { type GtinClaims, gtinTaken } from '../catalog/gtin-ownership.ts';
 import {
   type BaseUnit,
   baseUnits,
@@ -17,6 +18,7 @@ import type { UserRepository } from '../identity/profile.ts';
 import { type Actor, hasRole } from '../identity/user.ts';
 import { slugify } from '../text/fold.ts';
 import { formatVietnameseNumber } from '../text/vn-number.ts';
+import { gtinInputSchema } from '../trace/lot.ts';
 import type { ListingPhoto } from './photo.ts';
 import type { MarketplaceClock } from './ports.ts';
 
@@ -44,6 +46,15 @@ const editableFields = {
     })
     .optional(),
   preorderHarvestDate: isoDate.optional(),
+  /** The product's GTIN, when the household holds its own GS1 prefix; claimed for them (decision 0902). */
+  gtin: gtinInputSchema.optional(),
+  /** How much of what is left one unpaid order may hold, in % (default 50): no one hoards the stock. */
+  maxOrderSharePercent: z
+    .number()
+    .int()
+    .min(1, bilingual('Tối thiểu 1%.', 'At least 1%.'))
+    .max(100, bilingual('Tối đa 100%.', 'At most 100%.'))
+    .optional(),
 };
 
 /** The stock bound of a unit (catalog/units.ts), as a field message in both languages. */
@@ -131,7 +142,7 @@ export const stockAdjustmentSchema = z.strictObject({
 });
 
 /** Storage for listings; writes never touch stock except through conditional arithmetic. */
-export interface ListingStore {
+export interface ListingStore extends GtinClaims {
   get(id: string): Promise<Product | undefined>;
   create(product: Product): Promise<void>;
   /** Applies the patch and stamps updatedAt; stock is left as it is. */
@@ -209,6 +220,7 @@ export async function createListing(deps: ListingDeps, actor: Actor, input: List
   }
   const now = deps.clock.now().toISOString();
   const id = ulid();
+  if (fields.gtin && !(await deps.listings.claimGtin(fields.gtin, farmerId, id))) throw gtinTaken();
   const product = productSchema.parse({
     ...fields,
     id,
@@ -229,7 +241,9 @@ export async function updateListing(
   id: string,
   patch: ListingPatch,
 ): Promise<Product> {
-  await editableListing(deps, actor, id);
+  const listing = await editableListing(deps, actor, id);
+  // The GTIN is the owner's (also when their officer edits the listing), never the editor's.
+  if (patch.gtin && !(await deps.listings.claimGtin(patch.gtin, listing.farmerId, id))) throw gtinTaken();
   return deps.listings.update(id, patch as Partial<Product>, deps.clock.now().toISOString());
 }
 

@@ -1,4 +1,5 @@
 import { buildVietQR } from '@chophien/vietqr';
+import { qrText } from '../output/qr.ts';
 import type { Order } from './order.ts';
 import { maskPayoutAccountNumber } from './payout-account.ts';
 
@@ -24,7 +25,8 @@ export function orderVietQR(order: Order): string {
     accountNumber: order.payTo.accountNumber,
     amount: remainderOf(order),
     purpose: order.code,
-    merchantName: order.payTo.accountName,
+    // The name on the account is free text: folded to the ASCII the field takes, so the QR always builds.
+    merchantName: qrText(order.payTo.accountName, 25),
     truncate: true,
   });
 }

@@ -20,7 +20,8 @@ export const requestPayoutAccountChange = (
   deps: AccountChangeDeps,
   actor: Actor,
   input: z.infer<typeof requestAccountChangeInput>,
-) => requestAccountChange(deps, actor, input, 'farmer');
+  client?: string,
+) => requestAccountChange(deps, actor, input, 'farmer', client);
 
 export const confirmPayoutAccountChange = (
   deps: AccountChangeDeps,

@@ -1,6 +1,7 @@
 import type { Product } from '../catalog/product.ts';
 import type { Payer } from '../markets/bank-notifications.ts';
 import type { RefundCase } from '../refunds/model.ts';
+import type { HoldClaim, HoldSlot } from './holds.ts';
 import type { Order, OrderStatus } from './order.ts';
 import type { PayoutAccount } from './payout-account.ts';
 
@@ -35,10 +36,18 @@ export interface OrderPaymentWrite {
 
 /** What the marketplace needs from storage for orders; packages/db implements it on DynamoDB. */
 export interface OrderStore {
-  /** All orders of one checkout, their code claims and every stock decrement: all or nothing. */
+  /**
+   * All orders of one checkout, their code claims, every stock decrement and the buyer's hold slot
+   * (written only if it still holds what the caller saw): all or nothing.
+   */
   create(
     orders: readonly Order[],
-  ): Promise<{ ok: true } | { ok: false; shortages: StockShortage[]; codeTaken: boolean }>;
+    hold: HoldClaim,
+  ): Promise<
+    { ok: true } | { ok: false; shortages: StockShortage[]; codeTaken: boolean; holdTaken: boolean }
+  >;
+  /** The buyer's occupied hold slots (core/marketplace/holds.ts). */
+  holds(buyerId: string): Promise<HoldSlot[]>;
   getById(id: string): Promise<Order | undefined>;
   getByCode(code: string): Promise<Order | undefined>;
   listByBuyer(buyerId: string, limit: number): Promise<Order[]>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { categories, categorySlugs } from '../catalog/categories.ts';
 import { lowestPrice, type Product } from '../catalog/product.ts';
+import { toPublicProduct } from '../catalog/public-product.ts';
 import { foldForSearch } from '../text/fold.ts';
 
 export const searchQuerySchema = z.strictObject({
@@ -153,6 +154,6 @@ export async function searchListings(
     total: hits.length,
     page,
     pages: Math.max(1, Math.ceil(hits.length / query.limit)),
-    results: hits.slice(start, start + query.limit).map((hit) => hit.product),
+    results: hits.slice(start, start + query.limit).map((hit) => toPublicProduct(hit.product)),
   };
 }

@@ -13,6 +13,9 @@ import * as z from 'zod';
 import { DomainError, forbidden, notFound } from '../errors/domain-error.ts';
 import { bilingual } from '../errors/zod-issues.ts';
 import type { Actor } from '../identity/index.ts';
+import type { AttemptCounter } from '../limits/attempts.ts';
+import { enforceThrottles } from '../limits/throttle.ts';
+import { CODE_TRIES, THROTTLES } from '../limits/throttles.ts';
 import type { PayoutAccount } from '../marketplace/payout-account.ts';
 import { bankProviders } from './bank-notifications.ts';
 import {
@@ -24,7 +27,7 @@ import {
 import type { ChannelSecrets, Clock, CodeSender, MarketsStore } from './ports.ts';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
-export const MAX_CODE_ATTEMPTS = 5;
+export const MAX_CODE_ATTEMPTS = CODE_TRIES.max;
 
 export const requestAccountChangeInput = z.object({
   bin: z
@@ -57,6 +60,8 @@ export interface AccountChangeDeps {
   readonly codes: CodeSender;
   readonly clock: Clock;
   readonly newId: () => string;
+  /** Counts code requests (SMS) and code tries before they happen (core/limits). */
+  readonly attempts: AttemptCounter;
 }
 
 const hash = (code: string) => createHash('sha256').update(`account-change\0${code}`).digest('hex');
@@ -84,13 +89,27 @@ const audit = (
   details,
 });
 
+/**
+ * `client` is the caller's network address: codes are throttled per owner (each is an SMS to their
+ * phone) and per network, before anything is written or sent.
+ */
 export async function requestAccountChange(
   deps: AccountChangeDeps,
   actor: Actor,
   input: z.infer<typeof requestAccountChangeInput>,
   owner: AccountOwnerRole = 'vendor',
+  client?: string,
 ) {
   requireOwner(actor, owner);
+  await enforceThrottles(
+    deps.attempts,
+    [
+      { throttle: THROTTLES.accountChangeCodePerClient, subject: client },
+      { throttle: THROTTLES.accountChangeCodePerOwner, subject: actor.userId },
+      { throttle: THROTTLES.accountChangeCodePerOwnerDaily, subject: actor.userId },
+    ],
+    deps.clock.now(),
+  );
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const change: PendingAccountChange = {
     id: deps.newId(),
@@ -100,7 +119,6 @@ export async function requestAccountChange(
     holderName: input.holderName,
     provider: input.provider,
     codeHash: hash(code),
-    attempts: 0,
     expiresAt: new Date(deps.clock.now().getTime() + CODE_TTL_MS).toISOString(),
     requestedBy: actor.userId,
     ...(owner === 'vendor' ? {} : { owner }),
@@ -136,13 +154,14 @@ export async function confirmAccountChange(
   // A change requested for the other role (a user who is both vendor and farmer) is not this route's.
   const change = found && ownerOf(found) === owner ? found : undefined;
   if (!change) throw notFound({ vi: 'yêu cầu đổi tài khoản', en: 'account change request' });
-  const expired = Date.parse(change.expiresAt) <= deps.clock.now().getTime();
-  const good =
-    !expired &&
-    change.attempts < MAX_CODE_ATTEMPTS &&
-    timingSafeEqual(Buffer.from(hash(input.code)), Buffer.from(change.codeHash));
+  const at = deps.clock.now();
+  const expiresAt = new Date(change.expiresAt);
+  const expired = expiresAt.getTime() <= at.getTime();
+  // The try is counted before the code is compared: of thirty simultaneous guesses, five are compared.
+  const counted =
+    !expired && (await deps.attempts.take(`account-change-code#${change.id}`, CODE_TRIES, at, expiresAt)).ok;
+  const good = counted && timingSafeEqual(Buffer.from(hash(input.code)), Buffer.from(change.codeHash));
   if (!good) {
-    await deps.store.countFailedAttempt(actor.userId, change.id);
     await deps.store.appendAudit(
       audit(deps, actor.userId, actor.userId, 'account_change_failed', {
         changeId: change.id,

@@ -11,6 +11,7 @@ export * from './manager-console.ts';
 export * from './memo.ts';
 export * from './missed-payments.ts';
 export * from './model.ts';
+export * from './open-data.ts';
 export * from './ports.ts';
 export * from './receive-payment.ts';
 export * from './reconciliation.ts';

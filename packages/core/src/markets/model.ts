@@ -210,7 +210,6 @@ export interface PendingAccountChange {
   readonly provider: BankProvider;
   /** SHA-256 of the one-time code sent to the vendor's registered phone. */
   readonly codeHash: string;
-  readonly attempts: number;
   readonly expiresAt: string;
   readonly requestedBy: string;
   /** Absent on vendors' changes (and on items written before farmers had this flow). */

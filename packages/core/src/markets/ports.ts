@@ -104,7 +104,6 @@ export interface MarketsStore {
 
   putPendingAccountChange(change: PendingAccountChange): Promise<void>;
   getPendingAccountChange(vendorId: string, id: string): Promise<PendingAccountChange | undefined>;
-  countFailedAttempt(vendorId: string, id: string): Promise<void>;
   /**
    * New account + channel, stalls repointed, old account retired, change consumed, audit (and, for a
    * farmer, the payout account orders pay to) — one transaction.

@@ -1,3 +1,5 @@
+import { toCsv } from '../output/csv.ts';
+
 /**
  * CSV exports people open in a spreadsheet: headers in their language (Vietnamese first, English on
  * request), times in Vietnam time (a 06:32 sale on 7/12 is listed on 7/12, not under 6/12 in UTC), a BOM
@@ -6,17 +8,9 @@
  */
 export type CsvLang = 'vi' | 'en';
 
-/** RFC 4180 field quoting; also defuses spreadsheet formulas (a leading = + - @). */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const toCsv = (
-  header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-): string => `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+// Fields and rows are written by the one CSV serializer (core/output/csv.ts: quoting, formula starters
+// including tab, CR and full-width forms, producer text cleaned); re-exported for this module's callers.
+export { csvField, toCsv } from '../output/csv.ts';
 
 export interface CsvColumn<Row> {
   readonly vi: string;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type AttemptCounter, bucketOf, type LimitRule } from '../limits/attempts.ts';
 import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import { codeNamespace, type TraceCode } from './links.ts';
 
@@ -47,33 +48,74 @@ export function scanDeviceClass(userAgent: string | undefined): DeviceClass {
 
 export interface ScanRecord {
   readonly at: string;
-  /** Province the buyer chose to share; absent when they did not. */
+  /**
+   * Province the buyer chose to share. Shown to the producer as what buyers said, never evidence of a
+   * clone: anyone can type any province into the link (issue 15 item 8, decision 0905).
+   */
   readonly region?: string;
+  /** Keyed hash of the network the scan came from (`scanNetwork`): the unit of evidence. */
+  readonly network?: string;
+  /** Where the edge located the viewer's address (CloudFront on AWS, ISO 3166-2); absent locally. */
+  readonly observedRegion?: string;
 }
 
 /**
- * Clone heuristics (signals, not proof). A genuine bag is scanned by a handful of people over its life:
- * more than SCAN_LIMIT scans, or the same serial in 2 provinces within 1 hour or 3 provinces within 24 hours,
- * means copies of the label are circulating.
+ * Clone heuristics (signals, not proof; decision 0905). A genuine bag is scanned by a handful of people
+ * over its life. Evidence is what a stranger cannot produce from one phone: more than `networkLimit`
+ * different networks scanning the same genuine serial, or the serial observed (by the edge, from the
+ * viewer's address, never from a typed province) in 2 places within 1 hour or 3 within 24 hours, each
+ * place seen from a different network. A thousand reloads from one network are one network.
  */
 export const CLONE_RULES = {
-  scanLimit: 20,
+  networkLimit: 20,
   twoRegionsWithinMs: 3_600_000,
   threeRegionsWithinMs: 86_400_000,
 } as const;
 
+/** Kept as stored in alerts; `too_many_scans` now means "scanned from too many networks". */
 export type CloneReason = 'too_many_scans' | 'implausible_places';
 
+/**
+ * The network a scan came from, as a keyed hash of its /24 (IPv4) or /48 (IPv6) prefix: one household or
+ * one phone's carrier block counts once, and the table never holds an address.
+ */
+export function scanNetwork(secret: string, address: string | undefined): string | undefined {
+  const prefix = address ? networkPrefix(address) : undefined;
+  return prefix
+    ? createHmac('sha256', secret).update(`network|v1|${prefix}`).digest('base64url').slice(0, 16)
+    : undefined;
+}
+
+function networkPrefix(address: string): string | undefined {
+  const v4 = address.trim().replace(/^::ffff:/i, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v4)) return `${v4.split('.').slice(0, 3).join('.')}.0/24`;
+  const v6 = address.trim().toLowerCase().split('%')[0] ?? '';
+  if (!/^[0-9a-f:]+$/.test(v6) || !v6.includes(':')) return undefined;
+  const [head = '', tail = ''] = v6.split('::');
+  const groups = (part: string) => (part ? part.split(':') : []);
+  const left = groups(head);
+  const right = v6.includes('::') ? groups(tail) : [];
+  const full = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (full.length !== 8) return undefined;
+  return `${full
+    .slice(0, 3)
+    .map((g) => g.padStart(4, '0'))
+    .join(':')}::/48`;
+}
+
 export function cloneSuspicion(
-  scanCount: number,
+  networkCount: number,
   recent: readonly ScanRecord[],
   rules: typeof CLONE_RULES = CLONE_RULES,
 ): CloneReason | undefined {
-  if (scanCount > rules.scanLimit) return 'too_many_scans';
-  const located = recent
-    .filter((scan): scan is Required<ScanRecord> => Boolean(scan.region))
-    .map((scan) => ({ at: Date.parse(scan.at), region: scan.region }))
-    .sort((a, b) => a.at - b.at);
+  if (networkCount > rules.networkLimit) return 'too_many_scans';
+  // One place per network (the first it was seen in): a VPN hopping exits is still one network per hop.
+  const firstPlaceOf = new Map<string, { at: number; region: string }>();
+  for (const scan of [...recent].sort((a, b) => a.at.localeCompare(b.at))) {
+    if (!scan.network || !scan.observedRegion || firstPlaceOf.has(scan.network)) continue;
+    firstPlaceOf.set(scan.network, { at: Date.parse(scan.at), region: scan.observedRegion });
+  }
+  const located = [...firstPlaceOf.values()].sort((a, b) => a.at - b.at);
   for (let i = 0; i < located.length; i++) {
     const start = located[i]!;
     const within = (ms: number) =>
@@ -93,8 +135,9 @@ export interface CloneAlertFacts {
   readonly lotCode: string;
   readonly serial: string;
   readonly reason: CloneReason;
-  readonly scanCount: number;
-  /** Provinces the serial was scanned in recently (buyers who shared one). */
+  /** Different networks the serial was scanned from (the evidence of `too_many_scans`). */
+  readonly networkCount: number;
+  /** Provinces buyers said they were in (context for the producer, not evidence). */
   readonly regions: readonly string[];
   /** Where the producer sees the alerts (the farmer dashboard). */
   readonly dashboardUrl: string;
@@ -103,10 +146,11 @@ export interface CloneAlertFacts {
 /** The SMS to the farm's owner, in Vietnamese: what, which lot and serial, why it looks copied, where to look. */
 export function cloneAlertSms(facts: CloneAlertFacts): string {
   const what = `tem ${facts.productName}, lô ${facts.lotCode}, sê-ri ${facts.serial}`;
+  const said = facts.regions.length > 0 ? ` (người mua cho biết: ${facts.regions.join(', ')})` : '';
   const why =
     facts.reason === 'too_many_scans'
-      ? `đã bị quét ${facts.scanCount} lần, nhiều hơn một sản phẩm thật được quét`
-      : `được quét ở ${facts.regions.length > 0 ? facts.regions.join(', ') : 'nhiều tỉnh'} trong thời gian ngắn`;
+      ? `đã được quét từ ${facts.networkCount} mạng Internet khác nhau, nhiều hơn một sản phẩm thật${said}`
+      : `được quét ở nhiều tỉnh khác nhau trong thời gian ngắn${said}`;
   return `Chợ Phiên cảnh báo: ${what} ${why}. Tem có thể bị sao chép. Xem cảnh báo tại ${facts.dashboardUrl}`;
 }
 
@@ -114,7 +158,12 @@ export interface CloneAlertDeps {
   readonly users: { get(id: string): Promise<{ phone: string } | undefined> };
   readonly sms?: SmsSender | undefined;
   readonly notifications?: NotificationClaims | undefined;
+  /** Caps the texts one owner gets a day, whatever number of serials look copied (core/limits). */
+  readonly attempts?: AttemptCounter | undefined;
 }
+
+/** One owner is texted at most this often: a flood of warnings (or someone provoking them) costs little. */
+export const CLONE_SMS_PER_OWNER: LimitRule = { max: 5, windowMs: 86_400_000 };
 
 /**
  * Texts the owner about a clone warning, at most once per serial per hour: the claim is a conditional write,
@@ -130,6 +179,10 @@ export async function notifyCloneAlert(
   if (!deps.sms || !deps.notifications) return false;
   const key = `clone-sms#${facts.lotId}#${facts.serial}`;
   if (!(await deps.notifications.claim(key, facts.at, CLONE_SMS_WINDOW_MS))) return false;
+  // The alerts stay on the desk either way; only the texts are capped per owner per day.
+  const ownerBucket = bucketOf('clone-sms-owner', owner.id);
+  if (deps.attempts && !(await deps.attempts.take(ownerBucket, CLONE_SMS_PER_OWNER, facts.at)).ok)
+    return false;
   try {
     const profile = await deps.users.get(owner.id);
     if (!profile) return false;
@@ -147,6 +200,7 @@ export async function notifyCloneAlert(
     return true;
   } catch {
     await deps.notifications.release(key, facts.at).catch(() => undefined);
+    await deps.attempts?.giveBack(ownerBucket, CLONE_SMS_PER_OWNER, facts.at).catch(() => undefined);
     return false;
   }
 }

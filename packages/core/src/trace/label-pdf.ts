@@ -12,6 +12,8 @@ import {
   TextRenderingMode,
 } from 'pdf-lib';
 import type { Actor } from '../identity/user.ts';
+import { pdfLine } from '../output/pdf.ts';
+import { cleanLine } from '../output/text.ts';
 import type { Farm } from './farm.ts';
 import { labelFontBytes } from './label-font.ts';
 import { type LabelOptions, type LabelSheet, lotLabelSheet } from './label-use-cases.ts';
@@ -76,6 +78,18 @@ function drawQr(doc: PDFDocument, page: PDFPage, label: PlacedLabel, pageHeight:
   page.node.addContentStream(doc.context.register(doc.context.flateStream(ops)));
 }
 
+const characterSets = new WeakMap<PDFFont, ReadonlySet<number>>();
+
+/** Whether the embedded font has a glyph for `codePoint` (anything else is drawn as `?`, core/output/pdf.ts). */
+function hasGlyph(font: PDFFont, codePoint: number): boolean {
+  let set = characterSets.get(font);
+  if (!set) {
+    set = new Set(font.getCharacterSet());
+    characterSets.set(font, set);
+  }
+  return set.has(codePoint);
+}
+
 /**
  * fontkit shapes a string on every encode and measure; a sheet repeats the same lines hundreds of times, so
  * both are remembered per document (the first encode has already added the glyphs to the subset).
@@ -112,7 +126,7 @@ function drawText(
   pageHeight: number,
 ): void {
   for (const { text: raw, ...line } of label.texts) {
-    const text = raw.normalize('NFC');
+    const text = pdfLine(raw, (codePoint) => hasGlyph(font, codePoint));
     let size = pt(line.size);
     const room = pt(line.maxWidth);
     const measured = width(text) * size;
@@ -147,7 +161,9 @@ export async function labelSheetPdf(
   // OpenType features would only cost time.
   const font = await doc.embedFont(await labelFontBytes(), { subset: true, features: NO_FEATURES });
   const { width } = memoised(font);
-  doc.setTitle(`Tem truy xuất — ${lot.productName.vi} — lô ${lot.lotCode}`, { showInWindowTitleBar: true });
+  doc.setTitle(`Tem truy xuất — ${cleanLine(lot.productName.vi)} — lô ${lot.lotCode}`, {
+    showInWindowTitleBar: true,
+  });
   doc.setSubject(`${sheet.vi} / ${sheet.en}`);
   doc.setLanguage('vi-VN');
   doc.setCreator('Chợ Phiên');

@@ -1,5 +1,7 @@
 import { humanReadable, parseDigitalLink } from '@chophien/gs1';
 import { modulePath, type QrMatrix, qrMatrix } from '@chophien/vietqr/render';
+import { cleanLine } from '../output/text.ts';
+import { xmlText } from '../output/xml.ts';
 import type { Farm } from './farm.ts';
 import type { Lot } from './lot.ts';
 import { traceDate } from './pre-harvest.ts';
@@ -178,7 +180,8 @@ function placeLabel(
   const font = Math.min(2.6, h / 11, textWidth / (24 * 0.52));
   const chars = Math.max(8, Math.floor(textWidth / (font * 0.52)));
   const lines: { text: string; bold?: boolean }[] = [
-    ...nameLines(lot.productName.vi, chars).map((text) => ({ text, bold: true })),
+    // The farmer typed the name: one clean line (no controls, no bidi tricks) before it is measured and cut.
+    ...nameLines(cleanLine(lot.productName.vi), chars).map((text) => ({ text, bold: true })),
     { text: `Lô: ${lot.lotCode}` },
     ...(harvested ? [{ text: `Thu hoạch: ${harvested}` }] : []),
     ...(farm.plantingAreaCode ? [{ text: `Vùng trồng: ${farm.plantingAreaCode}` }] : []),
@@ -233,9 +236,6 @@ export function layoutLabels(
   return pages.map((labels) => ({ labels }));
 }
 
-const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 const n = (v: number) => Number(v.toFixed(2));
 
 function labelSvg(label: PlacedLabel, dy: number, cutLines: boolean): string {
@@ -243,7 +243,7 @@ function labelSvg(label: PlacedLabel, dy: number, cutLines: boolean): string {
   const text = label.texts
     .map(
       (t) =>
-        `<text x="${n(t.x)}" y="${n(t.y + dy)}" font-size="${t.size.toFixed(2)}"${t.bold ? ' font-weight="700"' : ''}${t.mono ? ' font-family="monospace"' : ''}>${xml(t.text)}</text>`,
+        `<text x="${n(t.x)}" y="${n(t.y + dy)}" font-size="${t.size.toFixed(2)}"${t.bold ? ' font-weight="700"' : ''}${t.mono ? ' font-family="monospace"' : ''}>${xmlText(t.text)}</text>`,
     )
     .join('');
   return (
@@ -270,7 +270,7 @@ export function labelSheetSvg(lot: Lot, farm: Farm, items: readonly LabelItem[],
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${sheet.page.width}mm" height="${height}mm" viewBox="0 0 ${sheet.page.width} ${height}" font-family="Arial, Helvetica, sans-serif">` +
-    `<title>${xml(`Tem truy xuất — ${lot.productName.vi} — lô ${lot.lotCode}`)}</title>` +
+    `<title>${xmlText(`Tem truy xuất — ${lot.productName.vi} — lô ${lot.lotCode}`)}</title>` +
     parts.join('') +
     `</svg>`
   );

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { lotGtinRefusal } from '../catalog/gtin-ownership.ts';
 import { conflict, DomainError, notFound } from '../errors/domain-error.ts';
 import type { Actor } from '../identity/user.ts';
 import { scratchPin, serialToken } from './authenticity.ts';
@@ -14,6 +15,25 @@ import { assertHarvestAllowed } from './pre-harvest.ts';
 
 export const lotNotFound = () => notFound({ vi: 'lô hàng', en: 'lot' }, 'lot_not_found');
 
+const notYourListing = () =>
+  new DomainError(
+    'unprocessable',
+    'product_not_yours',
+    {
+      vi: 'Sản phẩm này không phải của hộ; lô chỉ được gắn với sản phẩm của chính hộ.',
+      en: 'This listing is not the household’s; a lot may only point to the household’s own listings.',
+    },
+    {
+      fields: [
+        {
+          path: 'productId',
+          code: 'product_not_yours',
+          message: { vi: 'Không phải sản phẩm của hộ.', en: 'Not the household’s listing.' },
+        },
+      ],
+    },
+  );
+
 const now = (deps: Pick<TraceDeps, 'now'>) => deps.now?.() ?? new Date();
 
 export const codeOfLot = (lot: Pick<Lot, 'gtin' | 'lotCode'>, serial?: string): TraceCode => ({
@@ -23,7 +43,7 @@ export const codeOfLot = (lot: Pick<Lot, 'gtin' | 'lotCode'>, serial?: string): 
 });
 
 export async function createTraceLot(
-  deps: Pick<TraceDeps, 'trace' | 'users' | 'now' | 'newId'>,
+  deps: Pick<TraceDeps, 'trace' | 'users' | 'now' | 'newId' | 'products'>,
   actor: Actor,
   farmId: string,
   raw: CreateLotInput,
@@ -31,6 +51,16 @@ export async function createTraceLot(
   const input = createLotInputSchema.parse(raw);
   const farm = await getFarmOrThrow(deps, farmId);
   const { onBehalfBy } = await farmWriter(deps, actor, farm);
+  // A GTIN is its producer's: only one the farm's owner has claimed through their own listing.
+  if (input.gtin) {
+    const refusal = lotGtinRefusal(await deps.trace.gtinOwner(input.gtin), farm.ownerId);
+    if (refusal) throw refusal;
+  }
+  // Likewise the listing the trace page's "Mua" link points to: one of the owner's own.
+  if (input.productId) {
+    const product = await deps.products?.getById(input.productId);
+    if (product?.farmerId !== farm.ownerId) throw notYourListing();
+  }
   const at = now(deps);
   // A generated code that happens to be taken is simply drawn again; a code the farmer chose is a conflict.
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -1,4 +1,6 @@
+import type { GtinOwners } from '../catalog/gtin-ownership.ts';
 import type { UserProfile } from '../identity/profile.ts';
+import type { AttemptCounter } from '../limits/attempts.ts';
 import type { NotificationClaims, SmsSender } from '../notify/sms.ts';
 import type { Certification } from './certification.ts';
 import type { TraceEvent } from './event.ts';
@@ -10,9 +12,10 @@ export interface SerialItem {
   readonly serial: string;
   readonly createdAt: string;
   readonly scanCount: number;
+  /** Different networks its genuine scans came from (decision 0905); absent on items from before. */
+  readonly networkCount?: number;
   readonly firstScanAt?: string;
   readonly soldAt?: string;
-  readonly pinFailures: number;
   readonly cloneAlertAt?: string;
 }
 
@@ -21,7 +24,12 @@ export interface ScanEntry {
   readonly serial?: string;
   readonly at: string;
   readonly device: string;
+  /** Typed by the buyer: context, never evidence. */
   readonly region?: string;
+  /** Keyed hash of the scanning network (core `scanNetwork`); no address is stored. */
+  readonly network?: string;
+  /** Where the edge located the viewer (CloudFront-Viewer-Country-Region on AWS). */
+  readonly observedRegion?: string;
   /** Whether the signed token matched (serials only). */
   readonly genuine?: boolean;
   /** false for the same buyer's follow-up (sharing their province): logged, not counted again. */
@@ -37,7 +45,7 @@ export interface CloneAlert {
 }
 
 /** What traceability needs from storage; packages/db implements it on the single table. */
-export interface TraceRepository {
+export interface TraceRepository extends GtinOwners {
   createFarm(farm: Farm): Promise<void>;
   getFarm(id: string): Promise<Farm | undefined>;
   listFarmsByOwner(ownerId: string, limit: number): Promise<Farm[]>;
@@ -57,7 +65,11 @@ export interface TraceRepository {
   addSerials(lotId: string, serials: readonly string[], expectedCount: number, at: string): Promise<boolean>;
   listSerials(lotId: string, limit: number): Promise<SerialItem[]>;
   getSerial(lotId: string, serial: string): Promise<SerialItem | undefined>;
-  /** Counts the scan on the serial (if any) and writes the log entry; returns the serial's new state. */
+  /**
+   * Counts the scan on the serial (if any) and writes the log entry; returns the serial's new state. A
+   * scan from a network the serial has not seen before also counts one more network, once per network
+   * however many arrive at once (a conditional marker item).
+   */
   recordScan(scan: ScanEntry): Promise<SerialItem | undefined>;
   recentScans(lotId: string, serial: string, limit: number): Promise<ScanEntry[]>;
   /** Records the first clone alert for a serial; false when one was already raised. */
@@ -65,7 +77,6 @@ export interface TraceRepository {
   listCloneAlerts(ownerId: string, limit: number): Promise<CloneAlert[]>;
   /** Marks the serial sold unless already sold; returns the sold time that stands and whether this call set it. */
   markSold(lotId: string, serial: string, at: string): Promise<{ soldAt: string; first: boolean }>;
-  recordPinFailure(lotId: string, serial: string): Promise<number>;
 }
 
 export interface TraceDeps {
@@ -77,6 +88,8 @@ export interface TraceDeps {
   readonly config: { readonly signingSecret: string; readonly resolverUrl: string; readonly siteUrl: string };
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Counts scratch-PIN tries before they are evaluated (core/limits). */
+  readonly attempts: AttemptCounter;
   /** Clone-warning SMS to the farm's owner (contract C5); without both, alerts are only stored. */
   readonly sms?: SmsSender;
   readonly notifications?: NotificationClaims;

@@ -1,11 +1,13 @@
 import type { EpcisDocument } from '@chophien/gs1';
 import { DomainError } from '../errors/domain-error.ts';
+import { CODE_TRIES } from '../limits/throttles.ts';
 import {
   type CloneReason,
   cloneSuspicion,
   type DeviceClass,
   notifyCloneAlert,
   scanDeviceClass,
+  scanNetwork,
   verifyScratchPin,
   verifySerialToken,
 } from './authenticity.ts';
@@ -119,6 +121,10 @@ export interface ScanContext {
   readonly userAgent?: string | undefined;
   /** Province the buyer chose to share (coarse location only with consent); one of SCAN_REGIONS. */
   readonly region?: string | undefined;
+  /** The viewer's address (hashed into a network before anything is stored). */
+  readonly clientAddress?: string | undefined;
+  /** Where the edge located the viewer (ISO 3166-2 code); only from a trusted edge, never the request. */
+  readonly observedRegion?: string | undefined;
   /** The same buyer again (e.g. after sharing their province): logged, but not counted as a new scan. */
   readonly followUp?: boolean | undefined;
 }
@@ -134,6 +140,12 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
   const at = now(deps);
   const device: DeviceClass = scanDeviceClass(scan.userAgent);
   const region = isScanRegion(scan.region) ? scan.region : undefined;
+  const network = scanNetwork(deps.config.signingSecret, scan.clientAddress);
+  const observedRegion =
+    scan.observedRegion && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(scan.observedRegion)
+      ? scan.observedRegion
+      : undefined;
+  const evidence = { ...(network ? { network } : {}), ...(observedRegion ? { observedRegion } : {}) };
   let authenticity: Authenticity = { kind: 'lot' };
   if (code.serial) {
     const registered = await deps.trace.getSerial(lot.id, code.serial);
@@ -145,12 +157,13 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
       at: at.toISOString(),
       device,
       ...(region ? { region } : {}),
+      ...evidence,
       genuine,
       ...(scan.followUp ? { counted: false } : {}),
     });
     if (genuine && state) {
       const recent = await deps.trace.recentScans(lot.id, code.serial, 50);
-      const clone = cloneSuspicion(state.scanCount, recent);
+      const clone = cloneSuspicion(state.networkCount ?? 0, recent);
       if (clone) {
         await deps.trace.raiseCloneAlert({
           ownerId: lot.ownerId,
@@ -168,7 +181,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
             lotCode: lot.lotCode,
             serial: code.serial,
             reason: clone,
-            scanCount: state.scanCount,
+            networkCount: state.networkCount ?? 0,
             recent,
             at,
             dashboardUrl: `${new URL(deps.config.siteUrl).origin}/nong-dan`,
@@ -193,6 +206,7 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
       at: at.toISOString(),
       device,
       ...(region ? { region } : {}),
+      ...evidence,
     });
   }
   const harvest = events.find((e) => e.type === 'harvesting');
@@ -213,7 +227,10 @@ export async function viewTrace(deps: TraceDeps, code: TraceCode, scan: ScanCont
     events: [...events].sort((a, b) => a.time.localeCompare(b.time)),
     ...(harvestDate ? { harvestDate } : {}),
     ...(packDate ? { packDate } : {}),
-    ...(product && product.status === 'published' ? { productSlug: product.slug } : {}),
+    // A buy link only to the lot owner's own listing, whatever the lot was created with.
+    ...(product && product.status === 'published' && product.farmerId === lot.ownerId
+      ? { productSlug: product.slug }
+      : {}),
     ...(farm.gps
       ? {
           mapUrl: `https://www.openstreetmap.org/?mlat=${farm.gps.lat}&mlon=${farm.gps.lng}#map=15/${farm.gps.lat}/${farm.gps.lng}`,
@@ -230,11 +247,17 @@ export type PinOutcome =
   | { readonly result: 'wrong_pin'; readonly attemptsLeft: number }
   | { readonly result: 'locked' };
 
-export const MAX_PIN_FAILURES = 5;
+/** Scratch-PIN tries per item, for its whole life (a right PIN is given back: it is not a failure). */
+const SCRATCH_PIN_LIMIT = CODE_TRIES;
+export const MAX_PIN_FAILURES = SCRATCH_PIN_LIMIT.max;
 
-/** The scratch-PIN check: the first correct PIN marks the item sold; later checks say when it was. */
+/**
+ * The scratch-PIN check: the first correct PIN marks the item sold; later checks say when it was.
+ * Each try is counted (a conditional write) before the PIN is looked at, so of any number of
+ * simultaneous guesses at most five are ever evaluated.
+ */
 export async function checkScratchPin(
-  deps: Pick<TraceDeps, 'trace' | 'config' | 'now'>,
+  deps: Pick<TraceDeps, 'trace' | 'config' | 'now' | 'attempts'>,
   code: TraceCode,
   token: string | undefined,
   pin: string,
@@ -248,14 +271,17 @@ export async function checkScratchPin(
   const lotId = await deps.trace.findLotIdByCode(codeNamespace(code), code.lot);
   const serial = lotId ? await deps.trace.getSerial(lotId, code.serial) : undefined;
   if (!lotId || !serial) throw notGenuine();
-  if (serial.pinFailures >= MAX_PIN_FAILURES) return { result: 'locked' };
+  const at = now(deps);
+  const bucket = `scratch-pin#${lotId}#${code.serial}`;
+  const taken = await deps.attempts.take(bucket, SCRATCH_PIN_LIMIT, at);
+  if (!taken.ok) return { result: 'locked' };
   if (!verifyScratchPin(deps.config.signingSecret, code, pin)) {
-    const failures = await deps.trace.recordPinFailure(lotId, code.serial);
-    return failures >= MAX_PIN_FAILURES
+    return taken.count >= SCRATCH_PIN_LIMIT.max
       ? { result: 'locked' }
-      : { result: 'wrong_pin', attemptsLeft: MAX_PIN_FAILURES - failures };
+      : { result: 'wrong_pin', attemptsLeft: SCRATCH_PIN_LIMIT.max - taken.count };
   }
-  const sold = await deps.trace.markSold(lotId, code.serial, now(deps).toISOString());
+  await deps.attempts.giveBack(bucket, SCRATCH_PIN_LIMIT, at);
+  const sold = await deps.trace.markSold(lotId, code.serial, at.toISOString());
   return sold.first
     ? { result: 'sold_now', soldAt: sold.soldAt }
     : { result: 'already_sold', soldAt: sold.soldAt };

@@ -1,55 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/identity/user.ts';
 import {
   confirmPayoutAccountChange,
   requestPayoutAccountChange,
 } from '../../src/marketplace/payout-use-cases.ts';
-import {
-  type AccountChangeDeps,
-  confirmAccountChange,
-  requestAccountChange,
-} from '../../src/markets/account-change.ts';
-import type { PendingAccountChange, Stall } from '../../src/markets/model.ts';
-import type { MarketsStore } from '../../src/markets/ports.ts';
+import { confirmAccountChange, requestAccountChange } from '../../src/markets/account-change.ts';
+import { accountChangeSetup, accountInput } from '../support/account-change.ts';
 
-const input = {
-  bin: '970436',
-  accountNumber: '0451000123999',
-  holderName: 'HOANG THI LAN',
-  provider: 'payos' as const,
-};
-const stall = { id: 's1', vendorId: 'u1' } as Stall;
-
-/** An in-memory stand-in for the pending-change part of the store; replaceAccount records what it was given. */
-function setup() {
-  const pending = new Map<string, PendingAccountChange>();
-  const replaceAccount = vi.fn(
-    async (_: Parameters<MarketsStore['replaceAccount']>[0]) => 'replaced' as const,
-  );
-  const store = {
-    putPendingAccountChange: async (change: PendingAccountChange) => void pending.set(change.id, change),
-    getPendingAccountChange: async (_owner: string, id: string) => pending.get(id),
-    countFailedAttempt: async () => undefined,
-    appendAudit: vi.fn(async () => undefined),
-    listAccounts: async () => [{ id: 'old', status: 'active' }],
-    listStallsOfVendor: async () => [stall],
-    replaceAccount,
-  } as unknown as MarketsStore;
-  const sent: string[] = [];
-  let next = 0;
-  const deps: AccountChangeDeps = {
-    store,
-    secrets: {
-      secretFor: async () => undefined,
-      apiTokenFor: async () => undefined,
-      create: vi.fn(async () => undefined),
-    },
-    codes: { send: async (_owner, code) => void sent.push(code) },
-    clock: { now: () => new Date('2026-11-23T03:00:00Z') },
-    newId: () => `ID${next++}`,
-  };
-  return { deps, replaceAccount, sent, pending };
-}
+const input = accountInput;
+const setup = accountChangeSetup;
 
 const vendorAndFarmer: Actor = { userId: 'u1', roles: ['vendor', 'farmer'] };
 

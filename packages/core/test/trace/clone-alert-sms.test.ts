@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { memoryAttemptCounter } from '../../src/limits/index.ts';
 import type { NotificationClaims, SmsMessage } from '../../src/notify/sms.ts';
-import { CLONE_SMS_WINDOW_MS, cloneAlertSms, notifyCloneAlert } from '../../src/trace/authenticity.ts';
+import {
+  CLONE_SMS_PER_OWNER,
+  CLONE_SMS_WINDOW_MS,
+  cloneAlertSms,
+  notifyCloneAlert,
+} from '../../src/trace/authenticity.ts';
 
 /** Claims kept in memory with the same rule as the table's conditional write. */
 function memoryClaims(): NotificationClaims & { released: string[] } {
@@ -30,7 +36,7 @@ const facts = {
   lotCode: 'TC261020-A',
   serial: 'TC0000000002',
   reason: 'implausible_places' as const,
-  scanCount: 3,
+  networkCount: 3,
   recent: [
     { at: '2026-11-23T09:40:00.000Z', region: 'Thái Nguyên' },
     { at: '2026-11-23T09:55:00.000Z', region: 'Cà Mau' },
@@ -44,10 +50,10 @@ const facts = {
 describe('clone alert SMS', () => {
   it('says what, which lot and serial, why and where to look, in Vietnamese', () => {
     expect(cloneAlertSms({ ...facts, regions: ['Thái Nguyên', 'Cà Mau'] })).toBe(
-      'Chợ Phiên cảnh báo: tem Chè Thái Nguyên búp Tân Cương, lô TC261020-A, sê-ri TC0000000002 được quét ở Thái Nguyên, Cà Mau trong thời gian ngắn. Tem có thể bị sao chép. Xem cảnh báo tại https://chophien.vn/nong-dan',
+      'Chợ Phiên cảnh báo: tem Chè Thái Nguyên búp Tân Cương, lô TC261020-A, sê-ri TC0000000002 được quét ở nhiều tỉnh khác nhau trong thời gian ngắn (người mua cho biết: Thái Nguyên, Cà Mau). Tem có thể bị sao chép. Xem cảnh báo tại https://chophien.vn/nong-dan',
     );
-    expect(cloneAlertSms({ ...facts, reason: 'too_many_scans', scanCount: 21, regions: [] })).toContain(
-      'đã bị quét 21 lần',
+    expect(cloneAlertSms({ ...facts, reason: 'too_many_scans', networkCount: 21, regions: [] })).toContain(
+      'đã được quét từ 21 mạng Internet khác nhau',
     );
   });
 
@@ -93,5 +99,18 @@ describe('clone alert SMS', () => {
   it('sends nothing without a sender or claims store (alerts are then only stored)', async () => {
     expect(await notifyCloneAlert({ users }, owner, facts)).toBe(false);
     expect(await notifyCloneAlert({ users, notifications: memoryClaims() }, owner, facts)).toBe(false);
+  });
+
+  it('one owner gets at most five clone texts a day, however many serials look copied', async () => {
+    const sent: SmsMessage[] = [];
+    const deps = {
+      users,
+      sms: { send: async (m: SmsMessage) => void sent.push(m) },
+      notifications: memoryClaims(),
+      attempts: memoryAttemptCounter(),
+    };
+    for (let i = 0; i < 8; i++)
+      await notifyCloneAlert(deps, owner, { ...facts, serial: `TC00000000${String(i).padStart(2, '0')}` });
+    expect(sent).toHaveLength(CLONE_SMS_PER_OWNER.max);
   });
 });

@@ -17,6 +17,7 @@ import {
   plantingAreaCodeProblem,
   readTraceConfig,
   scanDeviceClass,
+  scanNetwork,
   scratchPin,
   serialToken,
   verifyScratchPin,
@@ -184,44 +185,86 @@ describe('authenticity', () => {
   });
 });
 
-describe('clone heuristics', () => {
+describe('clone heuristics: evidence a stranger cannot type into a link (decision 0905)', () => {
   const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1) + minutes * 60_000).toISOString();
-  it('more scans than the limit is suspicious; up to the limit is not', () => {
-    expect(cloneSuspicion(CLONE_RULES.scanLimit, [])).toBeUndefined();
-    expect(cloneSuspicion(CLONE_RULES.scanLimit + 1, [])).toBe('too_many_scans');
+  it('more networks than the limit is suspicious; up to the limit is not', () => {
+    expect(cloneSuspicion(CLONE_RULES.networkLimit, [])).toBeUndefined();
+    expect(cloneSuspicion(CLONE_RULES.networkLimit + 1, [])).toBe('too_many_scans');
   });
-  it('two provinces within an hour, or three within a day, are implausible', () => {
+  it('provinces the buyer typed are never evidence, however many and however fast', () => {
+    expect(
+      cloneSuspicion(1, [
+        { at: at(0), region: 'Hà Nội', network: 'n1' },
+        { at: at(1), region: 'Cà Mau', network: 'n1' },
+        { at: at(2), region: 'Lai Châu', network: 'n2' },
+      ]),
+    ).toBeUndefined();
+  });
+  it('two places the edge observed within an hour, or three within a day, each from its own network, are implausible', () => {
     expect(
       cloneSuspicion(2, [
-        { at: at(0), region: 'Hà Nội' },
-        { at: at(50), region: 'Cà Mau' },
+        { at: at(0), observedRegion: 'VN-HN', network: 'n1' },
+        { at: at(50), observedRegion: 'VN-SG', network: 'n2' },
       ]),
     ).toBe('implausible_places');
     expect(
       cloneSuspicion(2, [
-        { at: at(0), region: 'Hà Nội' },
-        { at: at(120), region: 'Thái Nguyên' },
+        { at: at(0), observedRegion: 'VN-HN', network: 'n1' },
+        { at: at(120), observedRegion: 'VN-69', network: 'n2' },
       ]),
     ).toBeUndefined();
     expect(
       cloneSuspicion(3, [
-        { at: at(0), region: 'Hà Nội' },
-        { at: at(300), region: 'Thái Nguyên' },
-        { at: at(900), region: 'Hải Phòng' },
+        { at: at(0), observedRegion: 'VN-HN', network: 'n1' },
+        { at: at(300), observedRegion: 'VN-69', network: 'n2' },
+        { at: at(900), observedRegion: 'VN-HP', network: 'n3' },
       ]),
     ).toBe('implausible_places');
   });
-  it('any number of scans in one province (under the limit) or without a shared location is never suspicious', () => {
+  it('one network seen in many places counts once (a VPN hopping exits, a phone on the move)', () => {
+    expect(
+      cloneSuspicion(1, [
+        { at: at(0), observedRegion: 'VN-HN', network: 'n1' },
+        { at: at(5), observedRegion: 'VN-SG', network: 'n1' },
+        { at: at(9), observedRegion: 'VN-HP', network: 'n1' },
+      ]),
+    ).toBeUndefined();
+  });
+  it('any number of scans from up to the limit of networks, in one observed place, is never suspicious', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 20 }),
-        fc.boolean(),
-        (minutes, located) => {
-          const scans = minutes.map((m) => (located ? { at: at(m), region: 'Thái Nguyên' } : { at: at(m) }));
-          expect(cloneSuspicion(scans.length, scans)).toBeUndefined();
+        fc.array(
+          fc.record({ minute: fc.integer({ min: 0, max: 5000 }), net: fc.integer({ min: 1, max: 20 }) }),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.constantFrom('Hà Nội', 'Cà Mau', 'Lai Châu'),
+        (scans, typed) => {
+          const records = scans.map((s, i) => ({
+            at: at(s.minute),
+            network: `n${s.net}`,
+            observedRegion: 'VN-HN',
+            region: i % 2 ? typed : 'Thái Nguyên',
+          }));
+          const networks = new Set(records.map((r) => r.network)).size;
+          expect(cloneSuspicion(networks, records)).toBeUndefined();
         },
       ),
+      { numRuns: 200 },
     );
+  });
+  it('a network is a keyed hash of the /24 or /48 prefix: same block, same network; no address kept', () => {
+    const secret = 's'.repeat(32);
+    expect(scanNetwork(secret, '203.0.113.7')).toBe(scanNetwork(secret, '203.0.113.200'));
+    expect(scanNetwork(secret, '::ffff:203.0.113.9')).toBe(scanNetwork(secret, '203.0.113.7'));
+    expect(scanNetwork(secret, '203.0.114.7')).not.toBe(scanNetwork(secret, '203.0.113.7'));
+    expect(scanNetwork(secret, '2001:db8:abcd:12::1')).toBe(scanNetwork(secret, '2001:0db8:abcd:ffff::9'));
+    expect(scanNetwork(secret, '2001:db8:abce::1')).not.toBe(scanNetwork(secret, '2001:db8:abcd::1'));
+    expect(scanNetwork(secret, '203.0.113.7')).not.toContain('203');
+    expect(scanNetwork('t'.repeat(32), '203.0.113.7')).not.toBe(scanNetwork(secret, '203.0.113.7'));
+    for (const bad of [undefined, '', 'localhost', 'not an address', '1.2.3'])
+      expect(scanNetwork(secret, bad)).toBeUndefined();
   });
 });
 

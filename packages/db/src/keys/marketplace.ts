@@ -52,3 +52,10 @@ export const listingsByFarmer = (farmerId: string) => ({
   pk: `FARMER#${farmerId}`,
   skPrefix: 'PRODUCT#',
 });
+
+/** A buyer's numbered hold slots (unpaid checkouts holding stock; core/marketplace/holds.ts). */
+export const holdSlotKey = (buyerId: string, slot: number) => ({
+  PK: `BUYER#${buyerId}`,
+  SK: `HOLD#${slot}`,
+});
+export const holdSlotsPartition = (buyerId: string) => ({ pk: `BUYER#${buyerId}`, skPrefix: 'HOLD#' });

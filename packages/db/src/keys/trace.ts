@@ -52,6 +52,12 @@ export const traceScanKey = (lotId: string, serial: string | undefined, at: stri
   SK: `${traceScanPrefix(serial)}${at}#${id}`,
 });
 
+/** One item per (serial, network) that scanned it: the first scan from a network counts it (decision 0905). */
+export const traceScanNetworkKey = (lotId: string, serial: string, network: string) => ({
+  PK: traceLotPartition(lotId),
+  SK: `SCANNET#${serial}#${network}`,
+});
+
 export const cloneAlertKey = (ownerId: string, at: string, lotId: string, serial: string) => ({
   PK: `ALERTS#${ownerId}`,
   SK: `CLONE#${at}#${lotId}#${serial}`,

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { type ListingStore, listingPhotoSchema, type Product, productSchema } from '@chophien/core';
 import type { Db } from '../client.ts';
 import { productKey, productKeys, withoutKeys } from '../keys/foundation.ts';
+import { gtinClaimKey } from '../keys/gtin.ts';
 import { listingsByFarmer } from '../keys/marketplace.ts';
 
 const toProduct = (item: Record<string, unknown>): Product => productSchema.parse(withoutKeys(item));
@@ -14,6 +15,26 @@ export function listingRepository(db: Db): ListingStore {
         new GetCommand({ TableName, Key: productKey(id), ConsistentRead: true }),
       );
       return result.Item ? toProduct(result.Item) : undefined;
+    },
+
+    async claimGtin(gtin, ownerId, listingId) {
+      try {
+        await db.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: gtinClaimKey(gtin),
+            // First claim wins; the owner's later listings with the same GTIN leave it as it is.
+            UpdateExpression:
+              'SET ownerId = if_not_exists(ownerId, :owner), firstListingId = if_not_exists(firstListingId, :listing), entity = :entity',
+            ConditionExpression: 'attribute_not_exists(ownerId) OR ownerId = :owner',
+            ExpressionAttributeValues: { ':owner': ownerId, ':listing': listingId, ':entity': 'GtinClaim' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
     },
 
     async create(product) {

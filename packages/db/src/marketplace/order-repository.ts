@@ -14,6 +14,8 @@ import {
 import type { Db } from '../client.ts';
 import { productKey, withoutKeys } from '../keys/foundation.ts';
 import {
+  holdSlotKey,
+  holdSlotsPartition,
   orderCodeKey,
   orderKey,
   orderKeys,
@@ -24,6 +26,7 @@ import {
 } from '../keys/marketplace.ts';
 import { PAYMENT_KEY_VERSION, paymentKey } from '../keys/payments.ts';
 import { refundCaseItems } from '../refunds/refund-store.ts';
+import { ttlAttribute } from '../table.ts';
 import { isThrottled } from '../throttling.ts';
 import { type TransactItems, transactWrite } from './transact.ts';
 
@@ -72,7 +75,7 @@ export function orderRepository(db: Db): OrderStore {
   };
 
   return {
-    async create(orders) {
+    async create(orders, hold) {
       const items: TransactItems = [];
       for (const order of orders) {
         items.push({
@@ -115,13 +118,54 @@ export function orderRepository(db: Db): OrderStore {
           },
         });
       }
+      // Last of all: the hold slot, taken only if it still holds what the checkout saw (compare-and-set).
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...holdSlotKey(hold.buyerId, hold.slot),
+            type: 'HoldSlot',
+            slot: hold.slot,
+            checkoutId: hold.checkoutId,
+            orderIds: hold.orderIds,
+            payBy: hold.payBy,
+            // Kept a day past its hold; a slot past payBy is free whether or not TTL removed it.
+            [ttlAttribute]: Math.floor(Date.parse(hold.payBy) / 1000) + 86_400,
+          },
+          ConditionExpression: hold.previousCheckoutId
+            ? 'checkoutId = :previous'
+            : 'attribute_not_exists(PK)',
+          ...(hold.previousCheckoutId
+            ? { ExpressionAttributeValues: { ':previous': hold.previousCheckoutId } }
+            : {}),
+        },
+      });
       const outcome = await transactWrite(db, items);
       if (outcome.ok) return { ok: true };
-      const codeTaken = orders.some((_, i) => outcome.reasons[i * 2 + 1] === 'ConditionalCheckFailed');
+      const failed = (index: number) => outcome.reasons[index] === 'ConditionalCheckFailed';
+      const codeTaken = orders.some((_, i) => failed(i * 2 + 1));
       const shortages = productIds
-        .filter((_, i) => outcome.reasons[orders.length * 2 + i] === 'ConditionalCheckFailed')
+        .filter((_, i) => failed(orders.length * 2 + i))
         .map((productId) => ({ productId }));
-      return { ok: false, shortages, codeTaken };
+      return { ok: false, shortages, codeTaken, holdTaken: failed(items.length - 1) };
+    },
+
+    async holds(buyerId) {
+      const { pk, skPrefix } = holdSlotsPartition(buyerId);
+      const result = await db.doc.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ConsistentRead: true,
+        }),
+      );
+      return (result.Items ?? []).map((item) => ({
+        slot: Number(item.slot),
+        checkoutId: String(item.checkoutId),
+        orderIds: (item.orderIds as string[] | undefined) ?? [],
+        payBy: String(item.payBy),
+      }));
     },
 
     async getById(id) {

@@ -11,7 +11,6 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEntry,
@@ -646,25 +645,14 @@ export function marketsStore(db: Db): MarketsStore & {
       // Items written before `codeExpiresAt` existed: treat as expired (the code was 10 minutes).
       return { ...change, expiresAt: codeExpiresAt ?? new Date(0).toISOString() };
     },
-    async countFailedAttempt(vendorId, id) {
-      await db.doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: pendingAccountChangeKey(vendorId, id),
-          UpdateExpression: 'ADD attempts :one',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
-      );
-    },
     async replaceAccount({ change, account, channel, retiredAccountIds, stallIds, payout, audit }) {
       const items: TransactItem[] = [
         {
           Delete: {
             TableName: table,
             Key: pendingAccountChangeKey(change.vendorId, change.id),
-            ConditionExpression: 'attempts = :attempts',
-            ExpressionAttributeValues: { ':attempts': change.attempts },
+            // A code works once: the first confirmation deletes the change (tries are counted apart, core/limits).
+            ConditionExpression: 'attribute_exists(PK)',
           },
         },
         {

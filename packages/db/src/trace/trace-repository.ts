@@ -22,6 +22,7 @@ import {
 } from '@chophien/core';
 import type { Db } from '../client.ts';
 import { withoutKeys } from '../keys/foundation.ts';
+import { gtinClaimKey } from '../keys/gtin.ts';
 import {
   cloneAlertKey,
   cloneAlertsPartition,
@@ -37,6 +38,7 @@ import {
   traceLotKeys,
   traceLotPartition,
   traceScanKey,
+  traceScanNetworkKey,
   traceScanPrefix,
   traceSerialKey,
 } from '../keys/trace.ts';
@@ -50,8 +52,9 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 
 const toSerial = (item: Record<string, unknown>): SerialItem => {
-  const rest = strip(item) as Record<string, unknown>;
-  return { scanCount: 0, pinFailures: 0, ...rest } as unknown as SerialItem;
+  // `pinFailures` on items written before PIN tries moved to the attempt counter (core/limits): ignored.
+  const { pinFailures: _legacy, ...rest } = strip(item) as Record<string, unknown>;
+  return { scanCount: 0, ...rest } as unknown as SerialItem;
 };
 
 const toSerialOrUndefined = (item: Record<string, unknown> | undefined) =>
@@ -64,6 +67,23 @@ export function traceRepository(db: Db): TraceRepository {
   const table = db.tableName;
   const query = async (input: Omit<QueryCommandInput, 'TableName'>) =>
     (await db.doc.send(new QueryCommand({ TableName: table, ...input }))).Items ?? [];
+  /** Writes a marker item unless it exists; true when this call wrote it. */
+  const putOnce = async (Key: Record<string, string>, at: string): Promise<boolean> => {
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...Key, entity: 'ScanNetwork', at },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
   const get = async (Key: Record<string, string>) =>
     (await db.doc.send(new GetCommand({ TableName: table, Key }))).Item;
 
@@ -127,11 +147,29 @@ export function traceRepository(db: Db): TraceRepository {
       return items.map((item) => lotSchema.parse(strip(item)));
     },
 
+    async gtinOwner(gtin) {
+      const item = await get(gtinClaimKey(gtin));
+      return typeof item?.ownerId === 'string' ? item.ownerId : undefined;
+    },
+
     async createLot(lot: Lot) {
       try {
         await db.doc.send(
           new TransactWriteCommand({
             TransactItems: [
+              // A GTIN lot only under a GTIN its farm's owner holds (decision 0902), checked in the write itself.
+              ...(lot.gtin
+                ? [
+                    {
+                      ConditionCheck: {
+                        TableName: table,
+                        Key: gtinClaimKey(lot.gtin),
+                        ConditionExpression: 'ownerId = :owner',
+                        ExpressionAttributeValues: { ':owner': lot.ownerId },
+                      },
+                    },
+                  ]
+                : []),
               {
                 Put: {
                   TableName: table,
@@ -233,7 +271,6 @@ export function traceRepository(db: Db): TraceRepository {
             serial,
             createdAt: at,
             scanCount: 0,
-            pinFailures: 0,
             entity: 'Serial',
           },
           ConditionExpression: 'attribute_not_exists(PK)',
@@ -292,13 +329,18 @@ export function traceRepository(db: Db): TraceRepository {
       if (scan.serial && scan.counted === false) {
         state = toSerialOrUndefined(await get(traceSerialKey(scan.lotId, scan.serial)));
       } else if (scan.serial) {
+        // A network new to this serial counts once: the marker's conditional put decides, so of many
+        // simultaneous scans from one network exactly one adds it. (A crash between the two writes can only
+        // under-count a network: the safe direction for a warning.)
+        const newNetwork = scan.network
+          ? await putOnce(traceScanNetworkKey(scan.lotId, scan.serial, scan.network), scan.at)
+          : false;
         try {
           const result = await db.doc.send(
             new UpdateCommand({
               TableName: table,
               Key: traceSerialKey(scan.lotId, scan.serial),
-              UpdateExpression:
-                'ADD scanCount :one SET firstScanAt = if_not_exists(firstScanAt, :at), lastScanAt = :at',
+              UpdateExpression: `ADD scanCount :one${newNetwork ? ', networkCount :one' : ''} SET firstScanAt = if_not_exists(firstScanAt, :at), lastScanAt = :at`,
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeValues: { ':one': 1, ':at': scan.at },
               ReturnValues: 'ALL_NEW',
@@ -389,19 +431,6 @@ export function traceRepository(db: Db): TraceRepository {
         const item = await get(traceSerialKey(lotId, serial));
         return { soldAt: String(item?.soldAt ?? at), first: false };
       }
-    },
-
-    async recordPinFailure(lotId, serial) {
-      const result = await db.doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: traceSerialKey(lotId, serial),
-          UpdateExpression: 'ADD pinFailures :one',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(result.Attributes?.pinFailures ?? 1);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Actor } from '@chophien/core';
 import { TOKEN_COOKIE, verifyToken } from '@chophien/http';
 import type { AstroCookies } from 'astro';
 import { type Lang, localizePath } from '../../i18n/index.ts';
+import { deleteSiteCookie, setSiteCookie } from '../../lib/cookies.ts';
 import { identityAdapter, type PendingSignIn } from './identity.ts';
 import { DEFAULT_NEXT, safeNextPath } from './next-path.ts';
 
@@ -11,7 +12,7 @@ import { DEFAULT_NEXT, safeNextPath } from './next-path.ts';
  * last an hour) and a refresh token is kept, a new ID token is fetched and the cookie replaced, so a
  * session lasts as long as the refresh token (30 days) unless the person signs out or is deactivated.
  */
-export async function currentActor(cookies: AstroCookies, secure?: boolean): Promise<Actor | undefined> {
+export async function currentActor(cookies: AstroCookies, requestUrl?: URL): Promise<Actor | undefined> {
   const token = cookies.get(TOKEN_COOKIE)?.value;
   if (token) {
     try {
@@ -25,10 +26,9 @@ export async function currentActor(cookies: AstroCookies, secure?: boolean): Pro
   if (!refreshToken || !adapter.refresh) return undefined;
   const fresh = await adapter.refresh(refreshToken);
   if (!fresh) return undefined;
-  const useSecure = secure ?? process.env.SITE_URL?.startsWith('https:') ?? false;
   try {
     const actor = await verifyToken(fresh);
-    setTokenCookie(cookies, fresh, useSecure);
+    setTokenCookie(cookies, fresh, requestUrl);
     return actor;
   } catch {
     return undefined;
@@ -39,12 +39,12 @@ export async function currentActor(cookies: AstroCookies, secure?: boolean): Pro
 export const REFRESH_COOKIE = 'cp_refresh';
 const REFRESH_SECONDS = 30 * 24 * 60 * 60;
 
-export function setRefreshCookie(cookies: AstroCookies, refreshToken: string, secure: boolean): void {
-  cookies.set(REFRESH_COOKIE, refreshToken, { ...cookieBase(secure), maxAge: REFRESH_SECONDS });
+export function setRefreshCookie(cookies: AstroCookies, refreshToken: string, requestUrl: URL): void {
+  setSiteCookie(cookies, requestUrl, REFRESH_COOKIE, refreshToken, REFRESH_SECONDS);
 }
 
-export function clearRefreshCookie(cookies: AstroCookies, secure: boolean): void {
-  cookies.delete(REFRESH_COOKIE, cookieBase(secure));
+export function clearRefreshCookie(cookies: AstroCookies, requestUrl: URL): void {
+  deleteSiteCookie(cookies, requestUrl, REFRESH_COOKIE);
 }
 
 /** The sign-in page in `lang`, coming back to `next` (a same-site path; anything else → "/"). */
@@ -54,15 +54,11 @@ export function signInHref(lang: Lang, next: string): string {
   return safe === DEFAULT_NEXT ? page : `${page}?next=${encodeURIComponent(safe)}`;
 }
 
-/** Cookies marked Secure whenever the site is served over HTTPS (always on AWS, never on a laptop). */
-function cookieBase(secure: boolean) {
-  return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
-}
-
-export function setTokenCookie(cookies: AstroCookies, idToken: string, secure: boolean): void {
+/** `requestUrl` absent (a refresh while reading a page): Secure by configuration (AWS, an https SITE_URL). */
+export function setTokenCookie(cookies: AstroCookies, idToken: string, requestUrl: URL | undefined): void {
   const exp = expiryOf(idToken);
   const maxAge = exp ? Math.max(0, exp - Math.floor(Date.now() / 1000)) : 60 * 60;
-  cookies.set(TOKEN_COOKIE, idToken, { ...cookieBase(secure), maxAge });
+  setSiteCookie(cookies, requestUrl, TOKEN_COOKIE, idToken, maxAge);
 }
 
 /** The token's `exp` (seconds), read without verifying: it only sizes the cookie's lifetime. */
@@ -75,17 +71,17 @@ function expiryOf(jwt: string): number | undefined {
   }
 }
 
-export function clearTokenCookie(cookies: AstroCookies, secure: boolean): void {
-  cookies.delete(TOKEN_COOKIE, cookieBase(secure));
+export function clearTokenCookie(cookies: AstroCookies, requestUrl: URL): void {
+  deleteSiteCookie(cookies, requestUrl, TOKEN_COOKIE);
 }
 
 /** Between the two steps: the phone, Cognito's session and whether it is a sign-up, for 5 minutes. */
 export const PENDING_COOKIE = 'cp_signin';
 const PENDING_SECONDS = 5 * 60;
 
-export function setPendingSignIn(cookies: AstroCookies, pending: PendingSignIn, secure: boolean): void {
+export function setPendingSignIn(cookies: AstroCookies, pending: PendingSignIn, requestUrl: URL): void {
   const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
-  cookies.set(PENDING_COOKIE, value, { ...cookieBase(secure), maxAge: PENDING_SECONDS });
+  setSiteCookie(cookies, requestUrl, PENDING_COOKIE, value, PENDING_SECONDS);
 }
 
 export function readPendingSignIn(cookies: AstroCookies): PendingSignIn | undefined {
@@ -104,12 +100,6 @@ export function readPendingSignIn(cookies: AstroCookies): PendingSignIn | undefi
   }
 }
 
-export function clearPendingSignIn(cookies: AstroCookies, secure: boolean): void {
-  cookies.delete(PENDING_COOKIE, cookieBase(secure));
-}
-
-/** HTTPS if the request came over it or the configured public URL says so. */
-export function isSecureSite(requestUrl: URL): boolean {
-  const configured = process.env.SITE_URL;
-  return requestUrl.protocol === 'https:' || (configured?.startsWith('https:') ?? false);
+export function clearPendingSignIn(cookies: AstroCookies, requestUrl: URL): void {
+  deleteSiteCookie(cookies, requestUrl, PENDING_COOKIE);
 }

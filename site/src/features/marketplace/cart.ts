@@ -1,5 +1,6 @@
 import type { AstroCookies } from 'astro';
 import * as z from 'zod';
+import { deleteSiteCookie, setSiteCookie } from '../../lib/cookies.ts';
 
 /** The cart lives in a cookie, so it works without JavaScript and without an account. */
 export const CART_COOKIE = 'cp_cart';
@@ -26,15 +27,9 @@ export function readCart(cookies: AstroCookies): Cart {
   }
 }
 
-export function writeCart(cookies: AstroCookies, cart: Cart): void {
-  if (cart.length === 0) cookies.delete(CART_COOKIE, { path: '/' });
-  else
-    cookies.set(CART_COOKIE, JSON.stringify(cart), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      maxAge: 7 * 86400,
-    });
+export function writeCart(cookies: AstroCookies, requestUrl: URL, cart: Cart): void {
+  if (cart.length === 0) deleteSiteCookie(cookies, requestUrl, CART_COOKIE);
+  else setSiteCookie(cookies, requestUrl, CART_COOKIE, JSON.stringify(cart), 7 * 86400);
 }
 
 /** Applies one cart form post: add (adds to a line), set (replaces the quantity, 0 removes), remove. */

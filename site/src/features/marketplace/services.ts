@@ -1,5 +1,6 @@
 import type { Actor, CheckoutDeps, SearchIndexSource } from '@chophien/core';
 import {
+  attemptCounter,
   cachedSearchSource,
   orderRepository,
   payoutAccountRepository,
@@ -26,6 +27,7 @@ export function marketplaceDeps() {
       search: cachedSearchSource(db),
       clock: { now: () => new Date() },
       paymentWindowMinutes: Number(process.env.ORDER_PAYMENT_MINUTES ?? 30),
+      attempts: attemptCounter(db),
     };
   }
   return deps;

@@ -16,7 +16,7 @@ export interface ImgAttributes {
 }
 
 /** `<img>` attributes for a listing photo: the smallest as `src`, every size in `srcset`, real dimensions. */
-export function photoImg(photo: ListingPhoto, lang: Lang): ImgAttributes {
+export function photoImg(photo: Pick<ListingPhoto, 'renditions' | 'alt'>, lang: Lang): ImgAttributes {
   const base = photosPublicUrl();
   const largest = largestRendition(photo);
   return {
@@ -29,5 +29,5 @@ export function photoImg(photo: ListingPhoto, lang: Lang): ImgAttributes {
 }
 
 /** Absolute URL of the largest size, for og:image and JSON-LD. */
-export const photoShareUrl = (photo: ListingPhoto): string =>
+export const photoShareUrl = (photo: Pick<ListingPhoto, 'renditions'>): string =>
   photoUrl(photosPublicUrl(), largestRendition(photo).key);

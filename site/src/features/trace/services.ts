@@ -1,5 +1,11 @@
 import { type TraceDeps, traceConfig } from '@chophien/core';
-import { notificationClaims, productRepository, traceRepository, userRepository } from '@chophien/db';
+import {
+  attemptCounter,
+  notificationClaims,
+  productRepository,
+  traceRepository,
+  userRepository,
+} from '@chophien/db';
 import { smsSenderFromEnv } from '@chophien/functions/shared/sms';
 import { getDb } from '../../lib/services.ts';
 
@@ -14,6 +20,7 @@ export function traceDeps(): TraceDeps {
       users: userRepository(db),
       products: productRepository(db),
       config: traceConfig(),
+      attempts: attemptCounter(db),
       // Scans happen here (the trace page): a clone warning texts the farm's owner (contract C5).
       notifications: notificationClaims(db),
     };
