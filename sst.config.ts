@@ -1,18 +1,20 @@
 /**
  * SST v2 entry (sst@2.49.8, CDK-based): mounts the same area constructs as the CDK app in
- * infra/aws (src/platform.ts), one SST stack per area, so `sst deploy` and `cdk deploy --all`
+ * infra/aws (src/platform.ts), one SST stack per area (and per area of the route table), so `sst deploy` and `cdk deploy --all`
  * create the same resources (same logical ids per stack; a test compares them).
  * `npx sst build --stage <stage>` synthesizes into .sst/dist; `npx sst deploy --stage <stage>` deploys.
  */
 import { Aspects } from 'aws-cdk-lib';
 import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
+import { routes } from './functions/routes.ts';
 import { AlarmsNotify } from './infra/aws/src/operations.ts';
 import { findRepoRoot } from './infra/aws/src/paths.ts';
 import { DEFAULT_REGION } from './infra/aws/src/region.ts';
 import { photoUploadOrigins, siteAddressFor } from './infra/aws/src/site-address.ts';
 import { ensureSiteBuild } from './infra/aws/src/site-build.ts';
 import { Api } from './infra/aws/src/stacks/api.ts';
+import { ApiRoutes, areaStackId, routesByArea } from './infra/aws/src/stacks/api-routes.ts';
 import { Data } from './infra/aws/src/stacks/data.ts';
 import { Identity } from './infra/aws/src/stacks/identity.ts';
 import { Site } from './infra/aws/src/stacks/site.ts';
@@ -32,6 +34,15 @@ export default {
     let identity: Identity | undefined;
     let api: Api | undefined;
     let till: Till | undefined;
+    const capabilitiesOf = () => ({
+      stage,
+      siteAddress,
+      traceSigningSecret: data!.traceSigningSecret,
+      stallCodeSecret: data!.stallCodeSecret,
+      alertsSecret: data!.alertsSecret,
+      photosBucket: data!.photosBucket,
+      userPool: identity!.userPool,
+    });
     app
       .stack(
         function DataStack({ stack }: StackContext) {
@@ -51,17 +62,28 @@ export default {
             repoRoot,
             table: data!.table,
             identity: identity!,
-            capabilities: {
-              stage,
-              siteAddress,
-              traceSigningSecret: data!.traceSigningSecret,
-              stallCodeSecret: data!.stallCodeSecret,
-              photosBucket: data!.photosBucket,
-            },
+            capabilities: capabilitiesOf(),
           });
         },
         { id: 'Api' },
-      )
+      );
+    // Decision 0350: one stack per area of the route table, on the shared HTTP API (as src/platform.ts).
+    for (const [area, areaRoutes] of routesByArea(routes)) {
+      app.stack(
+        function ApiRoutesStack({ stack }: StackContext) {
+          new ApiRoutes(stack, 'Routes', {
+            repoRoot,
+            table: data!.table,
+            identity: identity!,
+            api: api!,
+            capabilities: capabilitiesOf(),
+            routes: areaRoutes,
+          });
+        },
+        { id: areaStackId(area) },
+      );
+    }
+    app
       .stack(
         function TillStack({ stack }: StackContext) {
           till = new Till(stack, 'Till', { repoRoot, table: data!.table });

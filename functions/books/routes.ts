@@ -3,29 +3,28 @@ import type { RouteDefinition } from '../route-definition.ts';
 /**
  * The books area's entries of THE route table (functions/routes.ts concatenates every area's list).
  * Every route only reads: the books are written from the ledger and the orders, never stored apart.
- * All six are served by one function (books/api.ts): the Api stack is near CloudFormation's 500-resource
- * ceiling and each function costs six resources (decision 1000).
+ * One handler module (and function) per route, as everywhere (the API's stack per area, decision 0350).
  */
 export const booksRoutes = [
   // A household's own book (a commune officer's for a farming household of their commune): JSON, XLSX or PDF.
   {
     method: 'GET',
     path: '/books/sales',
-    handler: 'books/api',
+    handler: 'books/sales-book',
     auth: ['farmer', 'vendor', 'commune_officer'],
     data: 'read',
   },
   {
     method: 'GET',
     path: '/books/revenue',
-    handler: 'books/api',
+    handler: 'books/revenue',
     auth: ['farmer', 'vendor', 'commune_officer'],
     data: 'read',
   },
   {
     method: 'GET',
     path: '/books/bank-accounts',
-    handler: 'books/api',
+    handler: 'books/bank-accounts',
     auth: ['farmer', 'vendor', 'commune_officer'],
     data: 'read',
   },
@@ -33,14 +32,14 @@ export const booksRoutes = [
   {
     method: 'GET',
     path: '/markets/{marketId}/takings',
-    handler: 'books/api',
+    handler: 'books/market-takings',
     auth: ['market_manager', 'admin'],
     data: 'read',
   },
   {
     method: 'GET',
     path: '/province/takings',
-    handler: 'books/api',
+    handler: 'books/province-takings',
     auth: ['admin'],
     data: 'read',
   },
@@ -48,7 +47,7 @@ export const booksRoutes = [
   {
     method: 'GET',
     path: '/admin/seller-report',
-    handler: 'books/api',
+    handler: 'books/seller-report',
     auth: ['admin'],
     data: 'read',
   },

@@ -150,6 +150,21 @@ export const marketsRoutes = [
     data: 'read',
   },
   { method: 'GET', path: '/vendor/audit', handler: 'markets/vendor-audit', auth: ['vendor'], data: 'read' },
+  // Part-payments at the stall (decision 0709): the day's underpaid sales, and the balance QR under the same code.
+  {
+    method: 'GET',
+    path: '/vendor/sales/underpaid',
+    handler: 'markets/underpaid-sales',
+    auth: ['vendor'],
+    data: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/sales/{saleCode}/balance',
+    handler: 'markets/sale-balance',
+    auth: ['vendor'],
+    data: 'read',
+  },
   // Refund cases (decision 0706): the owner rejects unmatched money; owners, managers, admins and the
   // order's buyer see cases; only the owner says the money went back.
   {

@@ -1,8 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ChannelSecrets, CodeSender, IncomingOrderPayment } from '@chophien/core';
-import { recordOrderPayment } from '@chophien/core';
-import { attemptCounter, marketsStore, openDataStore, orderRepository } from '@chophien/db';
+import type { ChannelSecrets, CodeSender } from '@chophien/core';
+import { attemptCounter, marketsStore, openDataStore } from '@chophien/db';
 import { logger } from '@chophien/http';
 import { ulid } from 'ulid';
 import { services } from '../shared/services.ts';
@@ -36,7 +35,6 @@ function build() {
   const config = marketsConfig();
   const { db, users } = services();
   const store = marketsStore(db);
-  const orders = orderRepository(db);
   let secrets: ChannelSecrets;
   let codes: CodeSender;
   if (config.CHOPHIEN_MODE === 'local') {
@@ -64,7 +62,6 @@ function build() {
       warn: (message: string, facts: Record<string, string>) =>
         logger.warn(message, { security: true, ...facts }),
     },
-    orderPayments: (payment: IncomingOrderPayment) => recordOrderPayment({ orders }, payment),
   };
 }
 

@@ -1,17 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminSetUserPasswordCommand,
-  AdminUserGlobalSignOutCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type IdentityDirectory, isRole } from '@chophien/core';
 import * as z from 'zod';
 
@@ -41,11 +29,27 @@ const nameOf = (error: unknown) => (error instanceof Error ? error.name : '');
  */
 export function cognitoIdentityDirectory(
   userPoolId: string,
-  client: Pick<CognitoIdentityProviderClient, 'send'> = new CognitoIdentityProviderClient({}),
+  given?: Pick<CognitoIdentityProviderClient, 'send'>,
 ): IdentityDirectory {
+  // The Cognito SDK loads with the first admin call, not at the cold start of every console function
+  // (it was the ~40 KB that put admin/create-stall over the bundle limit, decision 0320).
+  let loaded:
+    | Promise<{
+        sdk: typeof import('@aws-sdk/client-cognito-identity-provider');
+        client: Pick<CognitoIdentityProviderClient, 'send'>;
+      }>
+    | undefined;
+  const cognito = () =>
+    (loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+      sdk,
+      client: given ?? new sdk.CognitoIdentityProviderClient({}),
+    })));
   const subOf = async (phone: string): Promise<string | undefined> => {
+    const { sdk, client } = await cognito();
     try {
-      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: phone }));
+      const user = await client.send(
+        new sdk.AdminGetUserCommand({ UserPoolId: userPoolId, Username: phone }),
+      );
       return user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
     } catch (error) {
       if (nameOf(error) === 'UserNotFoundException') return undefined;
@@ -54,11 +58,12 @@ export function cognitoIdentityDirectory(
   };
   return {
     async ensureUser(phone) {
+      const { sdk, client } = await cognito();
       const known = await subOf(phone);
       if (known) return known;
       try {
         const created = await client.send(
-          new AdminCreateUserCommand({
+          new sdk.AdminCreateUserCommand({
             UserPoolId: userPoolId,
             Username: phone,
             MessageAction: 'SUPPRESS',
@@ -70,7 +75,7 @@ export function cognitoIdentityDirectory(
         );
         // FORCE_CHANGE_PASSWORD users cannot take the SMS-code sign-in: a permanent random password confirms them.
         await client.send(
-          new AdminSetUserPasswordCommand({
+          new sdk.AdminSetUserPasswordCommand({
             UserPoolId: userPoolId,
             Username: phone,
             Password: `${randomBytes(24).toString('base64url')}aA1!`,
@@ -87,18 +92,23 @@ export function cognitoIdentityDirectory(
       return raced;
     },
     async syncRoles(user, roles) {
+      const { sdk, client } = await cognito();
       const listed = await client.send(
-        new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.phone, Limit: 60 }),
+        new sdk.AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.phone, Limit: 60 }),
       );
       const current = (listed.Groups ?? []).map((group) => group.GroupName ?? '').filter(isRole);
       for (const role of roles.filter((role) => !current.includes(role))) {
         await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.phone, GroupName: role }),
+          new sdk.AdminAddUserToGroupCommand({
+            UserPoolId: userPoolId,
+            Username: user.phone,
+            GroupName: role,
+          }),
         );
       }
       for (const role of current.filter((role) => !roles.includes(role))) {
         await client.send(
-          new AdminRemoveUserFromGroupCommand({
+          new sdk.AdminRemoveUserFromGroupCommand({
             UserPoolId: userPoolId,
             Username: user.phone,
             GroupName: role,
@@ -107,17 +117,21 @@ export function cognitoIdentityDirectory(
       }
     },
     async setEnabled(user, enabled) {
+      const { sdk, client } = await cognito();
       if (enabled) {
-        await client.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
+        await client.send(new sdk.AdminEnableUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
         return;
       }
-      await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
+      await client.send(new sdk.AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
       // Refresh tokens stop working at once; ID tokens already issued are refused by the table's status.
-      await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user.phone }));
+      await client.send(
+        new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user.phone }),
+      );
     },
     async forget(user) {
+      const { sdk, client } = await cognito();
       try {
-        await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
+        await client.send(new sdk.AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.phone }));
       } catch (error) {
         // Asked twice (a retried erasure): the user is gone already.
         if (nameOf(error) !== 'UserNotFoundException') throw error;

@@ -8,7 +8,8 @@ import { lambdaNode } from '../../infra/aws/harness/sandbox.ts';
 import { useHarness } from './support.ts';
 
 const healthPolicyWithout = (action: string) => (assembly: Assembly) => {
-  const api = assembly.stacks.find((stack) => stack.id === 'Api')!;
+  // Routes and their functions live in their area's stack (decision 0350): system/health in ApiSystem.
+  const api = assembly.stacks.find((stack) => stack.id === 'ApiSystem')!;
   const [roleId] = Object.entries(api.template.Resources).find(
     ([, r]) =>
       r.Type === 'AWS::IAM::Role' &&

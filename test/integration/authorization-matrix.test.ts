@@ -235,6 +235,9 @@ const ownRecordsOnly: Record<string, string> = {
   'POST /vendor/payment-account/changes': 'the vendor’s own account',
   'POST /vendor/payment-account/changes/{changeId}/confirm': 'the vendor’s own pending change',
   'GET /vendor/audit': 'the vendor’s own audit',
+  'GET /vendor/sales/underpaid': 'the vendor’s own stalls’ sales',
+  'GET /sales/{saleCode}/balance':
+    'a sale of the vendor’s own stall only (saleBalanceQr checks the stall’s owner)',
   'POST /review-queue/{reviewId}/assign':
     'review item’s vendor or its market’s manager (attribution-and-access.test.ts)',
   'POST /review-queue/{reviewId}/assign-fee': 'fee account’s market manager (fee-review.test.ts)',

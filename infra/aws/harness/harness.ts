@@ -285,7 +285,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       aws.route(new RegExp(`^${standIn.host.replace(/\./g, '\\.')}$`), standIn.manage);
       webSocketApis.push(standIn);
     } else {
-      const standIn = httpApiStandIn({ api, deployment, functionByArn, jwksFor });
+      const standIn = httpApiStandIn({ api, assembly, deployment, functionByArn, jwksFor });
       aws.route(new RegExp(`^${standIn.host.replace(/\./g, '\\.')}$`), standIn.handle);
       httpApis.push(standIn);
     }

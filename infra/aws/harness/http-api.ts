@@ -11,7 +11,7 @@ import type { HttpEvent, HttpResult } from '@chophien/http';
 import { toHttpApiEvent, writeHttpApiResult } from '@chophien/infra-local/api-gateway-event';
 import { createRouter } from '@chophien/infra-local/router';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import type { Json, ResourceRef } from './assembly.ts';
+import type { Assembly, AssemblyStack, Json, ResourceRef } from './assembly.ts';
 import type { Deployment } from './deployment.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -56,57 +56,67 @@ const message = (res: ServerResponse, status: number, text: string, headers: Rec
 
 export function httpApiStandIn(options: {
   api: ResourceRef;
+  /** Every stack: the API's routes may be in others than its own. */
+  assembly: Assembly;
   deployment: Deployment;
   functionByArn: (arn: string) => Sandbox | undefined;
   jwksFor: (issuer: string) => { keys: unknown[] } | undefined;
 }): HttpApiStandIn {
   const { api, deployment } = options;
   const { stack } = api;
-  const resources = Object.entries(stack.template.Resources);
-  const refersToApi = (props: Record<string, Json> | undefined) =>
-    (props?.['ApiId'] as { Ref?: string } | undefined)?.Ref === api.logicalId;
   const physical = deployment.physicalOf(stack, api.logicalId);
+  // The API's routes, integrations and authorizer may sit in other stacks than the API itself (one
+  // stack per area of the route table, decision 0350): whatever names this API's id belongs to it.
+  const resources = options.assembly.stacks.flatMap((owner) =>
+    Object.entries(owner.template.Resources).map(([id, resource]) => ({ owner, id, resource })),
+  );
+  const refersToApi = (owner: AssemblyStack, props: Record<string, Json> | undefined) =>
+    props?.['ApiId'] !== undefined && deployment.resolve(owner, props['ApiId']) === physical.ref;
+  /** By physical id, which is what a route's AuthorizerId and Target resolve to. */
   const authorizers = new Map<string, JwtAuthorizer>();
-  for (const [id, resource] of resources) {
-    if (resource.Type !== 'AWS::ApiGatewayV2::Authorizer' || !refersToApi(resource.Properties)) continue;
-    const props = deployment.resolve(stack, resource.Properties as Json) as {
+  for (const { owner, id, resource } of resources) {
+    if (resource.Type !== 'AWS::ApiGatewayV2::Authorizer' || !refersToApi(owner, resource.Properties))
+      continue;
+    const props = deployment.resolve(owner, resource.Properties as Json) as {
       AuthorizerType: string;
       IdentitySource: string[];
       JwtConfiguration: { Issuer: string; Audience: string[] };
     };
     if (props.AuthorizerType !== 'JWT') throw new Error(`${id}: only JWT authorizers are modelled`);
-    authorizers.set(id, {
+    authorizers.set(deployment.physicalOf(owner, id).ref, {
       identitySource: props.IdentitySource[0]!,
       issuer: props.JwtConfiguration.Issuer,
       audience: props.JwtConfiguration.Audience,
     });
   }
   const integrations = new Map<string, string>();
-  for (const [id, resource] of resources) {
-    if (resource.Type !== 'AWS::ApiGatewayV2::Integration' || !refersToApi(resource.Properties)) continue;
+  for (const { owner, id, resource } of resources) {
+    if (resource.Type !== 'AWS::ApiGatewayV2::Integration' || !refersToApi(owner, resource.Properties))
+      continue;
     const props = resource.Properties!;
     if (props['IntegrationType'] !== 'AWS_PROXY' || props['PayloadFormatVersion'] !== '2.0') {
       throw new Error(`${id}: only Lambda proxy integrations (payload 2.0) are modelled`);
     }
-    integrations.set(id, deployment.resolveString(stack, props['IntegrationUri']!));
+    integrations.set(
+      deployment.physicalOf(owner, id).ref,
+      deployment.resolveString(owner, props['IntegrationUri']!),
+    );
   }
   const routes: HttpApiRoute[] = [];
-  for (const [id, resource] of resources) {
-    if (resource.Type !== 'AWS::ApiGatewayV2::Route' || !refersToApi(resource.Properties)) continue;
+  for (const { owner, id, resource } of resources) {
+    if (resource.Type !== 'AWS::ApiGatewayV2::Route' || !refersToApi(owner, resource.Properties)) continue;
     const props = resource.Properties!;
-    const target = deployment.resolveString(stack, props['Target']!);
-    const integration = /^integrations\/(.+)$/.exec(target)?.[1];
-    const integrationId = [...integrations.keys()].find(
-      (key) => deployment.physicalOf(stack, key).ref === integration,
-    );
-    if (!integrationId) throw new Error(`${id}: target ${target} is no integration of this API`);
-    const authorizerId = (props['AuthorizerId'] as { Ref?: string } | undefined)?.Ref;
-    const authorizer = authorizerId ? authorizers.get(authorizerId) : undefined;
+    const target = deployment.resolveString(owner, props['Target']!);
+    const functionArn = integrations.get(/^integrations\/(.+)$/.exec(target)?.[1] ?? '');
+    if (!functionArn) throw new Error(`${id}: target ${target} is no integration of this API`);
+    const authorizer = props['AuthorizerId']
+      ? authorizers.get(deployment.resolveString(owner, props['AuthorizerId']))
+      : undefined;
     if (props['AuthorizationType'] === 'JWT' && !authorizer)
       throw new Error(`${id}: JWT route without authorizer`);
     routes.push({
       routeKey: String(props['RouteKey']),
-      functionArn: integrations.get(integrationId)!,
+      functionArn,
       ...(authorizer ? { authorizer } : {}),
     });
   }

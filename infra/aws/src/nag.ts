@@ -5,12 +5,14 @@
  * (not by path), so they follow the constructs into both entry points (cdk app and sst.config.ts).
  */
 import { type App, Aspects, Stack } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { lambdaRuntime } from './bundling.ts';
 import { acknowledgeTill } from './nag-till.ts';
 import { Api } from './stacks/api.ts';
+import { ApiRoutes } from './stacks/api-routes.ts';
 import { Data } from './stacks/data.ts';
 import { Identity } from './stacks/identity.ts';
 import { Site } from './stacks/site.ts';
@@ -32,7 +34,8 @@ const INDEX_REASON =
 /** Acknowledgements for the chophien constructs under `scope` (call after they exist). */
 export function acknowledgeFindings(scope: IConstruct): void {
   for (const node of scope.node.findAll()) {
-    if (node instanceof Api) acknowledgeApi(node);
+    if (node instanceof Api) acknowledgeFunctions(node.scheduledFunctions.values());
+    if (node instanceof ApiRoutes) acknowledgeApiRoutes(node);
     else if (node instanceof Identity) acknowledgeIdentity(node);
     else if (node instanceof Site) acknowledgeSite(node);
     else if (node instanceof Till) acknowledgeTill(node);
@@ -96,7 +99,7 @@ const CHANNEL_SECRETS_REASON =
   'Capabilities `channelSecretsRead`/`channelSecretsWrite`: one secret per bank channel, created at run time ' +
   '(account changes), so only the stage prefix chophien/bank-channels/<stage>/ can be named (decision 0701).';
 
-function acknowledgeApi(api: Api): void {
+function acknowledgeApiRoutes(api: ApiRoutes): void {
   for (const route of api.publicRoutes) {
     NagSuppressions.addResourceSuppressions(route, [
       {
@@ -105,7 +108,11 @@ function acknowledgeApi(api: Api): void {
       },
     ]);
   }
-  for (const fn of [...api.functions.values(), ...api.scheduledFunctions.values()]) {
+  acknowledgeFunctions(api.functions.values());
+}
+
+function acknowledgeFunctions(functions: Iterable<NodejsFunction>): void {
+  for (const fn of functions) {
     NagSuppressions.addResourceSuppressions(fn, [{ id: 'AwsSolutions-L1', reason: RUNTIME_REASON }]);
     NagSuppressions.addResourceSuppressions(
       fn.role!,

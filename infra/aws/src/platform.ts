@@ -1,8 +1,11 @@
 /**
- * The CDK app's five stacks, built from the same area constructs sst.config.ts mounts
- * (Data, Identity, Api, Till, Site). Shared by src/app.ts (the `cdk` entry) and the tests.
+ * The CDK app's stacks, built from the same area constructs sst.config.ts mounts (Data, Identity,
+ * Api, one ApiRoutes stack per area of the route table, Till, Site). Shared by src/app.ts (the `cdk`
+ * entry) and the tests.
  */
+import { routes as routeTable } from '@chophien/functions/routes';
 import { App, Aspects, type Environment } from 'aws-cdk-lib';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { applyNag } from './nag.ts';
 import { AlarmsNotify } from './operations.ts';
 import { findRepoRoot } from './paths.ts';
@@ -11,6 +14,7 @@ import { DEFAULT_REGION } from './region.ts';
 import { photoUploadOrigins, type SiteAddress, siteAddressFor } from './site-address.ts';
 import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
 import { ApiStack } from './stacks/api.ts';
+import { ApiRoutesStack, areaStackId, routesByArea } from './stacks/api-routes.ts';
 import { DataStack } from './stacks/data.ts';
 import { IdentityStack } from './stacks/identity.ts';
 import { SiteStack } from './stacks/site.ts';
@@ -34,7 +38,12 @@ export interface Platform {
   readonly app: App;
   readonly data: DataStack;
   readonly identity: IdentityStack;
+  /** The shared HTTP API, its authorizer and the schedules. */
   readonly api: ApiStack;
+  /** One stack per area of the route table (`ApiMarkets`…), by area. */
+  readonly apiRoutes: ReadonlyMap<string, ApiRoutesStack>;
+  /** Every route handler's function, by handler module, whichever area stack holds it. */
+  readonly apiFunctions: ReadonlyMap<string, NodejsFunction>;
   readonly till: TillStack;
   readonly site: SiteStack;
   /** us-east-1: the storefront's web ACL (CloudFront's WAF lives there). */
@@ -51,6 +60,16 @@ export function defaultEnv(): Environment {
     region: process.env.CHOPHIEN_AWS_REGION ?? DEFAULT_REGION,
   };
 }
+
+/** Every stack's construct id, in deploy order: the same in both entry points (sst.config.ts names them so too). */
+export const platformStackIds = (): string[] => [
+  'Data',
+  'Identity',
+  'Api',
+  ...[...routesByArea(routeTable).keys()].map(areaStackId),
+  'Till',
+  'Site',
+];
 
 export function buildPlatform(options: PlatformOptions = {}): Platform {
   // No CDKMetadata resource: keeps the templates identical to the SST entry point's (and offline-pure).
@@ -74,23 +93,42 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     repoRoot,
     table: data.data.table,
   });
+  const capabilities = {
+    stage,
+    siteAddress,
+    traceSigningSecret: data.data.traceSigningSecret,
+    stallCodeSecret: data.data.stallCodeSecret,
+    alertsSecret: data.data.alertsSecret,
+    photosBucket: data.data.photosBucket,
+    userPool: identity.identity.userPool,
+  };
   const api = new ApiStack(app, 'Api', {
     env,
     stackName: name('api'),
-    description: 'chophien HTTP API',
+    description: 'chophien HTTP API (stage, authorizer, schedules)',
     repoRoot,
     table: data.data.table,
     identity: identity.identity,
-    capabilities: {
-      stage,
-      siteAddress,
-      traceSigningSecret: data.data.traceSigningSecret,
-      stallCodeSecret: data.data.stallCodeSecret,
-      alertsSecret: data.data.alertsSecret,
-      photosBucket: data.data.photosBucket,
-      userPool: identity.identity.userPool,
-    },
+    capabilities,
   });
+  // Decision 0350: each area's routes and functions in a stack of their own, on the shared API.
+  const apiRoutes = new Map<string, ApiRoutesStack>();
+  const apiFunctions = new Map<string, NodejsFunction>();
+  for (const [area, areaRoutes] of routesByArea(routeTable)) {
+    const stack = new ApiRoutesStack(app, areaStackId(area), {
+      env,
+      stackName: name(`api-${area}`),
+      description: `chophien HTTP API: ${area} routes`,
+      repoRoot,
+      table: data.data.table,
+      identity: identity.identity,
+      api: api.api,
+      capabilities,
+      routes: areaRoutes,
+    });
+    apiRoutes.set(area, stack);
+    for (const [handler, fn] of stack.routes.functions) apiFunctions.set(handler, fn);
+  }
   const till = new TillStack(app, 'Till', {
     env,
     stackName: name('till'),
@@ -124,5 +162,5 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
   });
   Aspects.of(app).add(new AlarmsNotify(data.data.alarmTopic));
   if (options.nag ?? true) applyNag(app);
-  return { app, data, identity, api, till, site, edge };
+  return { app, data, identity, api, apiRoutes, apiFunctions, till, site, edge };
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction, CfnLayerVersion } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,9 +33,9 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
 
 /** Every function whose code is a handler of functions/: API routes, schedules, the till, the Cognito trigger. */
 const handlerFunctions = (): Array<[string, Stack, NodejsFunction]> => [
-  ...[...platform.api.api.functions].map(([handler, fn]): [string, Stack, NodejsFunction] => [
+  ...[...platform.apiFunctions].map(([handler, fn]): [string, Stack, NodejsFunction] => [
     handler,
-    platform.api,
+    Stack.of(fn),
     fn,
   ]),
   ...[...platform.api.api.scheduledFunctions].map(([id, fn]): [string, Stack, NodejsFunction] => [
@@ -61,7 +61,8 @@ describe('handler bundles in cdk.out', () => {
   });
 
   it('the label PDF (pdf-lib, fontkit) is a lazy chunk with its font beside it, not part of the cold start', () => {
-    const dir = assetDirOf(platform.api, platform.api.api.functions.get('trace/lot-labels')!);
+    const labels = platform.apiFunctions.get('trace/lot-labels')!;
+    const dir = assetDirOf(Stack.of(labels), labels);
     const { initBytes, lazyBytes } = assetCodeBytes(dir);
     expect(lazyBytes).toBeGreaterThan(1024 * 1024);
     expect(initBytes).toBeLessThan(lazyBytes);
@@ -120,8 +121,9 @@ describe('sharp: a layer for linux-arm64, never bundled', () => {
   });
 
   it('holds sharp and libvips for linux-arm64 at the lockfile version under nodejs/node_modules', () => {
-    const layer = platform.api.node.findChild('SharpLayer').node.defaultChild as CfnLayerVersion;
-    const { s3Key } = platform.api.resolve(layer.content) as { s3Key: string };
+    const stack = Stack.of(platform.apiFunctions.get('marketplace/confirm-photo-upload')!);
+    const layer = stack.node.findChild('SharpLayer').node.defaultChild as CfnLayerVersion;
+    const { s3Key } = stack.resolve(layer.content) as { s3Key: string };
     const modules = join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'nodejs', 'node_modules');
     const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { version: string }>;

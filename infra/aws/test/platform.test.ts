@@ -11,16 +11,18 @@ import { tableDefinition } from '@chophien/db/table';
 import type { Capability } from '@chophien/functions/route-definition';
 import { handlerId, routes } from '@chophien/functions/routes';
 import { type ScheduleDefinition, schedules } from '@chophien/functions/schedules';
-import { App, type CfnElement, CfnResource, type Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaMemoryMb } from '../src/lambda-sizing.ts';
 import { findRepoRoot } from '../src/paths.ts';
-import { buildPlatform, type Platform } from '../src/platform.ts';
+import { buildPlatform, type Platform, platformStackIds } from '../src/platform.ts';
 import { siteAddressFor } from '../src/site-address.ts';
 import { handlersOf } from '../src/stacks/api.ts';
+import { areaOf } from '../src/stacks/api-routes.ts';
+import { apiStacks, apiTemplate } from './support/api-template.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -41,15 +43,16 @@ beforeAll(() => {
   templates = {
     data: Template.fromStack(platform.data),
     identity: Template.fromStack(platform.identity),
-    api: Template.fromStack(platform.api),
+    api: apiTemplate(platform),
     site: Template.fromStack(platform.site),
   };
 }, 900_000);
 
-const stacks = (): Stack[] => [platform.data, platform.identity, platform.api, platform.site];
+const stacks = (): Stack[] => [platform.data, platform.identity, ...apiStacks(platform), platform.site];
 const resourcesOf = (template: Template): Resources => template.toJSON()['Resources'] as Resources;
 const ofType = (template: Template, type: string) =>
   Object.entries(resourcesOf(template)).filter(([, r]) => r.Type === type);
+const ofTypeIn = (stack: Stack, type: string) => ofType(Template.fromStack(stack), type);
 
 /** Every API function's env, before capabilities (see src/stacks/api.ts). */
 const BASE_ENV = [
@@ -82,11 +85,13 @@ function expectedCapabilityEnv(uses: ReadonlySet<Capability>): string[] {
   }
   if (uses.has('tillPush')) keys.add('TILL_WS_ENDPOINT');
   if (uses.has('alerts')) keys.add('ALERTS_SECRET_ARN');
+  if (uses.has('identityAdmin')) keys.add('USER_POOL_ID');
   return [...keys];
 }
 
-const functionProps = (template: Template, stack: Stack, fn: NodejsFunction) =>
-  resourcesOf(template)[stack.getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties;
+/** `_stack` is kept for the callers' shape; a function's logical id is its own stack's. */
+const functionProps = (template: Template, _stack: Stack, fn: NodejsFunction) =>
+  resourcesOf(template)[Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties;
 
 const envOf = (template: Template, stack: Stack, fn: NodejsFunction): Record<string, unknown> =>
   (functionProps(template, stack, fn)['Environment'] as { Variables: Record<string, unknown> }).Variables;
@@ -95,8 +100,8 @@ type PolicyStatementJson = { Action: string | string[]; Resource?: unknown; NotR
 const actionsOf = (s: PolicyStatementJson) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 /** The statements of every policy attached to the function's role. */
-function roleStatements(template: Template, stack: Stack, fn: NodejsFunction): PolicyStatementJson[] {
-  const roleId = stack.getLogicalId(fn.role!.node.defaultChild as CfnElement);
+function roleStatements(template: Template, _stack: Stack, fn: NodejsFunction): PolicyStatementJson[] {
+  const roleId = Stack.of(fn).getLogicalId(fn.role!.node.defaultChild as CfnElement);
   return ofType(template, 'AWS::IAM::Policy')
     .filter(([, p]) => (p.Properties['Roles'] as { Ref?: string }[]).some((r) => r.Ref === roleId))
     .flatMap(([, p]) => (p.Properties['PolicyDocument'] as { Statement: PolicyStatementJson[] }).Statement);
@@ -126,7 +131,10 @@ describe('api: THE route table', () => {
         expect(props['AuthorizerId'], route.path).toBeUndefined();
       } else {
         expect(props['AuthorizationType'], route.path).toBe('JWT');
-        expect(props['AuthorizerId'], route.path).toEqual({ Ref: authorizerId });
+        // The shared stack's authorizer, imported by each area's stack (decision 0350).
+        expect(props['AuthorizerId'], route.path).toEqual({
+          'Fn::ImportValue': expect.stringContaining(`ExportsOutputRef${authorizerId}`),
+        });
       }
     }
   });
@@ -140,10 +148,10 @@ describe('api: THE route table', () => {
 
   it('creates one function per distinct handler module, named by handlerId', () => {
     const handlers = handlersOf(routes);
-    expect([...platform.api.api.functions.keys()].sort()).toEqual([...handlers.keys()].sort());
+    expect([...platform.apiFunctions.keys()].sort()).toEqual([...handlers.keys()].sort());
     expect(ofType(templates.api, 'AWS::Lambda::Function')).toHaveLength(handlers.size + schedules.length);
     for (const handler of handlers.keys()) {
-      expect(platform.api.api.functions.get(handler)!.node.scope!.node.id).toBe(handlerId(handler));
+      expect(platform.apiFunctions.get(handler)!.node.scope!.node.id).toBe(handlerId(handler));
     }
   });
 
@@ -157,7 +165,7 @@ describe('api: THE route table', () => {
     const functions = [
       ...[...handlersOf(routes)].map(([handler, { uses }]) => ({
         name: handler,
-        fn: platform.api.api.functions.get(handler)!,
+        fn: platform.apiFunctions.get(handler)!,
         uses,
       })),
       ...schedules.map((schedule) => ({
@@ -208,12 +216,12 @@ describe('api: THE route table', () => {
   });
 
   it('bundles each handler as minified ESM with a source map (index.mjs)', () => {
-    for (const fn of platform.api.api.functions.values()) {
+    for (const fn of platform.apiFunctions.values()) {
       const cfn = fn.node.defaultChild as { handler?: string };
       expect(cfn.handler).toBe('index.handler');
     }
     // Function code only: the sharp layer is an asset of this stack too (src/native-layers.ts).
-    const dirs = [...platform.api.api.functions.values()].map((fn) => assetDirOf(platform.api, fn));
+    const dirs = [...platform.apiFunctions.values()].map((fn) => assetDirOf(Stack.of(fn), fn));
     expect(new Set(dirs).size).toBeGreaterThanOrEqual(handlersOf(routes).size);
     for (const dir of dirs) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
@@ -307,8 +315,8 @@ describe('least privilege', () => {
   it("grants each handler exactly its routes' data access", () => {
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
     for (const [handler, { data }] of handlersOf(routes)) {
-      const fn = platform.api.api.functions.get(handler)!;
-      const roleId = platform.api.getLogicalId(fn.role!.node.defaultChild as never);
+      const fn = platform.apiFunctions.get(handler)!;
+      const roleId = Stack.of(fn).getLogicalId(fn.role!.node.defaultChild as never);
       const dynamo = statementsOf(templates.api)
         .filter((s) => {
           const policy = resourcesOf(templates.api)[s.id]!.Properties as { Roles: { Ref: string }[] };
@@ -352,7 +360,7 @@ describe('least privilege: only what the code calls (issue 16 item 3)', () => {
   });
 
   it('lets the photo-upload request presign only PutObject into uploads/', () => {
-    const fn = platform.api.api.functions.get('marketplace/request-photo-upload')!;
+    const fn = platform.apiFunctions.get('marketplace/request-photo-upload')!;
     const s3 = roleStatements(templates.api, platform.api, fn).filter((st) =>
       actionsOf(st).some((a) => a.startsWith('s3:')),
     );
@@ -361,7 +369,7 @@ describe('least privilege: only what the code calls (issue 16 item 3)', () => {
   });
 
   it('reserves concurrency for the bank webhook (a burst of scans cannot starve it)', () => {
-    const fn = platform.api.api.functions.get('markets/bank-webhook')!;
+    const fn = platform.apiFunctions.get('markets/bank-webhook')!;
     expect(functionProps(templates.api, platform.api, fn)['ReservedConcurrentExecutions']).toBeGreaterThan(0);
   });
 });
@@ -393,9 +401,33 @@ describe('operations: alarms reach a person, failures are kept', () => {
 });
 
 describe('CloudFormation limits', () => {
-  it('keeps every stack under the 500-resource limit of a template', () => {
-    for (const stack of stacks()) {
-      expect(Object.keys(resourcesOf(Template.fromStack(stack))).length, stack.stackName).toBeLessThan(500);
+  // A template holds at most 500 resources. Every stack keeps 100 free: room for about ten more routes,
+  // each with its own function (~9 resources), before its area must be split in two (decision 0350).
+  const TEMPLATE_LIMIT = 500;
+  const HEADROOM = 100;
+  const stackIds = platformStackIds();
+
+  it.each(stackIds)(`%s keeps ${HEADROOM} of its ${TEMPLATE_LIMIT} resources free`, (id) => {
+    const stack = platform.app.node.findChild(id) as Stack;
+    const count = Object.keys(resourcesOf(Template.fromStack(stack))).length;
+    expect(count, `${id}: ${count} resources`).toBeGreaterThan(0);
+    expect(TEMPLATE_LIMIT - count, `${id}: ${count} resources`).toBeGreaterThanOrEqual(HEADROOM);
+  });
+
+  it('gives every area of the route table its own stack, and no route to the shared one', () => {
+    expect([...platform.apiRoutes.keys()].sort()).toEqual([...new Set(routes.map(areaOf))].sort());
+    expect(ofTypeIn(platform.api, 'AWS::ApiGatewayV2::Route')).toEqual([]);
+    for (const [area, stack] of platform.apiRoutes) {
+      const keys = ofTypeIn(stack, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties['RouteKey']);
+      expect(keys.sort(), area).toEqual(
+        routes
+          .filter((route) => areaOf(route) === area)
+          .map((route) => `${route.method} ${route.path}`)
+          .sort(),
+      );
+      // The shared authorizer and API, not copies: no area declares either.
+      expect(ofTypeIn(stack, 'AWS::ApiGatewayV2::Authorizer'), area).toEqual([]);
+      expect(ofTypeIn(stack, 'AWS::ApiGatewayV2::Api'), area).toEqual([]);
     }
   });
 });
@@ -487,11 +519,17 @@ describe('capabilities (uses): exactly the grants and env each function declares
       matches: (s) => actionsOf(s).includes('sns:Publish'),
       expected: (uses) => uses.has('sms') || uses.has('alerts'),
     },
+    {
+      name: 'identity admin (the user pool only)',
+      matches: (s) =>
+        actionsOf(s).every((a) => a.startsWith('cognito-idp:Admin')) && mentions(s, 'IdentityUserPool'),
+      expected: (uses) => uses.has('identityAdmin'),
+    },
   ];
   const apiFunctions = () => [
     ...[...handlersOf(routes)].map(([handler, { uses }]) => ({
       name: handler,
-      fn: platform.api.api.functions.get(handler)!,
+      fn: platform.apiFunctions.get(handler)!,
       uses,
     })),
     ...schedules.map((schedule) => ({
@@ -844,6 +882,15 @@ function assetDirOf(stack: Stack, fn: NodejsFunction): string {
   return join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 
+/** What the Site stack gives its server about sign-in (src/stacks/site.ts), as stand-in values. */
+const SITE_IDENTITY_ENV = {
+  COGNITO_CLIENT_ID: 'test-client-id',
+  COGNITO_REGION: 'ap-southeast-1',
+  AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test',
+  AUTH_JWKS_URL: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_test/.well-known/jwks.json',
+  AUTH_AUDIENCE: 'test-client-id',
+};
+
 describe('post-confirmation trigger bundle', () => {
   it('imports as ESM and exports handler (no AWS call before the first event)', () => {
     const file = join(
@@ -867,8 +914,8 @@ describe('storefront server bundle', () => {
 
 describe('bundles load', () => {
   it('every handler bundle imports as ESM and exports handler', () => {
-    for (const [handler, fn] of platform.api.api.functions) {
-      const file = join(assetDirOf(platform.api, fn), 'index.mjs');
+    for (const [handler, fn] of platform.apiFunctions) {
+      const file = join(assetDirOf(Stack.of(fn), fn), 'index.mjs');
       const result = runModule(
         `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(typeof m.handler);`,
         {
@@ -912,6 +959,7 @@ describe('bundles load', () => {
         CHOPHIEN_MODE: 'aws',
         AWS_REGION: 'ap-southeast-1',
         API_URL: 'https://api.invalid',
+        ...SITE_IDENTITY_ENV,
       },
     );
     const line = result.stdout.trim().split('\n').at(-1) ?? '';
@@ -979,6 +1027,7 @@ describe('bundles load', () => {
         CHOPHIEN_MODE: 'aws',
         AWS_REGION: 'ap-southeast-1',
         API_URL: 'https://api.invalid',
+        ...SITE_IDENTITY_ENV,
         // Plain value: the bundle test has no Secrets Manager; on AWS only ORIGIN_VERIFY_SECRET_ARN is set.
         ORIGIN_VERIFY_SECRET: secret,
       },

@@ -7,12 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routes } from '@chophien/functions/routes';
+import { type ScheduleDefinition, schedules } from '@chophien/functions/schedules';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlatform, type Platform } from '../src/platform.ts';
 import { siteAddressFor } from '../src/site-address.ts';
 import { handlersOf } from '../src/stacks/api.ts';
+import { apiTemplate } from './support/api-template.ts';
 
 const DOMAIN = 'truyxuat.chophien.vn';
 const CERTIFICATE = 'arn:aws:acm:us-east-1:000000000000:certificate/11111111-2222-3333-4444-555555555555';
@@ -73,11 +75,14 @@ describe('site address rules', () => {
 
 describe('with a custom domain', () => {
   it('gives functions SITE_URL as plain env and no parameter, extension or SSM grant', () => {
-    const api = Template.fromStack(platform.api);
-    const siteUsers = [...handlersOf(routes).values()].filter(
-      ({ uses }) =>
-        uses.has('traceSigning') || uses.has('siteUrl') || uses.has('photos') || uses.has('photoUploads'),
-    );
+    const api = apiTemplate(platform);
+    // Alerts link back to the site too (capabilities.ts needsSiteUrl), from routes and schedules alike.
+    const needsSite = (uses: readonly string[]) =>
+      ['traceSigning', 'siteUrl', 'photos', 'photoUploads', 'alerts'].some((use) => uses.includes(use));
+    const siteUsers = [
+      ...[...handlersOf(routes).values()].filter(({ uses }) => needsSite([...uses])),
+      ...schedules.filter((schedule) => needsSite((schedule as ScheduleDefinition).uses ?? [])),
+    ];
     expect(siteUsers.length).toBeGreaterThan(0);
     const withSiteUrl = functionsOf(api).filter(
       (fn) => (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables['SITE_URL'],
@@ -119,7 +124,7 @@ describe('with a custom domain', () => {
   });
 
   it('names channel secrets per stage', () => {
-    const api = JSON.stringify(Template.fromStack(platform.api).toJSON());
+    const api = JSON.stringify(apiTemplate(platform).toJSON());
     expect(api).toContain('chophien/bank-channels/test/');
     expect(api).not.toContain('chophien/bank-channels/prod/');
   });

@@ -330,3 +330,30 @@ describe('payment account change', () => {
     expect((await api.request('POST', '/vendor/payment-account/changes', { body })).status).toBe(401);
   });
 });
+
+describe('a part-paid sale (decision 0709): the underpaid list and the balance QR routes', () => {
+  it('show the sale’s own vendor what is missing, and nobody else', async () => {
+    const sale = await newSale(tokens.vendor2!, ids.stallTdB01, 100_000);
+    const paid = await deliver(api, channels.vendor2, { amountVnd: 40_000, memo: `CK ${sale.code}` });
+    expect(paid.json).toMatchObject({ outcome: 'credited', saleCode: sale.code });
+
+    const underpaid = await api.request('GET', '/vendor/sales/underpaid', { token: tokens.vendor2! });
+    expect(underpaid.status).toBe(200);
+    expect(underpaid.json.sales.map((s: { code: string }) => s.code)).toContain(sale.code);
+    const others = await api.request('GET', '/vendor/sales/underpaid', { token: tokens.vendor1! });
+    expect(others.status).toBe(200);
+    expect(others.json.sales.map((s: { code: string }) => s.code)).not.toContain(sale.code);
+
+    const balance = await api.request('GET', `/sales/${sale.code}/balance`, { token: tokens.vendor2! });
+    expect(balance.status).toBe(200);
+    expect(balance.json.sale).toMatchObject({ code: sale.code, shortfallVnd: 60_000 });
+    expect(JSON.stringify(balance.json.qr)).toContain(sale.code);
+
+    const stranger = await api.request('GET', `/sales/${sale.code}/balance`, { token: tokens.vendor1! });
+    expect([403, 404]).toContain(stranger.status);
+    const buyer = await api.request('GET', `/sales/${sale.code}/balance`, { token: tokens.buyer! });
+    expect(buyer.status).toBe(403);
+    const malformed = await api.request('GET', '/sales/not-a-code/balance', { token: tokens.vendor2! });
+    expect(malformed.status).toBe(400);
+  });
+});

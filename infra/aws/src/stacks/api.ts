@@ -1,8 +1,7 @@
 /**
- * Api: HTTP API built from THE route table (functions/routes.ts). One NodejsFunction per distinct
- * handler module, one route per entry, a JWT authorizer (Cognito) on every non-public route, table
- * grants from each route's `data`, capability grants and env from each route's `uses` (src/capabilities.ts),
- * stage throttling, JSON access logs and alarms. No per-route code.
+ * Api: the HTTP API, its stage and authorizer, and the function every handler module gets
+ * (`handlerFunction`). The route table's entries become routes in one stack per area
+ * (stacks/api-routes.ts, decision 0350). No per-route code.
  */
 import { join } from 'node:path';
 import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
@@ -12,13 +11,12 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
-  HttpMethod,
-  type HttpRoute,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   HttpStage,
+  type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -52,8 +50,6 @@ export interface ApiProps {
   readonly identity: Pick<Identity, 'issuer' | 'jwksUrl' | 'userPoolClient'>;
   /** What route capabilities (`uses`) are granted on: secrets, photos bucket, site address, till. */
   readonly capabilities: CapabilityResources;
-  /** Defaults to THE route table; tests may pass another list. */
-  readonly routes?: readonly RouteDefinition[];
   /** Defaults to THE schedule table. */
   readonly schedules?: readonly ScheduleDefinition[];
   /** Browser origins allowed by CORS (the storefront's domain). */
@@ -103,7 +99,7 @@ export function handlersOf(routes: readonly RouteDefinition[]): ReadonlyMap<
 }
 
 /** The same id may not come from two handler modules (it names the function and its bundle). */
-function assertUniqueIds(handlers: ReadonlyMap<string, { readonly id: string }>): void {
+export function assertUniqueIds(handlers: ReadonlyMap<string, { readonly id: string }>): void {
   const ids = new Map<string, string>();
   for (const [handler, { id }] of handlers) {
     const other = ids.get(id);
@@ -112,22 +108,39 @@ function assertUniqueIds(handlers: ReadonlyMap<string, { readonly id: string }>)
   }
 }
 
+/** What every API function's environment starts with (capabilities add to it). */
+export function apiEnvironment(
+  props: Pick<ApiProps, 'table' | 'identity' | 'logLevel'>,
+): Record<string, string> {
+  return {
+    TABLE_NAME: props.table.tableName,
+    AUTH_ISSUER: props.identity.issuer,
+    AUTH_JWKS_URL: props.identity.jwksUrl,
+    AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
+    POWERTOOLS_SERVICE_NAME: 'chophien-api',
+    POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+    NODE_OPTIONS: '--enable-source-maps',
+    CHOPHIEN_MODE: 'aws',
+  };
+}
+
+/**
+ * The shared front of the API: the HTTP API, its stage, the Cognito JWT authorizer, access logs, the 5xx
+ * alarm and the schedule table's functions. The routes and their functions live in one stack per area
+ * (stacks/api-routes.ts), attached to this API: decision 0350.
+ */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** The one JWT authorizer every non-public route of every area uses. */
+  readonly authorizer: IHttpRouteAuthorizer;
   /** Functions of the schedule table, by schedule id. */
   readonly scheduledFunctions: ReadonlyMap<string, NodejsFunction>;
-  /** Routes declared `auth: 'public'` (no authorizer). */
-  readonly publicRoutes: readonly HttpRoute[];
   /** `https://<id>.execute-api.<region>.amazonaws.com`, no trailing slash (callers append `/path`). */
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const routes = props.routes ?? routeTable;
-    const handlers = handlersOf(routes);
-    assertUniqueIds(handlers);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'chophien HTTP API (routes from functions/routes.ts)',
@@ -168,46 +181,30 @@ export class Api extends Construct {
     // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
     // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
     this.url = this.httpApi.apiEndpoint;
-    throttleSmsRoutes(this.stage, routes);
+    // The stage's per-route limits name routes of every area's stack (decision 0350).
+    throttleSmsRoutes(this.stage, routeTable);
 
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
+    // Created here, once, rather than by HttpJwtAuthorizer's first bind: that would put it in whichever
+    // area stack binds first and make every other area depend on that one.
+    const cognitoJwt = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: this.httpApi,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'cognito-jwt',
+      jwtIssuer: props.identity.issuer,
       jwtAudience: [props.identity.userPoolClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
-
-    const environment = {
-      TABLE_NAME: props.table.tableName,
-      AUTH_ISSUER: props.identity.issuer,
-      AUTH_JWKS_URL: props.identity.jwksUrl,
-      AUTH_AUDIENCE: props.identity.userPoolClient.userPoolClientId,
-      POWERTOOLS_SERVICE_NAME: 'chophien-api',
-      POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
-      NODE_OPTIONS: '--enable-source-maps',
-      CHOPHIEN_MODE: 'aws',
+    this.authorizer = {
+      bind: () => ({ authorizerId: cognitoJwt.authorizerId, authorizationType: 'JWT' }),
     };
 
-    const functions = new Map<string, NodejsFunction>();
-    const integrations = new Map<string, HttpLambdaIntegration>();
+    // THE schedule table (functions/schedules.ts): one function and one EventBridge rule each.
     const common = {
       repoRoot: props.repoRoot,
       table: props.table,
-      environment,
+      environment: apiEnvironment(props),
       capabilities: props.capabilities,
     };
-    for (const [handler, { id: fnId, data, uses, reservedConcurrency }] of handlers) {
-      const fn = handlerFunction(this, fnId, {
-        ...common,
-        handler,
-        exportName: 'handler',
-        data,
-        uses,
-        ...(reservedConcurrency ? { reservedConcurrency } : {}),
-      });
-      functions.set(handler, fn);
-      integrations.set(handler, new HttpLambdaIntegration(`${fnId}Integration`, fn));
-    }
-    // THE schedule table (functions/schedules.ts): one function and one EventBridge rule each.
     const scheduled = new Map<string, NodejsFunction>();
     for (const schedule of props.schedules ?? scheduleTable) {
       const fn = handlerFunction(this, schedule.id, {
@@ -224,20 +221,7 @@ export class Api extends Construct {
       });
       scheduled.set(schedule.id, fn);
     }
-    this.functions = functions;
     this.scheduledFunctions = scheduled;
-
-    const publicRoutes: HttpRoute[] = [];
-    for (const route of routes) {
-      const added = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: integrations.get(route.handler)!,
-        ...(route.auth === 'public' ? {} : { authorizer }),
-      });
-      if (route.auth === 'public') publicRoutes.push(...added);
-    }
-    this.publicRoutes = publicRoutes;
 
     new Alarm(this, 'ServerErrorsAlarm', {
       alarmDescription: 'chophien API: 5xx responses',
