@@ -4,7 +4,7 @@
  * create the same resources (same logical ids per stack; a test compares them).
  * `npx sst build --stage <stage>` synthesizes into .sst/dist; `npx sst deploy --stage <stage>` deploys.
  */
-import { Aspects } from 'aws-cdk-lib';
+import { Aspects, type Stack } from 'aws-cdk-lib';
 import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
 import { routes } from './functions/routes.ts';
@@ -15,6 +15,7 @@ import { photoUploadOrigins, siteAddressFor } from './infra/aws/src/site-address
 import { ensureSiteBuild } from './infra/aws/src/site-build.ts';
 import { Api } from './infra/aws/src/stacks/api.ts';
 import { ApiRoutes, areaStackId, routesByArea } from './infra/aws/src/stacks/api-routes.ts';
+import { ApiStage } from './infra/aws/src/stacks/api-stage.ts';
 import { Data } from './infra/aws/src/stacks/data.ts';
 import { Identity } from './infra/aws/src/stacks/identity.ts';
 import { Site } from './infra/aws/src/stacks/site.ts';
@@ -68,9 +69,11 @@ export default {
         { id: 'Api' },
       );
     // Decision 0350: one stack per area of the route table, on the shared HTTP API (as src/platform.ts).
+    const areaStacks: Stack[] = [];
     for (const [area, areaRoutes] of routesByArea(routes)) {
       app.stack(
         function ApiRoutesStack({ stack }: StackContext) {
+          areaStacks.push(stack);
           new ApiRoutes(stack, 'Routes', {
             repoRoot,
             table: data!.table,
@@ -83,6 +86,14 @@ export default {
         { id: areaStackId(area) },
       );
     }
+    // The stage names routes of every area: it deploys after them (as src/platform.ts).
+    app.stack(
+      function ApiStageStack({ stack }: StackContext) {
+        new ApiStage(stack, 'Stage', { httpApi: api!.httpApi, routes });
+        for (const area of areaStacks) stack.addDependency(area);
+      },
+      { id: 'ApiStage' },
+    );
     app
       .stack(
         function TillStack({ stack }: StackContext) {

@@ -15,6 +15,7 @@ import { photoUploadOrigins, type SiteAddress, siteAddressFor } from './site-add
 import { ensureSiteBuild, type SiteBuild } from './site-build.ts';
 import { ApiStack } from './stacks/api.ts';
 import { ApiRoutesStack, areaStackId, routesByArea } from './stacks/api-routes.ts';
+import { ApiStageStack } from './stacks/api-stage.ts';
 import { DataStack } from './stacks/data.ts';
 import { IdentityStack } from './stacks/identity.ts';
 import { SiteStack } from './stacks/site.ts';
@@ -42,6 +43,8 @@ export interface Platform {
   readonly api: ApiStack;
   /** One stack per area of the route table (`ApiMarkets`…), by area. */
   readonly apiRoutes: ReadonlyMap<string, ApiRoutesStack>;
+  /** The `$default` stage, deployed after every area's routes (its settings name them). */
+  readonly apiStage: ApiStageStack;
   /** Every route handler's function, by handler module, whichever area stack holds it. */
   readonly apiFunctions: ReadonlyMap<string, NodejsFunction>;
   readonly till: TillStack;
@@ -67,6 +70,7 @@ export const platformStackIds = (): string[] => [
   'Identity',
   'Api',
   ...[...routesByArea(routeTable).keys()].map(areaStackId),
+  'ApiStage',
   'Till',
   'Site',
 ];
@@ -129,6 +133,14 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
     apiRoutes.set(area, stack);
     for (const [handler, fn] of stack.routes.functions) apiFunctions.set(handler, fn);
   }
+  const apiStage = new ApiStageStack(app, 'ApiStage', {
+    env,
+    stackName: name('api-stage'),
+    description: 'chophien HTTP API: the $default stage, its throttles, access logs and 5xx alarm',
+    httpApi: api.api.httpApi,
+    routes: routeTable,
+    after: [...apiRoutes.values()],
+  });
   const till = new TillStack(app, 'Till', {
     env,
     stackName: name('till'),
@@ -162,5 +174,5 @@ export function buildPlatform(options: PlatformOptions = {}): Platform {
   });
   Aspects.of(app).add(new AlarmsNotify(data.data.alarmTopic));
   if (options.nag ?? true) applyNag(app);
-  return { app, data, identity, api, apiRoutes, apiFunctions, till, site, edge };
+  return { app, data, identity, api, apiRoutes, apiStage, apiFunctions, till, site, edge };
 }

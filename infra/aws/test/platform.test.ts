@@ -194,6 +194,11 @@ describe('api: THE route table', () => {
     });
     const alarms = ofType(templates.api, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     expect(alarms.filter((a) => a['MetricName'] === '5xx')).toHaveLength(1);
+    const crossChannel = alarms.filter((a) =>
+      JSON.stringify(a['Metrics'] ?? []).includes("reason = 'account_not_on_channel'"),
+    );
+    expect(crossChannel, 'an alarm on refused cross-channel notifications (0704)').toHaveLength(1);
+    expect(crossChannel[0]!['Threshold']).toBe(1);
     expect(alarms.filter((a) => a['MetricName'] === 'Errors')).toHaveLength(
       handlersOf(routes).size + schedules.length,
     );
@@ -428,6 +433,23 @@ describe('CloudFormation limits', () => {
       // The shared authorizer and API, not copies: no area declares either.
       expect(ofTypeIn(stack, 'AWS::ApiGatewayV2::Authorizer'), area).toEqual([]);
       expect(ofTypeIn(stack, 'AWS::ApiGatewayV2::Api'), area).toEqual([]);
+    }
+  });
+
+  it('deploys the stage after every stack whose routes its settings name (else "Unable to find Route by key")', () => {
+    const stages = [platform.api, ...platform.apiRoutes.values(), platform.apiStage].flatMap((stack) =>
+      ofTypeIn(stack, 'AWS::ApiGatewayV2::Stage').map(([, r]) => ({ stack, props: r.Properties })),
+    );
+    expect(stages.map(({ stack }) => stack.node.id)).toEqual(['ApiStage']);
+    const named = Object.keys(stages[0]!.props['RouteSettings'] as object);
+    expect(named.length).toBeGreaterThan(0);
+    const before = new Set(platform.apiStage.dependencies);
+    for (const key of named) {
+      const owner = [...platform.apiRoutes.values()].find((stack) =>
+        ofTypeIn(stack, 'AWS::ApiGatewayV2::Route').some(([, r]) => r.Properties['RouteKey'] === key),
+      );
+      expect(owner, key).toBeDefined();
+      expect(before.has(owner!), `${key}: ${owner!.node.id} deploys before the stage`).toBe(true);
     }
   });
 });

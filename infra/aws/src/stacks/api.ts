@@ -1,23 +1,21 @@
 /**
- * Api: the HTTP API, its stage and authorizer, and the function every handler module gets
+ * Api: the HTTP API and its authorizer, and the function every handler module gets
  * (`handlerFunction`). The route table's entries become routes in one stack per area
  * (stacks/api-routes.ts, decision 0350). No per-route code.
  */
 import { join } from 'node:path';
-import { handlerId, type RouteDefinition, routes as routeTable } from '@chophien/functions/routes';
+import { NOTIFICATION_METRIC } from '@chophien/core';
+import { handlerId, type RouteDefinition } from '@chophien/functions/routes';
 import { type ScheduleDefinition, schedules as scheduleTable } from '@chophien/functions/schedules';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
   HttpAuthorizer,
   HttpAuthorizerType,
-  HttpStage,
   type IHttpRouteAuthorizer,
-  LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -38,11 +36,13 @@ import {
 } from '../capabilities.ts';
 import { lambdaMemoryMb } from '../lambda-sizing.ts';
 import { deadLetterQueue } from '../operations.ts';
-import { throttleSmsRoutes } from '../rate-limits.ts';
 import { grantTableAccess } from '../table-access.ts';
 import type { Identity } from './identity.ts';
 
 export type DataAccess = RouteDefinition['data'];
+
+/** Business metrics' CloudWatch namespace (packages/http/src/metrics.ts's default). */
+const METRICS_NAMESPACE = 'chophien';
 
 export interface ApiProps {
   readonly repoRoot: string;
@@ -55,8 +55,6 @@ export interface ApiProps {
   /** Browser origins allowed by CORS (the storefront's domain). */
   readonly corsOrigins?: readonly string[];
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** Steady-state and burst request limits of the stage. */
-  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
 
 const accessRank: Record<DataAccess, number> = { none: 0, read: 1, readwrite: 2 };
@@ -125,13 +123,12 @@ export function apiEnvironment(
 }
 
 /**
- * The shared front of the API: the HTTP API, its stage, the Cognito JWT authorizer, access logs, the 5xx
- * alarm and the schedule table's functions. The routes and their functions live in one stack per area
+ * The shared front of the API: the HTTP API, the Cognito JWT authorizer and the schedule table's functions
+ * (the stage, its throttles, access logs and 5xx alarm: stacks/api-stage.ts). The routes and their functions live in one stack per area
  * (stacks/api-routes.ts), attached to this API: decision 0350.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
-  readonly stage: HttpStage;
   /** The one JWT authorizer every non-public route of every area uses. */
   readonly authorizer: IHttpRouteAuthorizer;
   /** Functions of the schedule table, by schedule id. */
@@ -153,36 +150,9 @@ export class Api extends Construct {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    const throttle = props.throttle ?? { rateLimit: 200, burstLimit: 400 };
-    this.stage = new HttpStage(this, 'DefaultStage', {
-      httpApi: this.httpApi,
-      stageName: '$default',
-      autoDeploy: true,
-      throttle,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: false,
-        }),
-      },
-    });
-    // The `$default` stage serves at the root; its `url` ends in `/`, which made the storefront call
-    // `//vendor/till-tickets` (no such route). The endpoint is the base without the slash.
+    // The `$default` stage (stacks/api-stage.ts) serves at the root; its `url` ends in `/`, which made the
+    // storefront call `//vendor/till-tickets`. The endpoint is the base without the slash.
     this.url = this.httpApi.apiEndpoint;
-    // The stage's per-route limits name routes of every area's stack (decision 0350).
-    throttleSmsRoutes(this.stage, routeTable);
 
     // Created here, once, rather than by HttpJwtAuthorizer's first bind: that would put it in whichever
     // area stack binds first and make every other area depend on that one.
@@ -223,10 +193,18 @@ export class Api extends Construct {
     }
     this.scheduledFunctions = scheduled;
 
-    new Alarm(this, 'ServerErrorsAlarm', {
-      alarmDescription: 'chophien API: 5xx responses',
-      metric: this.stage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 5,
+    // Decision 0704: a notification signed by one channel that names an account of another is refused and
+    // counted (decision 0705); one is enough for an admin to hear of it (a leaked or hostile channel secret).
+    new Alarm(this, 'CrossChannelNotificationsAlarm', {
+      alarmDescription:
+        'chophien: a payment notification named an account its channel may not report (refused, not credited)',
+      metric: new MathExpression({
+        expression: `SELECT SUM(${NOTIFICATION_METRIC}) FROM ${METRICS_NAMESPACE} WHERE outcome = 'rejected' AND reason = 'account_not_on_channel'`,
+        usingMetrics: {},
+        period: Duration.minutes(5),
+        label: 'cross-channel notifications',
+      }),
+      threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
