@@ -181,6 +181,12 @@ describe('live till (real env.browser, real env.stack)', () => {
     expect(await page.locator('.sale-qr.paid').count()).toBe(1);
     expect(reloaded).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The English sell screen counts in English: "1 payment", never "1 payments".
+    await page.goto(`${env.site}/en/ban-hang`);
+    const takings = (await page.locator('.takings').first().textContent()) ?? '';
+    const counts = [...takings.matchAll(/\((\d+) (payments?|cash sales?)\)/g)];
+    expect(counts).toHaveLength(2);
+    for (const [, count, word] of counts) expect(word?.endsWith('s')).toBe(count !== '1');
     // Another vendor's sale is not this person's to watch.
     const stranger = await page.request.get(
       `${env.site}/ban-hang/trang-thai?quay=${'X'.repeat(10)}&ma=${code}`,
