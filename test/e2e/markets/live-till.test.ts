@@ -148,7 +148,7 @@ describe('live till (real env.browser, real env.stack)', () => {
     await page.locator('.sale-code').waitFor();
     const code = (await page.locator('.sale-code').textContent())!.trim();
     expect(code).toMatch(/^BH[0-9A-Z]{6}$/);
-    expect(await page.locator('.sale-qr svg').count()).toBe(1);
+    expect(await page.locator('.sale-qr .pay-qr svg').count()).toBe(1);
 
     const paid = await pay({ to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` }, env.bank);
     expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
@@ -167,6 +167,12 @@ describe('live till (real env.browser, real env.stack)', () => {
     await page.locator('.sale-code').waitFor();
     const code = (await page.locator('.sale-code').textContent())!.trim();
     await page.locator('#sale-live', { hasText: 'Đang chờ tiền về' }).waitFor();
+    // The order page's pay panel: full account, amount and content with copy buttons, for paying on this phone.
+    const panel = page.locator('.sale-qr .pay');
+    expect(await panel.locator('[data-field="account"]').textContent()).toMatch(/^\d{6,}$/);
+    expect(await panel.locator('[data-field="amount"]').textContent()).toMatch(/80\.000\s₫/);
+    expect(await panel.locator('[data-field="content"]').textContent()).toBe(code);
+    expect(await panel.locator('button.copy:visible').count()).toBe(3);
     let reloaded = false;
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) reloaded = true;
@@ -290,7 +296,7 @@ describe('live till (real env.browser, real env.stack)', () => {
     );
     expect(qr).toContain('5406199800');
     expect(qr).toContain(code);
-    expect(await sell.locator('.sale-qr svg title').textContent()).toContain('199.800');
+    expect(await sell.locator('.sale-qr .pay-qr svg title').textContent()).toContain('199.800');
 
     const rest = await pay({ to: code, amountVnd: 199_800 }, env.bank);
     expect(rest.deliveries[0]?.body).toMatchObject({
