@@ -123,8 +123,33 @@ describe('live till (real env.browser, real env.stack)', () => {
 
     // A phone with a Vietnamese voice: switched on, and remembered for the session across a reload.
     const ready = await phoneAs('+84987000011', { speech: 'withLang', voices: 'vietnamese' });
+    // The Wake Lock API, recorded: the till asks for a screen lock and asks again when the page is back.
+    await ready.context.addInitScript(() => {
+      const requests: string[] = [];
+      const sentinels: EventTarget[] = [];
+      Object.assign(window, { __wake: { requests, sentinels } });
+      Object.defineProperty(navigator, 'wakeLock', {
+        value: {
+          request: async (type: string) => {
+            requests.push(type);
+            const sentinel = new EventTarget();
+            sentinels.push(sentinel);
+            return sentinel;
+          },
+        },
+      });
+    });
     const till = await ready.context.newPage();
     await till.goto(`${env.site}/quay-thu`);
+    await till.locator('#till-awake:not([hidden])').waitFor();
+    type Wake = { __wake: { requests: string[]; sentinels: EventTarget[] } };
+    expect(await till.evaluate(() => (window as unknown as Wake).__wake.requests)).toEqual(['screen']);
+    // The phone released the lock (the page was hidden); coming back asks for it again.
+    await till.evaluate(() => {
+      (window as unknown as Wake).__wake.sentinels[0]?.dispatchEvent(new Event('release'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await till.waitForFunction(() => (window as unknown as Wake).__wake.requests.length === 2);
     await till.getByRole('button', { name: 'Bật loa đọc số tiền' }).click();
     await till.locator('#till-voice-state[data-state="on"]').waitFor();
     expect(await till.locator('#till-voice-state').textContent()).toBe(
