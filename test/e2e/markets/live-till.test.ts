@@ -11,7 +11,10 @@ const env = useBrowserStack('till_e2e');
  * A phone (390×844) signed in as a seeded person with a real dev-identity token; with `speech`, the
  * page's speech synthesis is recorded into `window.__spoken` (`lang|text` or the text alone).
  */
-async function phoneAs(phone: string, options: { javaScript?: boolean; speech?: 'withLang' | 'text' } = {}) {
+async function phoneAs(
+  phone: string,
+  options: { javaScript?: boolean; speech?: 'withLang' | 'text'; voices?: 'vietnamese' | 'none' } = {},
+) {
   const minted = await fetch(`${env.stack.apiUrl}/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -32,17 +35,36 @@ async function phoneAs(phone: string, options: { javaScript?: boolean; speech?: 
       };
     }, options.speech === 'withLang');
   }
+  if (options.voices) {
+    // The headless browser's voice list is whatever the machine has: the test decides it.
+    await context.addInitScript((vietnamese: boolean) => {
+      const list = vietnamese
+        ? [{ lang: 'vi-VN', name: 'Tiếng Việt', default: false, localService: true, voiceURI: 'vi' }]
+        : [];
+      window.speechSynthesis.getVoices = () => list as unknown as SpeechSynthesisVoice[];
+    }, options.voices === 'vietnamese');
+  }
   return { context, token };
+}
+
+/** The one tap a real phone needs before it speaks; what the tap itself says is cleared. */
+async function switchVoiceOn(page: import('playwright-core').Page) {
+  await page.getByRole('button', { name: 'Bật loa đọc số tiền' }).click();
+  await page.locator('#till-voice-state:not([data-state="off"])').waitFor();
+  await page.evaluate(() => {
+    (window as unknown as { __spoken: string[] }).__spoken.length = 0;
+  });
 }
 
 describe('live till (real env.browser, real env.stack)', () => {
   it('shows a verified payment and reads it aloud in Vietnamese', async () => {
-    const { context } = await phoneAs('+84987000011', { speech: 'withLang' });
+    const { context } = await phoneAs('+84987000011', { speech: 'withLang', voices: 'vietnamese' });
     const page = await context.newPage();
     const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
     await page.goto(`${env.site}/quay-thu`);
     expect(await page.locator('h1').textContent()).toBe('Quầy thu trực tiếp');
     expect((await feedOpened).status()).toBe(200);
+    await switchVoiceOn(page);
 
     const result = await pay({ to: 'TD-A01', amountVnd: 50_000 }, env.bank);
     expect(result.deliveries[0]?.status).toBe(200);
@@ -66,6 +88,81 @@ describe('live till (real env.browser, real env.stack)', () => {
     await context.close();
   });
 
+  it('on a phone the till asks for one tap to speak, says when there is no Vietnamese voice, and warns when the connection drops', async () => {
+    // A phone with no Vietnamese voice: amounts are not spoken before the tap, and the tap says what is missing.
+    const bare = await phoneAs('+84987000011', { speech: 'withLang', voices: 'none' });
+    const page = await bare.context.newPage();
+    const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
+    await page.goto(`${env.site}/quay-thu`);
+    await feedOpened;
+    const button = page.getByRole('button', { name: 'Bật loa đọc số tiền' });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('#till-voice-state').textContent()).toContain('Loa đang tắt');
+    await pay({ to: 'TD-A01', amountVnd: 3_000 }, env.bank);
+    await page.locator('#till-feed li', { hasText: '3.000' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([]);
+    await button.click();
+    await page.locator('#till-voice-state[data-state="no-vietnamese"]').waitFor();
+    expect(await page.locator('#till-voice-state').textContent()).toContain(
+      'Máy chưa có giọng đọc tiếng Việt',
+    );
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([
+      'vi-VN|Đã bật loa báo tiền',
+    ]);
+
+    // The connection drops: a warning in the vendor's words; it comes back: said too.
+    await bare.context.setOffline(true);
+    await page.locator('#till-status[data-state="lost"][role="alert"]').waitFor();
+    expect(await page.locator('#till-status').textContent()).toContain('Mất kết nối mạng');
+    await bare.context.setOffline(false);
+    await page.locator('#till-status[data-state="back"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#till-status').textContent()).toContain('Đã kết nối lại');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await bare.context.close();
+
+    // A phone with a Vietnamese voice: switched on, and remembered for the session across a reload.
+    const ready = await phoneAs('+84987000011', { speech: 'withLang', voices: 'vietnamese' });
+    // The Wake Lock API, recorded: the till asks for a screen lock and asks again when the page is back.
+    await ready.context.addInitScript(() => {
+      const requests: string[] = [];
+      const sentinels: EventTarget[] = [];
+      Object.assign(window, { __wake: { requests, sentinels } });
+      Object.defineProperty(navigator, 'wakeLock', {
+        value: {
+          request: async (type: string) => {
+            requests.push(type);
+            const sentinel = new EventTarget();
+            sentinels.push(sentinel);
+            return sentinel;
+          },
+        },
+      });
+    });
+    const till = await ready.context.newPage();
+    await till.goto(`${env.site}/quay-thu`);
+    await till.locator('#till-awake:not([hidden])').waitFor();
+    type Wake = { __wake: { requests: string[]; sentinels: EventTarget[] } };
+    expect(await till.evaluate(() => (window as unknown as Wake).__wake.requests)).toEqual(['screen']);
+    // The phone released the lock (the page was hidden); coming back asks for it again.
+    await till.evaluate(() => {
+      (window as unknown as Wake).__wake.sentinels[0]?.dispatchEvent(new Event('release'));
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await till.waitForFunction(() => (window as unknown as Wake).__wake.requests.length === 2);
+    await till.getByRole('button', { name: 'Bật loa đọc số tiền' }).click();
+    await till.locator('#till-voice-state[data-state="on"]').waitFor();
+    expect(await till.locator('#till-voice-state').textContent()).toBe(
+      'Loa đã bật: số tiền về sẽ được đọc to.',
+    );
+    await till.reload();
+    await till.locator('#till-voice-state[data-state="on"]').waitFor();
+    expect(await till.getByRole('button', { name: 'Bật loa đọc số tiền' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await ready.context.close();
+  });
+
   it('the sell screen turns an amount into a dynamic QR whose payment marks the sale paid', async () => {
     const { context } = await phoneAs('+84987000012', { javaScript: false });
     const page = await context.newPage();
@@ -76,12 +173,56 @@ describe('live till (real env.browser, real env.stack)', () => {
     await page.locator('.sale-code').waitFor();
     const code = (await page.locator('.sale-code').textContent())!.trim();
     expect(code).toMatch(/^BH[0-9A-Z]{6}$/);
-    expect(await page.locator('.sale-qr svg').count()).toBe(1);
+    expect(await page.locator('.sale-qr .pay-qr svg').count()).toBe(1);
 
     const paid = await pay({ to: code, amountVnd: 120_000, memo: `CT ${code.toLowerCase()}` }, env.bank);
     expect(paid.deliveries[0]?.body).toMatchObject({ outcome: 'credited', saleCode: code });
     await page.goto(`${env.site}/ban-hang`);
     expect(await page.locator('.sales li', { hasText: code }).textContent()).toContain('đã thanh toán');
+    await context.close();
+  });
+
+  it('on a phone the sell screen turns underpaid, then paid, as the money arrives, without a reload', async () => {
+    const { context } = await phoneAs('+84987000012');
+    const page = await context.newPage();
+    await page.goto(`${env.site}/ban-hang`);
+    const form = page.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
+    await form.locator('input[name="amount"]').fill('80.000');
+    await form.locator('button[value="qr"]').click();
+    await page.locator('.sale-code').waitFor();
+    const code = (await page.locator('.sale-code').textContent())!.trim();
+    await page.locator('#sale-live', { hasText: 'Đang chờ tiền về' }).waitFor();
+    // The order page's pay panel: full account, amount and content with copy buttons, for paying on this phone.
+    const panel = page.locator('.sale-qr .pay');
+    expect(await panel.locator('[data-field="account"]').textContent()).toMatch(/^\d{6,}$/);
+    expect(await panel.locator('[data-field="amount"]').textContent()).toMatch(/80\.000\s₫/);
+    expect(await panel.locator('[data-field="content"]').textContent()).toBe(code);
+    expect(await panel.locator('button.copy:visible').count()).toBe(3);
+    let reloaded = false;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) reloaded = true;
+    });
+
+    await pay({ to: code, amountVnd: 30_000 }, env.bank);
+    await page.locator('#sale-live[data-status="underpaid"]').waitFor();
+    expect(await page.locator('#sale-live').textContent()).toMatch(/còn thiếu 50\.000\s₫/);
+    await pay({ to: code, amountVnd: 50_000 }, env.bank);
+    await page.locator('#sale-live[data-status="paid"]').waitFor();
+    expect(await page.locator('#sale-live').textContent()).toContain('Đã nhận đủ tiền');
+    expect(await page.locator('.sale-qr.paid').count()).toBe(1);
+    expect(reloaded).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The English sell screen counts in English: "1 payment", never "1 payments".
+    await page.goto(`${env.site}/en/ban-hang`);
+    const takings = (await page.locator('.takings').first().textContent()) ?? '';
+    const counts = [...takings.matchAll(/\((\d+) (payments?|cash sales?)\)/g)];
+    expect(counts).toHaveLength(2);
+    for (const [, count, word] of counts) expect(word?.endsWith('s')).toBe(count !== '1');
+    // Another vendor's sale is not this person's to watch.
+    const stranger = await page.request.get(
+      `${env.site}/ban-hang/trang-thai?quay=${'X'.repeat(10)}&ma=${code}`,
+    );
+    expect(stranger.status()).toBe(404);
     await context.close();
   });
 
@@ -133,7 +274,7 @@ describe('live till (real env.browser, real env.stack)', () => {
   });
 
   it('a sale underpaid (the 200 đ scam) is flagged and spoken on the till; the balance QR under the same code completes it', async () => {
-    const { context } = await phoneAs('+84987000012', { speech: 'text' });
+    const { context } = await phoneAs('+84987000012', { speech: 'text', voices: 'vietnamese' });
     const sell = await context.newPage();
     await sell.goto(`${env.site}/ban-hang`);
     const form = sell.locator('section.stall').filter({ hasText: 'TD-B01' }).locator('form');
@@ -146,6 +287,7 @@ describe('live till (real env.browser, real env.stack)', () => {
     const feedOpened = till.waitForResponse((response) => response.url().includes('/local/markets/till'));
     await till.goto(`${env.site}/quay-thu`);
     await feedOpened;
+    await switchVoiceOn(till);
     const spokenOnTill = () => till.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
 
     const scam = await pay({ to: code, amountVnd: 200 }, env.bank);
@@ -179,7 +321,7 @@ describe('live till (real env.browser, real env.stack)', () => {
     );
     expect(qr).toContain('5406199800');
     expect(qr).toContain(code);
-    expect(await sell.locator('.sale-qr svg title').textContent()).toContain('199.800');
+    expect(await sell.locator('.sale-qr .pay-qr svg title').textContent()).toContain('199.800');
 
     const rest = await pay({ to: code, amountVnd: 199_800 }, env.bank);
     expect(rest.deliveries[0]?.body).toMatchObject({

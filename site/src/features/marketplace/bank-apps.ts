@@ -20,7 +20,10 @@ export interface BankAppLink {
 }
 
 /** `https://dl.vietqr.io/pay?app=mb&am=…&tn=…&ba=<account>@<bank>&bn=…` for each app; [] when nothing is owed. */
-export function bankAppLinks(order: PayableOrder, returnUrl: string): BankAppLink[] {
+export function bankAppLinks(
+  order: Pick<PayableOrder, 'payTo' | 'remainderVnd' | 'memo'>,
+  returnUrl: string,
+): BankAppLink[] {
   const bank = order.payTo ? bankByBin(order.payTo.bankBin) : undefined;
   if (!order.payTo || !bank || order.remainderVnd <= 0) return [];
   const query = (app: string) =>

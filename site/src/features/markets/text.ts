@@ -6,10 +6,22 @@ const vi = {
   tillIntro: 'Mỗi khoản tiền đã được ngân hàng xác nhận hiện ở đây trong vòng một giây và được đọc to.',
   tillEmpty: 'Chưa có khoản nào hôm nay.',
   tillToday: 'Hôm nay đã nhận',
-  tillPayments: 'khoản',
   tillLive: 'Đang nghe thông báo thanh toán…',
   tillReconnecting: 'Mất kết nối, đang kết nối lại…',
   tillSound: 'Bật loa đọc số tiền',
+  // Issue #14.4 — the till on a real phone: voice by one tap, Wake Lock, connection warnings.
+  voiceOn: 'Loa đã bật: số tiền về sẽ được đọc to.',
+  voiceOff: 'Loa đang tắt: chạm nút để nghe báo tiền về.',
+  voiceNoVietnamese:
+    'Máy chưa có giọng đọc tiếng Việt. Vào Cài đặt › Chuyển văn bản thành giọng nói để tải giọng tiếng Việt; số tiền vẫn hiện trên màn hình.',
+  voiceSaid: 'Đã bật loa báo tiền',
+  screenAwake: 'Màn hình được giữ sáng khi trang này mở.',
+  connectionLost: 'Mất kết nối mạng — khoản tiền mới chưa hiện. Đang kết nối lại…',
+  connectionBack: 'Đã kết nối lại. Đang nghe thông báo thanh toán.',
+  saleWatching: 'Đang chờ tiền về… màn hình tự cập nhật.',
+  salePaidNow: 'Đã nhận đủ tiền – đơn đã thanh toán',
+  saleCheckAgain: 'Kiểm tra lại',
+  booksLink: 'Sổ sách',
   signInTitle: 'Đăng nhập người bán',
   stall: 'Sạp',
   sellTitle: 'Bán hàng – tạo mã QR',
@@ -33,7 +45,6 @@ const vi = {
   cashDone: 'Đã ghi đơn tiền mặt',
   cashLabel: 'tiền mặt',
   qrLabel: 'chuyển khoản',
-  cashSales: 'đơn tiền mặt',
   dayTotal: 'Tổng hôm nay',
   linesTitle: 'Dòng hàng (không bắt buộc — điền thì số tiền tự cộng)',
   lineName: 'Mặt hàng',
@@ -90,10 +101,21 @@ const en: typeof vi = {
   tillIntro: 'Every payment your bank has confirmed appears here within a second and is read aloud.',
   tillEmpty: 'No payments yet today.',
   tillToday: 'Received today',
-  tillPayments: 'payments',
   tillLive: 'Listening for payment notifications…',
   tillReconnecting: 'Connection lost, reconnecting…',
   tillSound: 'Turn on the spoken amounts',
+  voiceOn: 'Sound on: incoming amounts are read aloud.',
+  voiceOff: 'Sound off: tap the button to hear payments arrive.',
+  voiceNoVietnamese:
+    'This phone has no Vietnamese voice. Add one in Settings › Text-to-speech; amounts still show on screen.',
+  voiceSaid: 'Đã bật loa báo tiền',
+  screenAwake: 'The screen stays on while this page is open.',
+  connectionLost: 'Connection lost — new payments are not showing yet. Reconnecting…',
+  connectionBack: 'Connected again. Listening for payment notifications.',
+  saleWatching: 'Waiting for the money… this screen updates by itself.',
+  salePaidNow: 'Paid in full – the sale is paid',
+  saleCheckAgain: 'Check again',
+  booksLink: 'Books',
   signInTitle: 'Vendor sign-in',
   stall: 'Stall',
   sellTitle: 'Sell – make a QR code',
@@ -117,7 +139,6 @@ const en: typeof vi = {
   cashDone: 'Cash sale recorded',
   cashLabel: 'cash',
   qrLabel: 'transfer',
-  cashSales: 'cash sales',
   dayTotal: 'Total today',
   linesTitle: 'Items (optional — fill them in and the amount adds itself up)',
   lineName: 'Item',
@@ -170,6 +191,26 @@ const en: typeof vi = {
 };
 
 export const marketsText = (lang: Lang) => (lang === 'en' ? en : vi);
+
+/** Counted nouns on the stall pages: English says "1 payment", "2 payments"; Vietnamese has one form. */
+const countNouns = {
+  payments: { vi: { one: 'khoản', other: 'khoản' }, en: { one: 'payment', other: 'payments' } },
+  cashSales: {
+    vi: { one: 'đơn tiền mặt', other: 'đơn tiền mặt' },
+    en: { one: 'cash sale', other: 'cash sales' },
+  },
+} as const;
+export type CountNoun = keyof typeof countNouns;
+/** The noun's forms for a language (the till's script picks one as its count changes). */
+export const nounForms = (lang: Lang, noun: CountNoun) => countNouns[noun][lang];
+/** The noun that follows a count: "payment" after 1, "payments" otherwise ("khoản" always). */
+export function countWord(lang: Lang, count: number, noun: CountNoun): string {
+  const forms = nounForms(lang, noun);
+  return new Intl.PluralRules(lang).select(count) === 'one' ? forms.one : forms.other;
+}
+/** "3 payments", "1 payment", "2 khoản". */
+export const counted = (lang: Lang, count: number, noun: CountNoun): string =>
+  `${count} ${countWord(lang, count, noun)}`;
 
 const timeFormat = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
