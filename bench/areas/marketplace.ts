@@ -3,6 +3,7 @@ import { type CategorySlug, categorySlugs, type Product } from '@chophien/core';
 import { createDb, type Db, productKey, productKeys } from '@chophien/db';
 import { seedId } from '../../infra/local/src/seed/ids.ts';
 import { type BenchArea, percentile } from '../contract.ts';
+import { signUpBuyer } from '../support/buyers.ts';
 
 const LISTINGS = 10_000;
 const words = {
@@ -114,22 +115,9 @@ export const area: BenchArea = {
         searchSamples.push(await timed(() => fetch(`${api}/search?q=${q}${filter}`)));
       }
 
-      // 20 buyers at once, 10 rounds, all after the same product (the worst case: one hot pool). Every
-      // checkout is a different buyer, signed up by phone: one buyer may hold only a few unpaid checkouts
-      // and place a few an hour (decision 0903), so one token reused would measure refusals.
-      const signUp = async (n: number) => {
-        const phone = `+8438${String(n).padStart(7, '0')}`;
-        const post = (path: string, payload: unknown) =>
-          fetch(`${api}${path}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(payload),
-          }).then((response) => response.json() as Promise<{ devCode?: string; token?: string }>);
-        const { devCode } = await post('/dev/otp', { phone });
-        const { token } = await post('/dev/otp/verify', { phone, code: devCode });
-        if (!token) throw new Error(`bench: no buyer for ${phone}`);
-        return token;
-      };
+      // 20 buyers at once, 10 rounds, all after the same product (the worst case: one hot pool); every
+      // checkout is a different buyer (signUpBuyer says why).
+      const signUp = (n: number) => signUpBuyer(api, `+8438${String(n).padStart(7, '0')}`);
       const tokens: string[] = [];
       for (let n = 0; n < 200; n += 20)
         tokens.push(...(await Promise.all(Array.from({ length: 20 }, (_, i) => signUp(n + i)))));

@@ -26,6 +26,7 @@ import {
 import { seedId } from '../../infra/local/src/seed/ids.ts';
 import { generatedListing } from '../catalogue.ts';
 import { type BenchArea, percentile } from '../contract.ts';
+import { signUpBuyer } from '../support/buyers.ts';
 import { meterEveryDynamoDbClient } from '../support/capacity.ts';
 import { provinceCost, writeProvinceCostModel } from '../support/province-cost.ts';
 
@@ -364,22 +365,13 @@ export async function provinceMorning(api: string, scale: MorningScale, log: (me
       }),
     );
   }
-  // Every checkout is a different buyer signed up by phone: one buyer may hold only a few unpaid
-  // checkouts and place a few an hour (decision 0903), so a reused token would measure refusals.
+  // Every checkout is a different buyer (signUpBuyer says why).
   let buyersSignedUp = 0;
-  const newBuyer = async () => {
-    const phone = `+8439${run.slice(-3).replace(/\D/g, '0').padStart(3, '0')}${String(buyersSignedUp++).padStart(4, '0')}`;
-    const post = (path: string, payload: unknown) =>
-      fetch(`${api}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-      }).then((response) => response.json() as Promise<{ devCode?: string; token?: string }>);
-    const { devCode } = await post('/dev/otp', { phone });
-    const { token } = await post('/dev/otp/verify', { phone, code: devCode });
-    if (!token) throw new Error(`bench: no buyer for ${phone}`);
-    return token;
-  };
+  const newBuyer = () =>
+    signUpBuyer(
+      api,
+      `+8439${run.slice(-3).replace(/\D/g, '0').padStart(3, '0')}${String(buyersSignedUp++).padStart(4, '0')}`,
+    );
 
   // 1. Quiet and sequential: what one payment and one order consume (every DynamoDB call metered).
   const meter = await meterEveryDynamoDbClient();
