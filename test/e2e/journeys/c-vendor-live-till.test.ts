@@ -27,6 +27,11 @@ describe('journey C: a vendor sees a QR payment on her live till and hears it', 
       window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
         spoken.push(`${utterance.lang}|${utterance.text}`);
       };
+      // The phone has a Vietnamese voice (the headless browser's own list is whatever the machine has).
+      const voices = [
+        { lang: 'vi-VN', name: 'Tiếng Việt', default: false, localService: true, voiceURI: 'vi' },
+      ];
+      window.speechSynthesis.getVoices = () => voices as unknown as SpeechSynthesisVoice[];
     });
     const page = await context.newPage();
     const feedOpened = page.waitForResponse((response) => response.url().includes('/local/markets/till'));
@@ -35,6 +40,12 @@ describe('journey C: a vendor sees a QR payment on her live till and hears it', 
     await expect(page.locator('h1').textContent()).resolves.toBe('Quầy thu trực tiếp');
     expect((await feedOpened).status()).toBe(200);
     await expectNoAxeViolations(page);
+    // A real phone speaks only after a tap: she switches the voice on (what the tap itself says is cleared).
+    await page.getByRole('button', { name: 'Bật loa đọc số tiền' }).click();
+    await page.locator('#till-voice-state:not([data-state="off"])').waitFor();
+    await page.evaluate(() => {
+      (window as unknown as Spoken).__spoken.length = 0;
+    });
     const rowsBefore = await page.locator('#till-feed li').count();
 
     // Note the moment the row shows up, in the page's own clock (the same machine's clock as ours).
